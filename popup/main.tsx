@@ -1,0 +1,40 @@
+// Entry point of the popup (also opened as a page: popup.html?tabId=N or ?url=U). It wires the
+// browser to the pure view and re-renders when the background records something new.
+
+import browser from 'webextension-polyfill';
+import { render } from 'preact';
+import { translatorFrom } from '../src/shared/i18n';
+import { TabSnapshotStore } from '../src/storage/tab-snapshots';
+import { DiagnosisView } from './DiagnosisView';
+import { resolvePopupState, targetFromQuery, type PopupState, type SnapshotSource } from './popup-state';
+
+const t = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+const store = new TabSnapshotStore(browser.storage.session);
+const source: SnapshotSource = {
+  read: (tabId) => store.read(tabId),
+  readAll: () => store.readAll(),
+  activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
+};
+const target = targetFromQuery(location.search);
+const root = document.getElementById('app');
+
+function show(state: PopupState): void {
+  if (!root) return;
+  const onReload = (tabId: number): void => {
+    browser.tabs.reload(tabId).catch(() => undefined);
+  };
+  render(<DiagnosisView state={state} t={t} onReload={onReload} />, root);
+}
+
+async function refresh(): Promise<void> {
+  try {
+    show(await resolvePopupState(target, source));
+  } catch (error) {
+    show({ kind: 'broken', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+show({ kind: 'loading' });
+void refresh();
+browser.storage.session.onChanged.addListener(() => void refresh());

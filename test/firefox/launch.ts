@@ -1,0 +1,116 @@
+// Starts a real headless Firefox (firefox-esr) over WebDriver BiDi with puppeteer-core, and
+// gives the tests small, time-limited helpers: visit a page in a fresh tab, read the popup.
+
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { extensionOrigin, fixedUuidPref } from './extension';
+import { labPrefs } from './prefs';
+
+const FIREFOX_CANDIDATES = ['/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export function firefoxExecutable(): string {
+  const fromEnv = process.env['FIREFOX_BIN'];
+  const found = fromEnv ?? FIREFOX_CANDIDATES.find((path) => existsSync(path));
+  if (!found || !existsSync(found)) {
+    throw new Error('Firefox was not found. Install it (apt-get install firefox-esr) or set FIREFOX_BIN to its path.');
+  }
+  return found;
+}
+
+export interface LaunchOptions {
+  readonly profileDir: string;
+  readonly localHosts: readonly string[];
+  readonly extraPrefs?: Record<string, string | number | boolean>;
+  readonly env?: Record<string, string>;
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<Browser> {
+  const executablePath = firefoxExecutable();
+  try {
+    return await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      userDataDir: options.profileDir,
+      // Needed to open moz-extension:// pages in a tab from the test.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { ...labPrefs(options.localHosts), ...fixedUuidPref(), ...options.extraPrefs },
+      env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', ...options.env },
+      timeout: 60_000,
+      protocolTimeout: 60_000,
+    });
+  } catch (error) {
+    throw new Error(`Firefox (${executablePath}) did not start: ${String(error)}`);
+  }
+}
+
+export async function installExtension(browser: Browser, path: string): Promise<string> {
+  try {
+    return await withTimeout(browser.installExtension(path), 30_000, `installing ${path}`);
+  } catch (error) {
+    throw new Error(`The extension at ${path} did not install: ${String(error)}`);
+  }
+}
+
+/**
+ * Opens `url` in a fresh tab and waits until the load ends, whether the page loads or Firefox
+ * shows an error page. A fresh tab per visit: after an error page, the next navigation in the
+ * same tab can hang.
+ */
+export async function visit(browser: Browser, url: string, timeoutMs = 20_000): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => {
+    // Error pages make goto reject (or never report "load"); the popup read that follows
+    // waits for the extension's own record of the outcome, with its own time limit.
+  });
+  return page;
+}
+
+export interface DiagnosisAttributes {
+  readonly status: string;
+  readonly code: string;
+  readonly text: string;
+}
+
+/**
+ * Opens the popup as a page (popup.html?url=U) and returns what it shows once the extension has
+ * recorded the end of the load. page.goto to a moz-extension: URL never resolves over BiDi, so
+ * navigation is started without waiting and the page is polled instead.
+ */
+export async function readPopupFor(browser: Browser, pageUrl: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
+  const popupUrl = `${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`;
+  const page = await browser.newPage();
+  try {
+    void page.goto(popupUrl, { timeout: timeoutMs }).catch(() => undefined);
+    const handle = await page
+      .waitForFunction(
+        () => {
+          const root = document.querySelector('[data-testid="diagnosis"][data-ready="true"]');
+          const status = root?.getAttribute('data-status');
+          // Only a finished load counts: "no-record" can be a read that came before the record.
+          if (!root || (status !== 'failed' && status !== 'loaded')) return null;
+          return { status, code: root.getAttribute('data-code') ?? '', text: root.textContent };
+        },
+        { timeout: timeoutMs, polling: 100 },
+      )
+      .catch((error: unknown) => {
+        throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms: ${String(error)}`);
+      });
+    return (await handle.jsonValue()) as DiagnosisAttributes;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`Timed out after ${ms} ms: ${what}`));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
+}

@@ -1,0 +1,99 @@
+// What the lab's HTTP servers answer, and the request log the tests read to prove the
+// extension itself sends nothing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PIXEL_PNG, renderCasePage, renderIndexPage } from './index-page';
+import type { RequestHandler } from './servers';
+import type { LabCase, LabRequest } from './types';
+
+/** caseId recorded for requests to the index page, which is not a case. */
+export const INDEX_REQUEST_ID = 'index';
+
+/** Host header without the port, lower-cased ('' when absent). */
+function requestHost(request: IncomingMessage): string {
+  const header = request.headers.host ?? '';
+  // Bracketed IPv6 literals keep their colons; otherwise the port follows the last colon.
+  const withoutPort = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '');
+  return withoutPort.toLowerCase();
+}
+
+function requestPath(request: IncomingMessage): string {
+  return request.url ?? '/';
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    // The lab's pages must come from the server every time, never from Firefox's cache,
+    // or a test could "load" a case whose server is broken.
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+export interface CaseHandlerOptions {
+  /** Cases served by this server (several when hosts share a port); the first is the owner. */
+  readonly servedCases: () => readonly LabCase[];
+  readonly hsts: boolean;
+  /** The case whose /pixel.png the page embeds, to show a failing subresource. */
+  readonly embedImageFrom: (() => LabCase) | undefined;
+  readonly log: LabRequest[];
+}
+
+export function caseHandler(options: CaseHandlerOptions): RequestHandler {
+  return (request, response) => {
+    const served = options.servedCases();
+    const host = requestHost(request);
+    // Pick the case by Host header so shop/www.shop on one port get their own titles.
+    const labCase = served.find((candidate) => candidate.host === host) ?? served[0];
+    if (labCase === undefined) {
+      send(response, 500, 'text/plain; charset=utf-8', 'lab: server has no case\n');
+      return;
+    }
+    const path = requestPath(request);
+    options.log.push({ caseId: labCase.id, method: request.method ?? '', host, path });
+    if (options.hsts) {
+      response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    }
+    if (path === '/pixel.png') {
+      send(response, 200, 'image/png', PIXEL_PNG);
+    } else if (path === labCase.path) {
+      const imageUrl =
+        options.embedImageFrom === undefined ? undefined : new URL('/pixel.png', options.embedImageFrom().url).href;
+      send(response, 200, 'text/html; charset=utf-8', renderCasePage(labCase, imageUrl));
+    } else {
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    }
+  };
+}
+
+export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[]): RequestHandler {
+  return (request, response) => {
+    const path = requestPath(request);
+    log.push({ caseId: INDEX_REQUEST_ID, method: request.method ?? '', host: requestHost(request), path });
+    if (path === '/') {
+      send(response, 200, 'text/html; charset=utf-8', renderIndexPage(cases()));
+    } else {
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    }
+  };
+}
+
+/**
+ * Raw servers never see an HTTP request from a browser visiting https://; they see a TLS
+ * ClientHello. They log one entry per connection so a probe still shows up: a plain HTTP
+ * request line is logged as such, anything else as method "RAW" with an empty path.
+ */
+export function rawConnectionLogger(caseId: string, log: LabRequest[]): (bytes: Buffer) => void {
+  return (bytes) => {
+    const head = bytes.subarray(0, 4096).toString('latin1');
+    const requestLine = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(head);
+    const hostHeader = /\r?\nhost:[ \t]*([^\r\n]*)/i.exec(head);
+    if (requestLine?.[1] !== undefined && requestLine[2] !== undefined) {
+      const host = (hostHeader?.[1] ?? '').replace(/:\d+$/, '').toLowerCase();
+      log.push({ caseId, method: requestLine[1], host, path: requestLine[2] });
+    } else {
+      log.push({ caseId, method: 'RAW', host: '', path: '' });
+    }
+  };
+}

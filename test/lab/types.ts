@@ -1,0 +1,57 @@
+// The contract between the lab (broken HTTPS servers made at run time) and the tests that
+// drive Firefox against it. The lab owns the servers; the tests own Firefox.
+
+/** One broken (or deliberately fine) site in the lab. */
+export interface LabCaseSpec {
+  /** Stable id, kebab-case, used in test names and in the index page. */
+  readonly id: string;
+  /** One English sentence for the index page: what is wrong with this site. */
+  readonly title: string;
+  /** Host name the browser visits; resolved to 127.0.0.1 through network.dns.localDomains. */
+  readonly host: string;
+  /** Path to visit, starting with "/". */
+  readonly path: string;
+  /**
+   * The code Firefox reports for a top-level visit (the NSS / PSM / network error name,
+   * e.g. "SEC_ERROR_EXPIRED_CERTIFICATE"), or "" when the page loads.
+   */
+  readonly expectedCode: string;
+  /** Must be visited before any other case in a fresh browser (Firefox caches intermediates). */
+  readonly runFirst?: boolean;
+  /** Id of a case that must be visited first in the same browser (e.g. HSTS set-up). */
+  readonly after?: string;
+}
+
+export interface LabCase extends LabCaseSpec {
+  readonly port: number;
+  /** Full https URL to visit: https://<host>:<port><path> */
+  readonly url: string;
+}
+
+/** A CA certificate the test profile must trust (certutil -t "C,,"). */
+export interface TrustedRoot {
+  readonly nickname: string;
+  readonly pem: string;
+}
+
+/** One request a lab server received (the tests use it to prove the extension sends nothing). */
+export interface LabRequest {
+  readonly caseId: string;
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+}
+
+export interface Lab {
+  readonly cases: readonly LabCase[];
+  /** https URL of the index page that links every case (served with a valid certificate). */
+  readonly indexUrl: string;
+  /** Every host name the lab uses: the value for network.dns.localDomains. */
+  readonly hosts: readonly string[];
+  /** Roots to trust in the profile: the lab's test root and the simulated interception root. */
+  readonly trustedRoots: readonly TrustedRoot[];
+  /** Requests received so far, in arrival order. */
+  readonly requests: readonly LabRequest[];
+  byId(id: string): LabCase;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
+import { DiagnosisView } from '../../popup/DiagnosisView';
+import type { PopupState } from '../../popup/popup-state';
+import { loadMessages, translatorForLocale } from './fakes/messages';
+
+const en = translatorForLocale('en');
+const enText = loadMessages('en');
+const URL_A = 'https://expired.lab.test/';
+
+function root(): HTMLElement {
+  return screen.getByTestId('diagnosis');
+}
+
+describe('DiagnosisView', () => {
+  test('a certificate failure: code attribute, summary and technical details', () => {
+    const failed = recordFailure(startLoad(1, URL_A, 0), 1, URL_A, 'Error code 2153390069', 1);
+    if (!failed) throw new Error('expected a failure');
+    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    expect(root().dataset['code']).toBe('SEC_ERROR_EXPIRED_CERTIFICATE');
+    expect(root().dataset['status']).toBe('failed');
+    expect(root().dataset['ready']).toBe('true');
+    expect(screen.getByText(enText['popupFailedCertificate']?.message ?? '?')).toBeTruthy();
+    expect(screen.getByText('2153390069')).toBeTruthy();
+  });
+
+  test('a TLS protocol failure gets the protocol summary', () => {
+    const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153394151', 1);
+    if (!failed) throw new Error('expected a failure');
+    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    expect(root().dataset['code']).toBe('SSL_ERROR_RX_RECORD_TOO_LONG');
+    expect(screen.getByText(enText['popupFailedTls']?.message ?? '?')).toBeTruthy();
+  });
+
+  test('an unknown number keeps the number as the code and says it is not recognised', () => {
+    const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153999999', 1);
+    if (!failed) throw new Error('expected a failure');
+    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    expect(root().dataset['code']).toBe('2153999999');
+    expect(screen.getByText(enText['popupFailedUnknown']?.message ?? '?')).toBeTruthy();
+  });
+
+  test('hostile text from Firefox or the URL is shown as text, never parsed as HTML', () => {
+    const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const failed = recordFailure(undefined, 1, `https://a.test/${evil}`, evil, 1);
+    if (!failed) throw new Error('expected a failure');
+    const { container } = render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.textContent).toContain(evil);
+  });
+
+  test('a page that loaded: empty code and the reassuring summary', () => {
+    const loaded = recordCompletion(startLoad(1, URL_A, 0), 1, URL_A, 1);
+    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: loaded }} t={en} />);
+    expect(root().dataset['code']).toBe('');
+    expect(root().dataset['status']).toBe('loaded');
+    expect(screen.getByText(enText['popupLoadedFine']?.message ?? '?')).toBeTruthy();
+  });
+
+  test('no record offers a reload of that tab', () => {
+    const reloaded: number[] = [];
+    render(<DiagnosisView state={{ kind: 'no-record', tabId: 5 }} t={en} onReload={(id) => reloaded.push(id)} />);
+    fireEvent.click(screen.getByRole('button', { name: enText['popupReload']?.message ?? '?' }));
+    expect(reloaded).toEqual([5]);
+    expect(root().dataset['status']).toBe('no-record');
+  });
+
+  test('while loading the root says it is not ready', () => {
+    render(<DiagnosisView state={{ kind: 'loading' }} t={en} />);
+    expect(root().dataset['ready']).toBe('false');
+    expect(root().getAttribute('aria-busy')).toBe('true');
+  });
+
+  test('a failure of the extension itself is an alert with the reason, never a blank popup', () => {
+    const state: PopupState = { kind: 'broken', message: 'storage is unavailable' };
+    render(<DiagnosisView state={state} t={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('storage is unavailable');
+  });
+
+  test('Russian text is used with the Russian messages', () => {
+    const ru = translatorForLocale('ru');
+    render(<DiagnosisView state={{ kind: 'no-record', tabId: null }} t={ru} />);
+    expect(root().textContent).toContain(loadMessages('ru')['popupNoRecord']?.message ?? '?');
+  });
+});

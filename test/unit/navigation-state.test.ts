@@ -1,0 +1,58 @@
+import { recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
+
+const URL_A = 'https://expired.example.test/';
+const UNKNOWN_ISSUER = 'Error code 2153390067'; // measured in Firefox 153 (research/firefox-facts.md)
+
+describe('navigation state transitions', () => {
+  test('a new load starts in the loading state with its URL and time', () => {
+    expect(startLoad(7, URL_A, 1000)).toEqual({ schema: 1, tabId: 7, url: URL_A, startedAt: 1000, status: 'loading' });
+  });
+
+  test('a failure keeps the start time of the same load and records the number and raw text', () => {
+    const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
+    expect(failed).toEqual({
+      schema: 1,
+      tabId: 7,
+      url: URL_A,
+      startedAt: 1000,
+      status: 'failed',
+      failure: { errorNumber: 2153390067, rawError: UNKNOWN_ISSUER, at: 1200 },
+    });
+  });
+
+  test('a failure with no preceding start (event page woke late) still records a load', () => {
+    const failed = recordFailure(undefined, 3, URL_A, UNKNOWN_ISSUER, 50);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.startedAt).toBe(50);
+  });
+
+  test('a cancelled load (NS_BINDING_ABORTED) is not a failure', () => {
+    const loading = startLoad(7, URL_A, 1000);
+    expect(recordFailure(loading, 7, URL_A, 'Error code 2152398850', 1100)).toBe(loading);
+  });
+
+  test('text that is not "Error code N" is kept verbatim with no number', () => {
+    const failed = recordFailure(undefined, 1, URL_A, '<b>weird</b>', 5);
+    expect(failed?.failure).toEqual({ errorNumber: null, rawError: '<b>weird</b>', at: 5 });
+  });
+
+  test('an overlong error text is cut to 500 characters', () => {
+    const failed = recordFailure(undefined, 1, URL_A, 'x'.repeat(10_000), 5);
+    expect(failed?.failure?.rawError).toHaveLength(500);
+  });
+
+  test('completing the error page does not erase the failure', () => {
+    const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
+    expect(recordCompletion(failed, 7, URL_A, 1300)).toBe(failed);
+  });
+
+  test('completing a normal load marks it loaded', () => {
+    expect(recordCompletion(startLoad(7, URL_A, 1000), 7, URL_A, 1300)).toMatchObject({ status: 'loaded', startedAt: 1000 });
+  });
+
+  test('completion of another URL replaces an older failure', () => {
+    const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
+    const next = recordCompletion(failed, 7, 'https://valid.example.test/', 2000);
+    expect(next).toEqual({ schema: 1, tabId: 7, url: 'https://valid.example.test/', startedAt: 2000, status: 'loaded' });
+  });
+});

@@ -1,0 +1,50 @@
+import { startLoad } from '../../src/capture/navigation-state';
+import type { TabSnapshot } from '../../src/shared/tab-snapshot';
+import { resolvePopupState, targetFromQuery, type SnapshotSource } from '../../popup/popup-state';
+
+function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): SnapshotSource {
+  return {
+    read: (tabId) => Promise.resolve(snapshots.find((s) => s.tabId === tabId)),
+    readAll: () => Promise.resolve(snapshots),
+    activeTabId: () => Promise.resolve(activeTabId),
+  };
+}
+
+describe('targetFromQuery', () => {
+  test.each([
+    ['?tabId=12', { tabId: 12 }],
+    ['?url=https%3A%2F%2Fa.test%2F', { url: 'https://a.test/' }],
+    ['', { activeTab: true }],
+    ['?tabId=-1', { activeTab: true }],
+    ['?tabId=1e3', { activeTab: true }],
+    ['?tabId=abc&url=https%3A%2F%2Fb.test%2F', { url: 'https://b.test/' }],
+  ])('%s', (search, expected) => {
+    expect(targetFromQuery(search)).toEqual(expected);
+  });
+});
+
+describe('resolvePopupState', () => {
+  const a = startLoad(1, 'https://a.test/', 10);
+  const b = startLoad(2, 'https://b.test/', 20);
+
+  test('the active tab when no query is given', async () => {
+    expect(await resolvePopupState({ activeTab: true }, sourceOf([a, b], 2))).toEqual({ kind: 'snapshot', snapshot: b });
+  });
+
+  test('a tab by id', async () => {
+    expect(await resolvePopupState({ tabId: 1 }, sourceOf([a, b], 2))).toEqual({ kind: 'snapshot', snapshot: a });
+  });
+
+  test('a tab with no record (loaded before install) names the tab for the reload button', async () => {
+    expect(await resolvePopupState({ tabId: 9 }, sourceOf([a], 9))).toEqual({ kind: 'no-record', tabId: 9 });
+  });
+
+  test('no active tab at all', async () => {
+    expect(await resolvePopupState({ activeTab: true }, sourceOf([a], null))).toEqual({ kind: 'no-record', tabId: null });
+  });
+
+  test('by URL', async () => {
+    expect(await resolvePopupState({ url: 'https://b.test/' }, sourceOf([a, b], null))).toEqual({ kind: 'snapshot', snapshot: b });
+    expect(await resolvePopupState({ url: 'https://z.test/' }, sourceOf([a, b], null))).toEqual({ kind: 'no-record', tabId: null });
+  });
+});

@@ -1,0 +1,76 @@
+import { newestSnapshotForUrl, snapshotKey, TabSnapshotStore } from '../../src/storage/tab-snapshots';
+import { startLoad } from '../../src/capture/navigation-state';
+import type { TabSnapshot } from '../../src/shared/tab-snapshot';
+import { FakeStorageArea } from './fakes/storage-area';
+
+describe('TabSnapshotStore', () => {
+  test('updates of one tab are applied in order, each seeing the previous result', async () => {
+    const area = new FakeStorageArea();
+    const store = new TabSnapshotStore(area);
+    const seen: (string | undefined)[] = [];
+    const updates = ['a', 'b', 'c'].map((url) =>
+      store.update(1, (previous) => {
+        seen.push(previous?.url);
+        return startLoad(1, url, 0);
+      }),
+    );
+    await Promise.all(updates);
+    expect(seen).toEqual([undefined, 'a', 'b']);
+    expect((await store.read(1))?.url).toBe('c');
+  });
+
+  test('a failing update does not block the next one', async () => {
+    const store = new TabSnapshotStore(new FakeStorageArea());
+    const failing = store.update(1, () => {
+      throw new Error('boom');
+    });
+    const next = store.update(1, () => startLoad(1, 'https://x.test/', 0));
+    await expect(failing).rejects.toThrow('boom');
+    await next;
+    expect((await store.read(1))?.url).toBe('https://x.test/');
+  });
+
+  test('an update that returns the same snapshot writes nothing', async () => {
+    const area = new FakeStorageArea();
+    const store = new TabSnapshotStore(area);
+    await store.update(1, () => startLoad(1, 'https://x.test/', 0));
+    const writes = area.writes;
+    await store.update(1, (previous) => previous);
+    expect(area.writes).toBe(writes);
+  });
+
+  test('remove deletes the tab key and leaves other tabs', async () => {
+    const area = new FakeStorageArea();
+    const store = new TabSnapshotStore(area);
+    await store.update(1, () => startLoad(1, 'https://a.test/', 0));
+    await store.update(2, () => startLoad(2, 'https://b.test/', 0));
+    await store.remove(1);
+    expect(area.keys()).toEqual([snapshotKey(2)]);
+  });
+
+  test('values that are not snapshots (other keys, old schemas) are ignored', async () => {
+    const area = new FakeStorageArea();
+    await area.set({ [snapshotKey(1)]: { schema: 0, url: 'x' }, other: 1 });
+    const store = new TabSnapshotStore(area);
+    expect(await store.read(1)).toBeUndefined();
+    expect(await store.readAll()).toEqual([]);
+  });
+});
+
+describe('newestSnapshotForUrl', () => {
+  const at = (tabId: number, url: string, startedAt: number): TabSnapshot => startLoad(tabId, url, startedAt);
+
+  test('picks the newest load of the URL among tabs', () => {
+    const list = [at(1, 'https://a.test/', 10), at(2, 'https://a.test/', 30), at(3, 'https://b.test/', 50)];
+    expect(newestSnapshotForUrl(list, 'https://a.test/')?.tabId).toBe(2);
+  });
+
+  test('compares URLs in normal form (host case, empty path)', () => {
+    expect(newestSnapshotForUrl([at(4, 'https://a.test/', 1)], 'https://A.test')?.tabId).toBe(4);
+  });
+
+  test('returns undefined when no tab loaded the URL, or for garbage input', () => {
+    expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], 'https://c.test/')).toBeUndefined();
+    expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], '::not a url::')).toBeUndefined();
+  });
+});
