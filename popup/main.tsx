@@ -26,12 +26,19 @@ function show(state: PopupState): void {
   render(<DiagnosisView state={state} t={t} onReload={onReload} />, root);
 }
 
+// Reads can overlap when the background writes in quick succession; only the newest read may
+// render, or an older, slower one would put a stale state back on screen.
+let latestRead = 0;
+
 async function refresh(): Promise<void> {
+  const read = ++latestRead;
+  let state: PopupState;
   try {
-    show(await resolvePopupState(target, source));
+    state = await resolvePopupState(target, source);
   } catch (error) {
-    show({ kind: 'broken', message: error instanceof Error ? error.message : String(error) });
+    state = { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
   }
+  if (read === latestRead) show(state);
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();

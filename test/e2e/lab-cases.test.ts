@@ -4,7 +4,7 @@
 
 import type { Browser } from 'puppeteer-core';
 import { packagedExtensionPath } from '../firefox/extension';
-import { installExtension, launchFirefox, readPopupFor, visit } from '../firefox/launch';
+import { installExtension, launchFirefox, pollPage, readPopupFor, visit } from '../firefox/launch';
 import { createTrustingProfile, type TestProfile } from '../firefox/profile';
 import { startLab } from '../lab/lab';
 import { orderForVisits } from '../lab/visit-order';
@@ -61,8 +61,10 @@ describe('lab cases in Firefox, with the packaged extension', () => {
     const errorPageAddress = async (id: string): Promise<string> => {
       const page = await visit(browser, lab.byId(id).url);
       try {
-        await page.waitForFunction(() => document.documentURI.startsWith('about:certerror'), { timeout: 10_000, polling: 100 });
-        return await page.evaluate(() => document.documentURI);
+        return await pollPage(page, 10_000, async () => {
+          const address = await page.evaluate(() => document.documentURI);
+          return address.startsWith('about:certerror') ? address : undefined;
+        });
       } finally {
         await page.close().catch(() => undefined);
       }

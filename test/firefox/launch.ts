@@ -75,32 +75,57 @@ export interface DiagnosisAttributes {
 
 /**
  * Opens the popup as a page (popup.html?url=U) and returns what it shows once the extension has
- * recorded the end of the load. page.goto to a moz-extension: URL never resolves over BiDi, so
- * navigation is started without waiting and the page is polled instead.
+ * recorded the end of the load.
  */
 export async function readPopupFor(browser: Browser, pageUrl: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
   const popupUrl = `${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`;
   const page = await browser.newPage();
   try {
+    // page.goto to a moz-extension: URL never resolves over BiDi, so the navigation is started
+    // without waiting for it.
     void page.goto(popupUrl, { timeout: timeoutMs }).catch(() => undefined);
-    const handle = await page
-      .waitForFunction(
-        () => {
-          const root = document.querySelector('[data-testid="diagnosis"][data-ready="true"]');
-          const status = root?.getAttribute('data-status');
-          // Only a finished load counts: "no-record" can be a read that came before the record.
-          if (!root || (status !== 'failed' && status !== 'loaded')) return null;
-          return { status, code: root.getAttribute('data-code') ?? '', text: root.textContent };
-        },
-        { timeout: timeoutMs, polling: 100 },
-      )
-      .catch((error: unknown) => {
-        throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms: ${String(error)}`);
-      });
-    return (await handle.jsonValue()) as DiagnosisAttributes;
+    let lastSeen = 'nothing yet';
+    const shown = await pollPage(page, timeoutMs, async () => {
+      const seen = await page.evaluate(readDiagnosisAttributes);
+      lastSeen = seen ? `status=${seen.status} code=${seen.code} ready=${String(seen.ready)}` : 'no diagnosis element';
+      // Only a finished load counts: "no-record" can be a read that came before the record.
+      return seen?.ready && (seen.status === 'failed' || seen.status === 'loaded') ? seen : undefined;
+    }).catch(() => {
+      throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms (last seen: ${lastSeen}).`);
+    });
+    return { status: shown.status, code: shown.code, text: shown.text };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Runs in the page: the contract attributes of the diagnosis root, or null. */
+function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) | null {
+  const root = document.querySelector('[data-testid="diagnosis"]');
+  if (!root) return null;
+  return {
+    status: root.getAttribute('data-status') ?? '',
+    code: root.getAttribute('data-code') ?? '',
+    ready: root.getAttribute('data-ready') === 'true',
+    text: root.textContent,
+  };
+}
+
+/**
+ * Calls `probe` every 100 ms until it returns a value. A plain loop of evaluate calls rather than
+ * waitForFunction: over BiDi, a waitForFunction started before a navigation can stay bound to
+ * the discarded document and never see the new one. Errors while the page is between documents
+ * are retried.
+ */
+export async function pollPage<T>(page: Page, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (page.isClosed()) break;
+    const value = await withTimeout(probe(), 2_000, 'reading the page').catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms`);
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
