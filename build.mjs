@@ -3,7 +3,7 @@
 //   node build.mjs          minified, no source maps (what `npm run package` ships)
 //   node build.mjs --dev    readable, with source maps
 //   node build.mjs --lab    also the lab programs (npm run lab, npm start)
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
@@ -26,6 +26,9 @@ const noInnerHtml = {
     });
   },
 };
+
+// A fresh dist/ each time: no stale source map or old bundle slips into the package.
+await rm('dist', { recursive: true, force: true });
 
 const extension = esbuild.build({
   entryPoints: {

@@ -25,8 +25,16 @@ export function DiagnosisView({ state, t, onReload }: Props): JSX.Element {
   const ready = state.kind !== 'loading';
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
   const code = state.kind === 'snapshot' ? codeAttribute(state.snapshot) : '';
+  const tabId = state.kind === 'snapshot' ? String(state.snapshot.tabId) : undefined;
   return (
-    <main data-testid="diagnosis" data-code={code} data-status={status} data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
+    <main
+      data-testid="diagnosis"
+      data-code={code}
+      data-status={status}
+      data-tab-id={tabId}
+      data-ready={ready ? 'true' : 'false'}
+      aria-busy={!ready}
+    >
       <h1 class="app-title">{t('extensionName')}</h1>
       {renderBody(state, t, onReload)}
     </main>

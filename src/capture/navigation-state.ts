@@ -3,7 +3,7 @@
 // the error page (which still carries the https URL); onBeforeNavigate starts every load.
 
 import type { TabSnapshot } from '../shared/tab-snapshot';
-import { parseNavigationError } from '../core/error-codes/decode';
+import { parseNavigationError } from '../core/error-codes/parse';
 
 // A load the person (or a download) cancelled is not a failure worth explaining.
 const NS_BINDING_ABORTED = 0x804b0002;

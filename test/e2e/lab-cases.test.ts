@@ -4,7 +4,7 @@
 
 import type { Browser } from 'puppeteer-core';
 import { packagedExtensionPath } from '../firefox/extension';
-import { installExtension, launchFirefox, pollPage, readPopupFor, visit } from '../firefox/launch';
+import { installExtension, launchFirefox, pollPage, readPopupFor, readPopupForTab, visit } from '../firefox/launch';
 import { createTrustingProfile, type TestProfile } from '../firefox/profile';
 import { startLab } from '../lab/lab';
 import { orderForVisits } from '../lab/visit-order';
@@ -49,6 +49,19 @@ describe('lab cases in Firefox, with the packaged extension', () => {
         status: labCase.expectedCode ? 'failed' : 'loaded',
         code: labCase.expectedCode,
       });
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('popup.html?tabId=N shows that tab, the same diagnosis as ?url=U', async () => {
+    const labCase = lab.byId('self-signed');
+    const page = await visit(browser, labCase.url);
+    try {
+      const byUrl = await readPopupFor(browser, labCase.url);
+      expect(byUrl.tabId).toMatch(/^\d+$/);
+      const byTab = await readPopupForTab(browser, byUrl.tabId);
+      expect({ tabId: byTab.tabId, code: byTab.code }).toEqual({ tabId: byUrl.tabId, code: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT' });
     } finally {
       await page.close().catch(() => undefined);
     }

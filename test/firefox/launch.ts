@@ -70,6 +70,8 @@ export async function visit(browser: Browser, url: string, timeoutMs = 20_000): 
 export interface DiagnosisAttributes {
   readonly status: string;
   readonly code: string;
+  /** The extension's id of the tab the popup describes ("" when none). */
+  readonly tabId: string;
   readonly text: string;
 }
 
@@ -77,8 +79,17 @@ export interface DiagnosisAttributes {
  * Opens the popup as a page (popup.html?url=U) and returns what it shows once the extension has
  * recorded the end of the load.
  */
-export async function readPopupFor(browser: Browser, pageUrl: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
-  const popupUrl = `${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`;
+export function readPopupFor(browser: Browser, pageUrl: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
+  return readPopup(browser, `url=${encodeURIComponent(pageUrl)}`, pageUrl, timeoutMs);
+}
+
+/** The same through popup.html?tabId=N. */
+export function readPopupForTab(browser: Browser, tabId: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
+  return readPopup(browser, `tabId=${encodeURIComponent(tabId)}`, `tab ${tabId}`, timeoutMs);
+}
+
+async function readPopup(browser: Browser, query: string, label: string, timeoutMs: number): Promise<DiagnosisAttributes> {
+  const popupUrl = `${extensionOrigin}/popup/popup.html?${query}`;
   const page = await browser.newPage();
   try {
     // page.goto to a moz-extension: URL never resolves over BiDi, so the navigation is started
@@ -91,9 +102,9 @@ export async function readPopupFor(browser: Browser, pageUrl: string, timeoutMs 
       // Only a finished load counts: "no-record" can be a read that came before the record.
       return seen?.ready && (seen.status === 'failed' || seen.status === 'loaded') ? seen : undefined;
     }).catch(() => {
-      throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms (last seen: ${lastSeen}).`);
+      throw new Error(`The popup for ${label} showed no finished diagnosis within ${timeoutMs} ms (last seen: ${lastSeen}).`);
     });
-    return { status: shown.status, code: shown.code, text: shown.text };
+    return { status: shown.status, code: shown.code, tabId: shown.tabId, text: shown.text };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -106,6 +117,7 @@ function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) |
   return {
     status: root.getAttribute('data-status') ?? '',
     code: root.getAttribute('data-code') ?? '',
+    tabId: root.getAttribute('data-tab-id') ?? '',
     ready: root.getAttribute('data-ready') === 'true',
     text: root.textContent,
   };

@@ -7,6 +7,9 @@
 
 import nssCodesJson from './nss-codes.json';
 import networkCodesJson from './network-codes.json';
+import { MAX_TEXT_LENGTH, UINT32_MAX } from './parse';
+
+export { parseNavigationError } from './parse';
 
 export type ErrorFamily = 'certificate' | 'tls' | 'network' | 'unknown';
 
@@ -36,7 +39,6 @@ export const NSPR_ERROR_BASE = -6000;
 const NSPR_ERROR_END = -5924; // PR_MAX_ERROR, "Placeholder for the end of the list"
 const NSS_RANGE_SIZE = 1000; // *_ERROR_LIMIT = *_ERROR_BASE + 1000 in all three NSS/PSM headers
 
-const UINT32_MAX = 0xffffffff;
 
 /** Family of a PRErrorCode by the range it falls in; null when it is in no known range. */
 function familyOfPrErrorCode(code: number): ErrorFamily | null {
@@ -148,22 +150,6 @@ export function isObsoleteErrorName(name: string): boolean {
 }
 
 // "Error code 2153390067": the words, then 1..10 ASCII digits; whitespace tolerated around.
-const NAVIGATION_ERROR = /^\s*Error\s+code\s+([0-9]{1,10})\s*$/;
-const MAX_TEXT_LENGTH = 200;
-
-/**
- * Parses webNavigation.onErrorOccurred's `details.error` ("Error code N") into N.
- * Returns null for anything else, including NS_ERROR_* names (see parseErrorName),
- * missing/partial digits, values above 0xFFFFFFFF and non-string input. Never throws.
- */
-export function parseNavigationError(text: string): number | null {
-  if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return null;
-  const match = NAVIGATION_ERROR.exec(text);
-  const digits = match?.[1];
-  if (digits === undefined) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n <= UINT32_MAX ? n : null;
-}
 
 /**
  * Accepts a bare known error name (as webRequest.onErrorOccurred gives, e.g.
