@@ -5,11 +5,13 @@ import type { JSX } from 'preact';
 import { decodeErrorNumber, type DecodedError } from '../src/core/error-codes/decode';
 import type { Translate } from '../src/shared/i18n';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
+import { CapturedFacts } from './CapturedFacts';
 import type { PopupState } from './popup-state';
 
 interface Props {
   readonly state: PopupState;
   readonly t: Translate;
+  readonly locale?: string;
   readonly onReload?: (tabId: number) => void;
 }
 
@@ -21,7 +23,7 @@ export function codeAttribute(snapshot: TabSnapshot): string {
   return decodeErrorNumber(failure.errorNumber).name ?? String(failure.errorNumber);
 }
 
-export function DiagnosisView({ state, t, onReload }: Props): JSX.Element {
+export function DiagnosisView({ state, t, locale = 'en', onReload }: Props): JSX.Element {
   const ready = state.kind !== 'loading';
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
   const code = state.kind === 'snapshot' ? codeAttribute(state.snapshot) : '';
@@ -36,12 +38,12 @@ export function DiagnosisView({ state, t, onReload }: Props): JSX.Element {
       aria-busy={!ready}
     >
       <h1 class="app-title">{t('extensionName')}</h1>
-      {renderBody(state, t, onReload)}
+      {renderBody(state, t, locale, onReload)}
     </main>
   );
 }
 
-function renderBody(state: PopupState, t: Translate, onReload: Props['onReload']): JSX.Element {
+function renderBody(state: PopupState, t: Translate, locale: string, onReload: Props['onReload']): JSX.Element {
   switch (state.kind) {
     case 'loading':
       return <p>{t('popupLoading')}</p>;
@@ -69,7 +71,12 @@ function renderBody(state: PopupState, t: Translate, onReload: Props['onReload']
         </section>
       );
     case 'snapshot':
-      return <SnapshotSummary snapshot={state.snapshot} t={t} />;
+      return (
+        <>
+          <SnapshotSummary snapshot={state.snapshot} t={t} />
+          <CapturedFacts view={state} t={t} locale={locale} />
+        </>
+      );
   }
 }
 

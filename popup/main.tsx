@@ -3,17 +3,33 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { storedClockSamples, CLOCK_KEY } from '../src/capture/clock-samples';
+import { estimateSkew } from '../src/core/clock/skew';
 import { translatorFrom } from '../src/shared/i18n';
-import { TabSnapshotStore } from '../src/storage/tab-snapshots';
+import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
-import { resolvePopupState, targetFromQuery, type PopupState, type SnapshotSource } from './popup-state';
+import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type SnapshotSource } from './popup-state';
 
 const t = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
-const store = new TabSnapshotStore(browser.storage.session);
+const locale = browser.i18n.getUILanguage();
+const reader = new TabSnapshotReader(browser.storage.session);
+
+async function readEnvironment(): Promise<Environment> {
+  const [platform, info, captivePortal] = await Promise.all([
+    browser.runtime.getPlatformInfo(),
+    browser.runtime.getBrowserInfo(),
+    browser.captivePortal.getState().catch(() => 'unknown'),
+  ]);
+  return { os: platform.os, firefoxVersion: info.version, captivePortal };
+}
+
 const source: SnapshotSource = {
-  read: (tabId) => store.read(tabId),
-  readAll: () => store.readAll(),
+  read: (tabId) => reader.read(tabId),
+  readAll: () => reader.readAll(),
   activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
+  clock: async () => estimateSkew(storedClockSamples((await browser.storage.session.get(CLOCK_KEY))[CLOCK_KEY])),
+  badgeText: (tabId) => browser.action.getBadgeText({ tabId }),
+  environment: readEnvironment,
 };
 const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
@@ -23,7 +39,7 @@ function show(state: PopupState): void {
   const onReload = (tabId: number): void => {
     browser.tabs.reload(tabId).catch(() => undefined);
   };
-  render(<DiagnosisView state={state} t={t} onReload={onReload} />, root);
+  render(<DiagnosisView state={state} t={t} locale={locale} onReload={onReload} />, root);
 }
 
 // Reads can overlap when the background writes in quick succession; only the newest read may
@@ -41,7 +57,7 @@ async function refresh(): Promise<void> {
   if (read === latestRead) show(state);
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = locale;
 show({ kind: 'loading' });
 void refresh();
 browser.storage.session.onChanged.addListener(() => void refresh());

@@ -1,13 +1,31 @@
 // Which load the popup explains, and in what state it is. Resolved from the page's query
 // (popup.html?tabId=N or ?url=U, for tests and deep links) or else from the active tab.
 
+import type { SkewEstimate } from '../src/core/clock/skew';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { newestSnapshotForUrl } from '../src/storage/tab-snapshots';
+
+/** Facts about this browser and device, read when the popup opens. */
+export interface Environment {
+  readonly os: string;
+  readonly firefoxVersion: string;
+  /** browser.captivePortal.getState(): unknown, not_captive, unlocked_portal, locked_portal. */
+  readonly captivePortal: string;
+}
+
+export interface SnapshotView {
+  readonly kind: 'snapshot';
+  readonly snapshot: TabSnapshot;
+  readonly clock: SkewEstimate | null;
+  /** The toolbar badge Cert Doctor shows on that tab ("" for none). */
+  readonly badgeText: string;
+  readonly environment: Environment | null;
+}
 
 export type PopupState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'no-record'; readonly tabId: number | null }
-  | { readonly kind: 'snapshot'; readonly snapshot: TabSnapshot }
+  | SnapshotView
   | { readonly kind: 'broken'; readonly message: string };
 
 export type PopupTarget = { readonly tabId: number } | { readonly url: string } | { readonly activeTab: true };
@@ -25,15 +43,26 @@ export interface SnapshotSource {
   read(tabId: number): Promise<TabSnapshot | undefined>;
   readAll(): Promise<TabSnapshot[]>;
   activeTabId(): Promise<number | null>;
+  clock(): Promise<SkewEstimate | null>;
+  badgeText(tabId: number): Promise<string>;
+  environment(): Promise<Environment | null>;
+}
+
+async function findSnapshot(target: PopupTarget, source: SnapshotSource): Promise<TabSnapshot | number | null> {
+  if ('url' in target) return newestSnapshotForUrl(await source.readAll(), target.url) ?? null;
+  const tabId = 'tabId' in target ? target.tabId : await source.activeTabId();
+  if (tabId === null) return null;
+  return (await source.read(tabId)) ?? tabId;
 }
 
 export async function resolvePopupState(target: PopupTarget, source: SnapshotSource): Promise<PopupState> {
-  if ('url' in target) {
-    const snapshot = newestSnapshotForUrl(await source.readAll(), target.url);
-    return snapshot ? { kind: 'snapshot', snapshot } : { kind: 'no-record', tabId: null };
-  }
-  const tabId = 'tabId' in target ? target.tabId : await source.activeTabId();
-  if (tabId === null) return { kind: 'no-record', tabId: null };
-  const snapshot = await source.read(tabId);
-  return snapshot ? { kind: 'snapshot', snapshot } : { kind: 'no-record', tabId };
+  const found = await findSnapshot(target, source);
+  if (found === null) return { kind: 'no-record', tabId: null };
+  if (typeof found === 'number') return { kind: 'no-record', tabId: found };
+  const [clock, badgeText, environment] = await Promise.all([
+    source.clock(),
+    source.badgeText(found.tabId).catch(() => ''),
+    source.environment().catch(() => null),
+  ]);
+  return { kind: 'snapshot', snapshot: found, clock, badgeText, environment };
 }

@@ -2,21 +2,130 @@
 // registered synchronously at the top level so that Firefox can wake the event page for them.
 
 import browser from 'webextension-polyfill';
-import { createNavigationListeners } from '../capture/navigation-listeners';
+import { badgeFor } from '../capture/badge';
+import { recordClockSample } from '../capture/clock-samples';
+import { createNavigationListeners, type UpdateTab } from '../capture/navigation-listeners';
+import { recordRequestError, recordSecurity } from '../capture/navigation-state';
+import { createRequestListeners, type RequestErrorDetails, type ResponseDetails } from '../capture/request-listeners';
+import { contextOf, hostOf, isGoodCertificate, memoryOf } from '../capture/response-facts';
+import { summariseSecurityInfo } from '../capture/security-info';
+import { isConnectionFailure, recordSubresourceFailure } from '../capture/subresource-failures';
+import { TabBadges } from '../capture/tab-badges';
+import { SETTINGS_KEY, settingsFrom, type Settings } from '../shared/settings';
+import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
 import { TabSnapshotStore } from '../storage/tab-snapshots';
+import { WriteBehindState } from '../storage/write-behind';
 
-const store = new TabSnapshotStore(browser.storage.session);
 const reportError = (error: unknown): void => {
   console.error('Cert Doctor capture failed:', error);
 };
-const navigation = createNavigationListeners(store, Date.now, reportError);
+
+// storage.session: in memory only, so nothing about a private window's tabs reaches the disk.
+const session = new WriteBehindState(browser.storage.session, 25);
+const tabs = new TabSnapshotStore(session);
+const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
+const badges = new TabBadges(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions));
+
+// Counts the starts of this event page in the session; a diagnostic that also lets the tests
+// prove that the page really was unloaded and woken again.
+const BACKGROUND_STARTS_KEY = 'backgroundStarts';
+session.update(BACKGROUND_STARTS_KEY, (n) => (typeof n === 'number' ? n : 0) + 1).catch(reportError);
+
+let settings: Promise<Settings> | null = null;
+const currentSettings = (): Promise<Settings> =>
+  (settings ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => settingsFrom(stored[SETTINGS_KEY])));
+browser.storage.local.onChanged.addListener((changes) => {
+  if (SETTINGS_KEY in changes) settings = null;
+  // Cleared by the options page (or the setting turned off): drop what is waiting to be written.
+  if (CONTINUITY_KEY in changes && changes[CONTINUITY_KEY].newValue === undefined) continuity.discardPending();
+});
+
+const updateTab: UpdateTab = (tabId, change) => {
+  tabs
+    .update(tabId, change)
+    .then(async () => {
+      const [snapshot, { expiryWarningDays }] = await Promise.all([tabs.read(tabId), currentSettings()]);
+      await badges.show(tabId, badgeFor(snapshot, Date.now(), expiryWarningDays));
+    })
+    .catch(reportError);
+};
+
+function onResponse(details: ResponseDetails, securityInfo: unknown): void {
+  const now = Date.now();
+  const host = hostOf(details.url);
+  const security = summariseSecurityInfo(securityInfo, details.url, now);
+  const context = contextOf(details);
+  if (security && details.type === 'main_frame' && details.tabId >= 0) {
+    updateTab(details.tabId, (previous) => recordSecurity(previous, details.tabId, security, context, now));
+  }
+  recordResponseClock(details);
+  if (!security || !host || !isGoodCertificate(security)) return;
+  const memory = memoryOf(host, security);
+  if (!memory) return;
+  currentSettings()
+    .then((s) => {
+      continuity.remember(memory, { incognito: context.incognito, enabled: s.rememberCertificates, now });
+    })
+    .catch(reportError);
+}
+
+function recordResponseClock(details: ResponseDetails): void {
+  const host = hostOf(details.url);
+  if (!host || !details.responseHeaders) return;
+  recordClockSample(session, {
+    host,
+    localTime: details.timeStamp,
+    fromCache: details.fromCache === true,
+    headers: details.responseHeaders,
+  }).catch(reportError);
+}
+
+function onRequestError(details: RequestErrorDetails): void {
+  const now = Date.now();
+  if (details.type === 'main_frame') {
+    updateTab(details.tabId, (previous) =>
+      recordRequestError(previous, details.tabId, details.url, details.error, contextOf(details), now),
+    );
+    return;
+  }
+  if (!isConnectionFailure(details.type, details.error)) return;
+  currentSettings()
+    .then((s) => {
+      if (s.watchSubresources) updateTab(details.tabId, (previous) => recordSubresourceFailure(previous, details));
+    })
+    .catch(reportError);
+}
 
 // Only web pages: error pages of about:, moz-extension: and file: loads are not ours to explain.
 const webPages = { url: [{ schemes: ['http', 'https'] }] };
+const navigation = createNavigationListeners(updateTab, Date.now);
 browser.webNavigation.onBeforeNavigate.addListener(navigation.onBeforeNavigate, webPages);
 browser.webNavigation.onErrorOccurred.addListener(navigation.onErrorOccurred, webPages);
 browser.webNavigation.onCompleted.addListener(navigation.onCompleted, webPages);
 
+const requests = createRequestListeners({
+  getSecurityInfo: (requestId, options) => browser.webRequest.getSecurityInfo(requestId, options),
+  defer: (work) => setTimeout(work, 0),
+  onResponse,
+  onRequestError,
+});
+// Blocking only where it must be: https documents (top level and frames), for getSecurityInfo.
+browser.webRequest.onHeadersReceived.addListener(
+  requests.onHeadersReceived,
+  { urls: ['https://*/*'], types: ['main_frame', 'sub_frame'] },
+  ['blocking', 'responseHeaders'],
+);
+// Plain-http documents still carry a Date header: a clock sample when every https site fails.
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    recordResponseClock(details);
+  },
+  { urls: ['http://*/*'], types: ['main_frame', 'sub_frame'] },
+  ['responseHeaders'],
+);
+browser.webRequest.onErrorOccurred.addListener(requests.onErrorOccurred, { urls: ['http://*/*', 'https://*/*'] });
+
 browser.tabs.onRemoved.addListener((tabId) => {
-  store.remove(tabId).catch(reportError);
+  badges.forget(tabId);
+  tabs.remove(tabId).catch(reportError);
 });

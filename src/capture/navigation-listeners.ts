@@ -1,7 +1,8 @@
-// webNavigation listeners for the top frame. They are not blocking: nothing here delays a
-// page load. Each one only queues a small storage.session update.
+// webNavigation listeners. They are not blocking: nothing here delays a page load. Each one
+// only queues a small change of the tab's snapshot.
 
-import type { TabSnapshotStore } from '../storage/tab-snapshots';
+import type { TabSnapshot } from '../shared/tab-snapshot';
+import { recordFrameFailure } from './frame-failures';
 import { recordCompletion, recordFailure, startLoad } from './navigation-state';
 
 interface FrameDetails {
@@ -16,6 +17,8 @@ interface FrameErrorDetails extends FrameDetails {
   readonly error?: string;
 }
 
+export type UpdateTab = (tabId: number, change: (previous: TabSnapshot | undefined) => TabSnapshot | undefined) => void;
+
 // Arrow-function properties, not methods: they are passed to addListener detached.
 export interface NavigationListeners {
   readonly onBeforeNavigate: (details: FrameDetails) => void;
@@ -23,24 +26,21 @@ export interface NavigationListeners {
   readonly onCompleted: (details: FrameDetails) => void;
 }
 
-export function createNavigationListeners(
-  store: TabSnapshotStore,
-  now: () => number,
-  reportError: (error: unknown) => void,
-): NavigationListeners {
-  const isTopFrame = (d: FrameDetails): boolean => d.frameId === 0 && d.tabId >= 0;
+export function createNavigationListeners(updateTab: UpdateTab, now: () => number): NavigationListeners {
   return {
     onBeforeNavigate: (d) => {
-      if (!isTopFrame(d)) return;
-      store.update(d.tabId, () => startLoad(d.tabId, d.url, now())).catch(reportError);
+      if (d.frameId !== 0 || d.tabId < 0) return;
+      updateTab(d.tabId, () => startLoad(d.tabId, d.url, now()));
     },
     onErrorOccurred: (d) => {
-      if (!isTopFrame(d)) return;
-      store.update(d.tabId, (previous) => recordFailure(previous, d.tabId, d.url, d.error ?? '', now())).catch(reportError);
+      if (d.tabId < 0) return;
+      const error = d.error ?? '';
+      if (d.frameId === 0) updateTab(d.tabId, (previous) => recordFailure(previous, d.tabId, d.url, error, now()));
+      else updateTab(d.tabId, (previous) => recordFrameFailure(previous, d.url, error));
     },
     onCompleted: (d) => {
-      if (!isTopFrame(d)) return;
-      store.update(d.tabId, (previous) => recordCompletion(previous, d.tabId, d.url, now())).catch(reportError);
+      if (d.frameId !== 0 || d.tabId < 0) return;
+      updateTab(d.tabId, (previous) => recordCompletion(previous, d.tabId, d.url, now()));
     },
   };
 }

@@ -1,15 +1,22 @@
-// Pure transitions of a tab's snapshot, driven by webNavigation events for the top frame.
-// Firefox's order on a failed load is: webNavigation.onErrorOccurred, then onCommitted for
-// the error page (which still carries the https URL); onBeforeNavigate starts every load.
+// Pure transitions of a tab's snapshot, driven by the browser's events for the top frame.
+// Firefox's order on a failed load is: webRequest.onErrorOccurred, webNavigation.onErrorOccurred,
+// then onCommitted for the error page (which still carries the https URL). On a load that gets
+// a response: onBeforeNavigate, webRequest.onHeadersReceived (security info), onCompleted.
 
-import type { TabSnapshot } from '../shared/tab-snapshot';
-import { parseNavigationError } from '../core/error-codes/parse';
+import type { CapturedSecurity, TabContext, TabSnapshot } from '../shared/tab-snapshot';
+import { NS_BINDING_ABORTED, parseNavigationError } from '../core/error-codes/parse';
 
-// A load the person (or a download) cancelled is not a failure worth explaining.
-const NS_BINDING_ABORTED = 0x804b0002;
+const MAX_TEXT = 500;
 
 export function startLoad(tabId: number, url: string, now: number): TabSnapshot {
-  return { schema: 1, tabId, url, startedAt: now, status: 'loading' };
+  return { schema: 2, tabId, url, startedAt: now, status: 'loading' };
+}
+
+/** The snapshot a later event of the same load builds on: the load in progress, or a new one
+ * when the event page missed its start. */
+function currentLoad(previous: TabSnapshot | undefined, tabId: number, url: string, now: number): TabSnapshot {
+  if (previous && (previous.status === 'loading' || previous.url === url)) return previous;
+  return startLoad(tabId, url, now);
 }
 
 export function recordFailure(
@@ -21,13 +28,39 @@ export function recordFailure(
 ): TabSnapshot | undefined {
   const errorNumber = parseNavigationError(errorText);
   if (errorNumber === NS_BINDING_ABORTED) return previous;
-  const base = previous && previous.url === url ? previous : startLoad(tabId, url, now);
-  return { ...base, status: 'failed', failure: { errorNumber, rawError: errorText.slice(0, 500), at: now } };
+  const base = currentLoad(previous, tabId, url, now);
+  return { ...base, url, status: 'failed', failure: { errorNumber, rawError: errorText.slice(0, MAX_TEXT), at: now } };
 }
 
 export function recordCompletion(previous: TabSnapshot | undefined, tabId: number, url: string, now: number): TabSnapshot {
   // A completed error page must not erase the failure that produced it.
   if (previous && previous.status === 'failed' && previous.url === url) return previous;
-  const base = previous && previous.url === url ? previous : startLoad(tabId, url, now);
-  return { ...base, status: 'loaded' };
+  // A redirect ends at another URL than it started: the load in progress keeps its facts.
+  const base = previous?.status === 'loading' ? previous : startLoad(tabId, url, now);
+  return { ...base, url, status: 'loaded' };
+}
+
+/** webRequest's view of a failed top-level request: Firefox's message and the tab's context. */
+export function recordRequestError(
+  previous: TabSnapshot | undefined,
+  tabId: number,
+  url: string,
+  message: string,
+  context: TabContext,
+  now: number,
+): TabSnapshot {
+  const base = currentLoad(previous, tabId, url, now);
+  return { ...base, requestError: message.slice(0, MAX_TEXT), context };
+}
+
+/** The security info of the top-level response (the last one, after any redirects). */
+export function recordSecurity(
+  previous: TabSnapshot | undefined,
+  tabId: number,
+  security: CapturedSecurity,
+  context: TabContext,
+  now: number,
+): TabSnapshot {
+  const base = currentLoad(previous, tabId, security.url, now);
+  return { ...base, security, context };
 }

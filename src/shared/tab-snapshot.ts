@@ -12,21 +12,92 @@ export interface CapturedFailure {
   readonly at: number;
 }
 
+/** One certificate of a chain, as getSecurityInfo gives it (leaf first). */
+export interface CapturedCertificate {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly notBefore: number;
+  readonly notAfter: number;
+  readonly sha256: string;
+  readonly sha1: string;
+  readonly serialNumber: string;
+  readonly isBuiltInRoot: boolean;
+  readonly spkiSha256: string;
+  /** The DER bytes, base64. Parsed only where shown (names, key, extensions). */
+  readonly derBase64: string;
+}
+
+export type OverrideCategory = 'trust_error' | 'domain_mismatch' | 'expired_or_not_yet_valid';
+
+/** getSecurityInfo of a load that got a response (Firefox gives nothing for a failed handshake). */
+export interface CapturedSecurity {
+  readonly url: string;
+  readonly at: number;
+  readonly state: string;
+  readonly protocolVersion: string | null;
+  readonly cipherSuite: string | null;
+  readonly keaGroupName: string | null;
+  readonly signatureSchemeName: string | null;
+  readonly certificateTransparencyStatus: string | null;
+  readonly hsts: boolean;
+  readonly usedEch: boolean;
+  readonly usedOcsp: boolean;
+  readonly usedPrivateDns: boolean;
+  /** Set when the person accepted the risk: the load goes on through an exception. */
+  readonly overridableErrorCategory: OverrideCategory | null;
+  readonly isUntrusted: boolean;
+  readonly isDomainMismatch: boolean;
+  readonly isNotValidAtThisTime: boolean;
+  readonly certificates: readonly CapturedCertificate[];
+}
+
+/** A frame inside the page that failed (webNavigation, frameId > 0). */
+export interface FrameFailure {
+  readonly url: string;
+  readonly errorNumber: number | null;
+}
+
+/** Failed subresources of one host and type (images, scripts, styles, XHR...). */
+export interface SubresourceFailure {
+  readonly host: string;
+  readonly type: string;
+  /** Firefox's message for the first failure (a translated sentence or an NS_ERROR_* name). */
+  readonly error: string;
+  /** A URL that failed, so the person can open it in a tab to see the exact code. */
+  readonly exampleUrl: string;
+  readonly count: number;
+}
+
+/** Where the tab lives: private window, container. From webRequest's details of the load. */
+export interface TabContext {
+  readonly incognito: boolean;
+  readonly cookieStoreId: string | null;
+}
+
 export interface TabSnapshot {
-  readonly schema: 1;
+  readonly schema: 2;
   readonly tabId: number;
   /** The URL of the top-level load. On a certificate error the tab keeps this https URL. */
   readonly url: string;
   readonly startedAt: number;
   readonly status: LoadStatus;
   readonly failure?: CapturedFailure;
+  /** webRequest's message for a failed top-level load: Firefox's translated sentence for a
+   * certificate or TLS error, an NS_ERROR_* name otherwise. Shown, never parsed. */
+  readonly requestError?: string;
+  readonly security?: CapturedSecurity;
+  readonly frameFailures?: readonly FrameFailure[];
+  readonly subresourceFailures?: readonly SubresourceFailure[];
+  /** All failed subresources, including those beyond the kept list. */
+  readonly subresourceFailureCount?: number;
+  readonly context?: TabContext;
 }
 
 export function isTabSnapshot(value: unknown): value is TabSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    v['schema'] === 1 &&
+    v['schema'] === 2 &&
     typeof v['tabId'] === 'number' &&
     typeof v['url'] === 'string' &&
     typeof v['startedAt'] === 'number' &&

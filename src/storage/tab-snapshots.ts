@@ -2,12 +2,9 @@
 // closes, never written to disk. The storage area is injected so unit tests can use a fake.
 
 import { isTabSnapshot, type TabSnapshot } from '../shared/tab-snapshot';
+import type { StorageAreaLike, WriteBehindState } from './write-behind';
 
-export interface StorageAreaLike {
-  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
+export type { StorageAreaLike } from './write-behind';
 
 const KEY_PREFIX = 'tab:';
 
@@ -15,12 +12,8 @@ export function snapshotKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
 }
 
-export class TabSnapshotStore {
-  // Updates of one tab run one after another; events of a load arrive within milliseconds and
-  // each update reads the previous state. This queue is transient, not state: losing it on
-  // unload loses nothing.
-  private readonly queues = new Map<number, Promise<unknown>>();
-
+/** Reads snapshots straight from storage (the popup's side). */
+export class TabSnapshotReader {
   constructor(private readonly area: StorageAreaLike) {}
 
   async read(tabId: number): Promise<TabSnapshot | undefined> {
@@ -36,23 +29,23 @@ export class TabSnapshotStore {
       .map(([, value]) => value)
       .filter(isTabSnapshot);
   }
+}
+
+/** Changes snapshots through the write-behind cache (the background's side). */
+export class TabSnapshotStore {
+  constructor(private readonly state: WriteBehindState) {}
+
+  async read(tabId: number): Promise<TabSnapshot | undefined> {
+    const value = await this.state.read(snapshotKey(tabId));
+    return isTabSnapshot(value) ? value : undefined;
+  }
 
   update(tabId: number, change: (previous: TabSnapshot | undefined) => TabSnapshot | undefined): Promise<void> {
-    const run = async (): Promise<void> => {
-      const previous = await this.read(tabId);
+    return this.state.update(snapshotKey(tabId), (value) => {
+      const previous = isTabSnapshot(value) ? value : undefined;
       const next = change(previous);
-      if (next === previous) return;
-      if (next === undefined) await this.area.remove(snapshotKey(tabId));
-      else await this.area.set({ [snapshotKey(tabId)]: next });
-    };
-    // The tail never rejects, so one failed write does not block the tab's later updates.
-    const result = (this.queues.get(tabId) ?? Promise.resolve()).then(run);
-    const tail = result.catch(() => undefined);
-    this.queues.set(tabId, tail);
-    void tail.then(() => {
-      if (this.queues.get(tabId) === tail) this.queues.delete(tabId);
+      return next === previous ? value : next;
     });
-    return result;
   }
 
   remove(tabId: number): Promise<void> {

@@ -73,6 +73,8 @@ export interface DiagnosisAttributes {
   /** The extension's id of the tab the popup describes ("" when none). */
   readonly tabId: string;
   readonly text: string;
+  /** The data-* attributes of the captured-facts section (empty when there is none). */
+  readonly facts: Readonly<Record<string, string>>;
 }
 
 /**
@@ -104,7 +106,7 @@ async function readPopup(browser: Browser, query: string, label: string, timeout
     }).catch(() => {
       throw new Error(`The popup for ${label} showed no finished diagnosis within ${timeoutMs} ms (last seen: ${lastSeen}).`);
     });
-    return { status: shown.status, code: shown.code, tabId: shown.tabId, text: shown.text };
+    return { status: shown.status, code: shown.code, tabId: shown.tabId, text: shown.text, facts: shown.facts };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -118,6 +120,7 @@ function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) |
     status: root.getAttribute('data-status') ?? '',
     code: root.getAttribute('data-code') ?? '',
     tabId: root.getAttribute('data-tab-id') ?? '',
+    facts: Object.fromEntries(Object.entries(root.querySelector<HTMLElement>('[data-testid="captured-facts"]')?.dataset ?? {})) as Record<string, string>,
     ready: root.getAttribute('data-ready') === 'true',
     text: root.textContent,
   };

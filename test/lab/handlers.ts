@@ -20,8 +20,14 @@ function requestPath(request: IncomingMessage): string {
   return request.url ?? '/';
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+/** How far the lab's servers set their Date header back from the real time (see Lab). */
+export interface ServerClock {
+  offsetMs: number;
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, clock: ServerClock): void {
   response.writeHead(status, {
+    Date: new Date(Date.now() - clock.offsetMs).toUTCString(),
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     // The lab's pages must come from the server every time, never from Firefox's cache,
@@ -38,6 +44,7 @@ export interface CaseHandlerOptions {
   /** The case whose /pixel.png the page embeds, to show a failing subresource. */
   readonly embedImageFrom: (() => LabCase) | undefined;
   readonly log: LabRequest[];
+  readonly clock: ServerClock;
 }
 
 export function caseHandler(options: CaseHandlerOptions): RequestHandler {
@@ -47,7 +54,7 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
     // Pick the case by Host header so shop/www.shop on one port get their own titles.
     const labCase = served.find((candidate) => candidate.host === host) ?? served[0];
     if (labCase === undefined) {
-      send(response, 500, 'text/plain; charset=utf-8', 'lab: server has no case\n');
+      send(response, 500, 'text/plain; charset=utf-8', 'lab: server has no case\n', options.clock);
       return;
     }
     const path = requestPath(request);
@@ -56,25 +63,25 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
       response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     }
     if (path === '/pixel.png') {
-      send(response, 200, 'image/png', PIXEL_PNG);
+      send(response, 200, 'image/png', PIXEL_PNG, options.clock);
     } else if (path === labCase.path) {
       const imageUrl =
         options.embedImageFrom === undefined ? undefined : new URL('/pixel.png', options.embedImageFrom().url).href;
-      send(response, 200, 'text/html; charset=utf-8', renderCasePage(labCase, imageUrl));
+      send(response, 200, 'text/html; charset=utf-8', renderCasePage(labCase, imageUrl), options.clock);
     } else {
-      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', options.clock);
     }
   };
 }
 
-export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[]): RequestHandler {
+export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[], clock: ServerClock): RequestHandler {
   return (request, response) => {
     const path = requestPath(request);
     log.push({ caseId: INDEX_REQUEST_ID, method: request.method ?? '', host: requestHost(request), path });
     if (path === '/') {
-      send(response, 200, 'text/html; charset=utf-8', renderIndexPage(cases()));
+      send(response, 200, 'text/html; charset=utf-8', renderIndexPage(cases()), clock);
     } else {
-      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', clock);
     }
   };
 }

@@ -2,7 +2,7 @@
 // result in the shape test/lab/types.ts promises.
 import { INTERCEPTION_ROOT_NAME, LAB_ROOT_NAME, makeAuthorities, makeCredential, type Authorities } from './authorities';
 import { CASE_DEFINITIONS, INDEX_CREDENTIAL, INDEX_HOST, type LabCaseDefinition, type ServerRecipe } from './cases';
-import { caseHandler, indexHandler, rawConnectionLogger } from './handlers';
+import { caseHandler, indexHandler, rawConnectionLogger, type ServerClock } from './handlers';
 import { startHttpsServer, startRawServer, type RunningServer } from './servers';
 import type { Lab, LabCase, LabRequest, TrustedRoot } from './types';
 
@@ -70,6 +70,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
   const authorities: Authorities = await named('the PKI', () => makeAuthorities(now));
 
   const requests: LabRequest[] = [];
+  const clock: ServerClock = { offsetMs: 0 };
   // Filled in once every port is known; handlers read it at request time.
   const casesById = new Map<string, LabCase>();
   const allCases = (): LabCase[] => definitions.map(({ spec }) => lookup(spec.id));
@@ -98,6 +99,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
           hsts: recipe.hsts ?? false,
           embedImageFrom: embedFrom === undefined ? undefined : () => lookup(embedFrom),
           log: requests,
+          clock,
         }),
       });
     });
@@ -109,7 +111,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
         credential: await makeCredential(authorities, INDEX_CREDENTIAL, now),
         tls: undefined,
         clientCaPem: authorities.root.certPem,
-        handler: indexHandler(allCases, requests),
+        handler: indexHandler(allCases, requests, clock),
       }),
     );
 
@@ -151,6 +153,9 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
     trustedRoots,
     requests,
     byId: lookup,
+    simulateClientClockOffset: (offsetMs: number) => {
+      clock.offsetMs = offsetMs;
+    },
     stop() {
       // Idempotent: tests may call stop() from both a test and an afterAll.
       stopping ??= Promise.all(running.map((server) => server.close())).then(() => undefined);

@@ -53,5 +53,12 @@ export interface Lab {
   /** Requests received so far, in arrival order. */
   readonly requests: readonly LabRequest[];
   byId(id: string): LabCase;
+  /**
+   * Makes every lab server stamp its Date header `offsetMs` earlier than the real time, as if
+   * this computer's clock ran `offsetMs` ahead of the world (negative: behind). Browsers and
+   * the extension see exactly what a wrong local clock would show them: local time minus
+   * server time. Certificates keep their real validity, so pages still load.
+   */
+  simulateClientClockOffset(offsetMs: number): void;
   stop(): Promise<void>;
 }

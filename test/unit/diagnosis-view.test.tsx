@@ -3,11 +3,16 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
 import { DiagnosisView } from '../../popup/DiagnosisView';
 import type { PopupState } from '../../popup/popup-state';
+import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { loadMessages, translatorForLocale } from './fakes/messages';
 
 const en = translatorForLocale('en');
 const enText = loadMessages('en');
 const URL_A = 'https://expired.lab.test/';
+
+function view(snapshot: TabSnapshot): PopupState {
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null };
+}
 
 function root(): HTMLElement {
   return screen.getByTestId('diagnosis');
@@ -17,7 +22,7 @@ describe('DiagnosisView', () => {
   test('a certificate failure: code attribute, summary and technical details', () => {
     const failed = recordFailure(startLoad(1, URL_A, 0), 1, URL_A, 'Error code 2153390069', 1);
     if (!failed) throw new Error('expected a failure');
-    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    render(<DiagnosisView state={view(failed)} t={en} />);
     expect(root().dataset['code']).toBe('SEC_ERROR_EXPIRED_CERTIFICATE');
     expect(root().dataset['status']).toBe('failed');
     expect(root().dataset['ready']).toBe('true');
@@ -28,7 +33,7 @@ describe('DiagnosisView', () => {
   test('a TLS protocol failure gets the protocol summary', () => {
     const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153394151', 1);
     if (!failed) throw new Error('expected a failure');
-    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    render(<DiagnosisView state={view(failed)} t={en} />);
     expect(root().dataset['code']).toBe('SSL_ERROR_RX_RECORD_TOO_LONG');
     expect(screen.getByText(enText['popupFailedTls']?.message ?? '?')).toBeTruthy();
   });
@@ -36,7 +41,7 @@ describe('DiagnosisView', () => {
   test('an unknown number keeps the number as the code and says it is not recognised', () => {
     const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153999999', 1);
     if (!failed) throw new Error('expected a failure');
-    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    render(<DiagnosisView state={view(failed)} t={en} />);
     expect(root().dataset['code']).toBe('2153999999');
     expect(screen.getByText(enText['popupFailedUnknown']?.message ?? '?')).toBeTruthy();
   });
@@ -45,7 +50,7 @@ describe('DiagnosisView', () => {
     const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     const failed = recordFailure(undefined, 1, `https://a.test/${evil}`, evil, 1);
     if (!failed) throw new Error('expected a failure');
-    const { container } = render(<DiagnosisView state={{ kind: 'snapshot', snapshot: failed }} t={en} />);
+    const { container } = render(<DiagnosisView state={view(failed)} t={en} />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
     expect(container.textContent).toContain(evil);
@@ -53,7 +58,7 @@ describe('DiagnosisView', () => {
 
   test('a page that loaded: empty code and the reassuring summary', () => {
     const loaded = recordCompletion(startLoad(1, URL_A, 0), 1, URL_A, 1);
-    render(<DiagnosisView state={{ kind: 'snapshot', snapshot: loaded }} t={en} />);
+    render(<DiagnosisView state={view(loaded)} t={en} />);
     expect(root().dataset['code']).toBe('');
     expect(root().dataset['status']).toBe('loaded');
     expect(screen.getByText(enText['popupLoadedFine']?.message ?? '?')).toBeTruthy();

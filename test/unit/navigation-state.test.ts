@@ -5,13 +5,13 @@ const UNKNOWN_ISSUER = 'Error code 2153390067'; // measured in Firefox 153 (rese
 
 describe('navigation state transitions', () => {
   test('a new load starts in the loading state with its URL and time', () => {
-    expect(startLoad(7, URL_A, 1000)).toEqual({ schema: 1, tabId: 7, url: URL_A, startedAt: 1000, status: 'loading' });
+    expect(startLoad(7, URL_A, 1000)).toEqual({ schema: 2, tabId: 7, url: URL_A, startedAt: 1000, status: 'loading' });
   });
 
   test('a failure keeps the start time of the same load and records the number and raw text', () => {
     const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
     expect(failed).toEqual({
-      schema: 1,
+      schema: 2,
       tabId: 7,
       url: URL_A,
       startedAt: 1000,
@@ -53,6 +53,6 @@ describe('navigation state transitions', () => {
   test('completion of another URL replaces an older failure', () => {
     const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
     const next = recordCompletion(failed, 7, 'https://valid.example.test/', 2000);
-    expect(next).toEqual({ schema: 1, tabId: 7, url: 'https://valid.example.test/', startedAt: 2000, status: 'loaded' });
+    expect(next).toEqual({ schema: 2, tabId: 7, url: 'https://valid.example.test/', startedAt: 2000, status: 'loaded' });
   });
 });

@@ -7,6 +7,9 @@ function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): Snapsho
     read: (tabId) => Promise.resolve(snapshots.find((s) => s.tabId === tabId)),
     readAll: () => Promise.resolve(snapshots),
     activeTabId: () => Promise.resolve(activeTabId),
+    clock: () => Promise.resolve(null),
+    badgeText: (tabId) => Promise.resolve(`badge-of-${tabId}`),
+    environment: () => Promise.reject(new Error('no runtime here')),
   };
 }
 
@@ -23,16 +26,21 @@ describe('targetFromQuery', () => {
   });
 });
 
+// A failing environment read must not break the popup: it shows null there.
+function shown(snapshot: TabSnapshot): unknown {
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null };
+}
+
 describe('resolvePopupState', () => {
   const a = startLoad(1, 'https://a.test/', 10);
   const b = startLoad(2, 'https://b.test/', 20);
 
   test('the active tab when no query is given', async () => {
-    expect(await resolvePopupState({ activeTab: true }, sourceOf([a, b], 2))).toEqual({ kind: 'snapshot', snapshot: b });
+    expect(await resolvePopupState({ activeTab: true }, sourceOf([a, b], 2))).toEqual(shown(b));
   });
 
   test('a tab by id', async () => {
-    expect(await resolvePopupState({ tabId: 1 }, sourceOf([a, b], 2))).toEqual({ kind: 'snapshot', snapshot: a });
+    expect(await resolvePopupState({ tabId: 1 }, sourceOf([a, b], 2))).toEqual(shown(a));
   });
 
   test('a tab with no record (loaded before install) names the tab for the reload button', async () => {
@@ -44,7 +52,7 @@ describe('resolvePopupState', () => {
   });
 
   test('by URL', async () => {
-    expect(await resolvePopupState({ url: 'https://b.test/' }, sourceOf([a, b], null))).toEqual({ kind: 'snapshot', snapshot: b });
+    expect(await resolvePopupState({ url: 'https://b.test/' }, sourceOf([a, b], null))).toEqual(shown(b));
     expect(await resolvePopupState({ url: 'https://z.test/' }, sourceOf([a, b], null))).toEqual({ kind: 'no-record', tabId: null });
   });
 });

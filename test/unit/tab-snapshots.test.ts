@@ -1,4 +1,5 @@
-import { newestSnapshotForUrl, snapshotKey, TabSnapshotStore } from '../../src/storage/tab-snapshots';
+import { newestSnapshotForUrl, snapshotKey, TabSnapshotReader, TabSnapshotStore } from '../../src/storage/tab-snapshots';
+import { WriteBehindState } from '../../src/storage/write-behind';
 import { startLoad } from '../../src/capture/navigation-state';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { FakeStorageArea } from './fakes/storage-area';
@@ -6,7 +7,7 @@ import { FakeStorageArea } from './fakes/storage-area';
 describe('TabSnapshotStore', () => {
   test('updates of one tab are applied in order, each seeing the previous result', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(area);
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
     const seen: (string | undefined)[] = [];
     const updates = ['a', 'b', 'c'].map((url) =>
       store.update(1, (previous) => {
@@ -20,7 +21,7 @@ describe('TabSnapshotStore', () => {
   });
 
   test('a failing update does not block the next one', async () => {
-    const store = new TabSnapshotStore(new FakeStorageArea());
+    const store = new TabSnapshotStore(new WriteBehindState(new FakeStorageArea(), 1));
     const failing = store.update(1, () => {
       throw new Error('boom');
     });
@@ -32,7 +33,7 @@ describe('TabSnapshotStore', () => {
 
   test('an update that returns the same snapshot writes nothing', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(area);
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
     await store.update(1, () => startLoad(1, 'https://x.test/', 0));
     const writes = area.writes;
     await store.update(1, (previous) => previous);
@@ -41,7 +42,7 @@ describe('TabSnapshotStore', () => {
 
   test('remove deletes the tab key and leaves other tabs', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(area);
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
     await store.update(1, () => startLoad(1, 'https://a.test/', 0));
     await store.update(2, () => startLoad(2, 'https://b.test/', 0));
     await store.remove(1);
@@ -51,9 +52,10 @@ describe('TabSnapshotStore', () => {
   test('values that are not snapshots (other keys, old schemas) are ignored', async () => {
     const area = new FakeStorageArea();
     await area.set({ [snapshotKey(1)]: { schema: 0, url: 'x' }, other: 1 });
-    const store = new TabSnapshotStore(area);
-    expect(await store.read(1)).toBeUndefined();
-    expect(await store.readAll()).toEqual([]);
+    expect(await new TabSnapshotStore(new WriteBehindState(area, 1)).read(1)).toBeUndefined();
+    const reader = new TabSnapshotReader(area);
+    expect(await reader.read(1)).toBeUndefined();
+    expect(await reader.readAll()).toEqual([]);
   });
 });
 

@@ -19,3 +19,7 @@ export function parseNavigationError(text: string): number | null {
   const n = Number(digits);
   return Number.isSafeInteger(n) && n <= UINT32_MAX ? n : null;
 }
+
+/** nsresult of a load that was cancelled (by the person, a new navigation or a download):
+ * not a failure worth explaining. */
+export const NS_BINDING_ABORTED = 0x804b0002;

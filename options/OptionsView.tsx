@@ -1,0 +1,71 @@
+// The options page's view: the settings, and the certificates Cert Doctor remembers. A pure
+// function of its props; options/main.tsx wires it to storage.
+
+import type { JSX } from 'preact';
+import type { Translate } from '../src/shared/i18n';
+import type { Settings } from '../src/shared/settings';
+
+interface Props {
+  readonly settings: Settings;
+  readonly rememberedCount: number | null;
+  readonly t: Translate;
+  readonly onChange: (settings: Settings) => void;
+  readonly onClearRemembered: () => void;
+}
+
+export function OptionsView({ settings, rememberedCount, t, onChange, onClearRemembered }: Props): JSX.Element {
+  return (
+    <main data-testid="options" data-ready="true">
+      <h1 class="app-title">{t('extensionName')}</h1>
+      <p>{t('optionsPrivacy')}</p>
+      <fieldset>
+        <legend>{t('optionsWhatToWatch')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="setting-watch-subresources"
+            checked={settings.watchSubresources}
+            onChange={(event) => {
+              onChange({ ...settings, watchSubresources: event.currentTarget.checked });
+            }}
+          />{' '}
+          {t('optionsWatchSubresources')}
+        </label>
+        <label>
+          {t('optionsExpiryWarningDays')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={365}
+            data-testid="setting-expiry-days"
+            value={settings.expiryWarningDays}
+            onChange={(event) => {
+              const days = Number(event.currentTarget.value);
+              if (Number.isInteger(days) && days >= 0 && days <= 365) onChange({ ...settings, expiryWarningDays: days });
+            }}
+          />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsRememberHeading')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="setting-remember-certificates"
+            checked={settings.rememberCertificates}
+            onChange={(event) => {
+              onChange({ ...settings, rememberCertificates: event.currentTarget.checked });
+            }}
+          />{' '}
+          {t('optionsRememberCertificates')}
+        </label>
+        <p data-testid="remembered-count" data-count={rememberedCount === null ? '' : String(rememberedCount)}>
+          {rememberedCount === null ? '…' : t('optionsRememberedCount', [String(rememberedCount)])}
+        </p>
+        <button type="button" data-testid="clear-remembered" onClick={onClearRemembered}>
+          {t('optionsClearRemembered')}
+        </button>
+      </fieldset>
+    </main>
+  );
+}

@@ -1,0 +1,152 @@
+// What Firefox let Cert Doctor learn about this load, shown as facts: the connection, the
+// certificate chain and its names, failed parts of the page, the clock, the environment.
+// Every value from a certificate or a server is rendered as text.
+
+import type { JSX } from 'preact';
+import { parseCertificateDer } from '../src/core/certificate/parse-der';
+import { decodeErrorNumber } from '../src/core/error-codes/decode';
+import { base64ToBytes } from '../src/core/encoding/base64';
+import type { Translate } from '../src/shared/i18n';
+import type { CapturedCertificate, CapturedSecurity } from '../src/shared/tab-snapshot';
+import { formatDate, formatDuration } from './format';
+import type { SnapshotView } from './popup-state';
+
+interface Props {
+  readonly view: SnapshotView;
+  readonly t: Translate;
+  readonly locale: string;
+}
+
+function leafNames(security: CapturedSecurity | undefined): string[] {
+  const der = security?.certificates[0]?.derBase64;
+  if (!der) return [];
+  const parsed = parseCertificateDer(base64ToBytes(der));
+  return parsed.ok ? [...parsed.certificate.subjectAltNames.dns, ...parsed.certificate.subjectAltNames.ip] : [];
+}
+
+export function CapturedFacts({ view, t, locale }: Props): JSX.Element {
+  const { snapshot, clock, environment } = view;
+  const security = snapshot.security;
+  const chain = security?.certificates ?? [];
+  const root = chain[chain.length - 1];
+  const names = leafNames(security);
+  const skewMs = clock ? Math.round(clock.skewMs) : null;
+  return (
+    <section
+      class="facts"
+      data-testid="captured-facts"
+      data-protocol={security?.protocolVersion ?? ''}
+      data-hsts={security ? String(security.hsts) : ''}
+      data-override={security?.overridableErrorCategory ?? ''}
+      data-chain-length={String(chain.length)}
+      data-root-built-in={root ? String(root.isBuiltInRoot) : ''}
+      data-sans={names.join(',')}
+      data-subresource-failures={String(snapshot.subresourceFailureCount ?? 0)}
+      data-frame-failures={String(snapshot.frameFailures?.length ?? 0)}
+      data-clock-skew-ms={skewMs === null ? '' : String(skewMs)}
+      data-clock-hosts={clock ? String(clock.hosts) : '0'}
+      data-badge={view.badgeText}
+      data-incognito={snapshot.context ? String(snapshot.context.incognito) : ''}
+      data-container={snapshot.context?.cookieStoreId ?? ''}
+    >
+      <h2>{t('factsHeading')}</h2>
+      {security && <Connection security={security} t={t} />}
+      {chain.length > 0 && <Chain chain={chain} names={names} t={t} locale={locale} />}
+      {(snapshot.subresourceFailures?.length ?? 0) > 0 && (
+        <div>
+          <h3>{t('factsBrokenParts', [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
+          <ul>
+            {snapshot.subresourceFailures?.map((f) => (
+              <li key={`${f.host}|${f.type}`}>
+                <span class="technical">{f.host}</span> ({f.type}, ×{f.count}): <span class="technical">{f.error}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(snapshot.frameFailures?.length ?? 0) > 0 && (
+        <div>
+          <h3>{t('factsBrokenFrames')}</h3>
+          <ul>
+            {snapshot.frameFailures?.map((f) => (
+              <li key={f.url}>
+                <span class="technical">{f.url}</span>:{' '}
+                <span class="technical">{f.errorNumber === null ? '?' : (decodeErrorNumber(f.errorNumber).name ?? String(f.errorNumber))}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <dl>
+        <dt>{t('factsClock')}</dt>
+        <dd>
+          {!clock
+            ? t('factsClockUnknown')
+            : Math.abs(clock.skewMs) < 60_000
+              ? t('factsClockRight', [String(clock.hosts)])
+              : t(clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', [formatDuration(clock.skewMs, locale), String(clock.hosts)])}
+        </dd>
+        {snapshot.context?.incognito && (
+          <>
+            <dt>{t('factsWindow')}</dt>
+            <dd>{t('factsPrivateWindow')}</dd>
+          </>
+        )}
+        {environment && (
+          <>
+            <dt>{t('factsSystem')}</dt>
+            <dd>
+              Firefox {environment.firefoxVersion}, {environment.os}
+            </dd>
+            <dt>{t('factsCaptivePortal')}</dt>
+            <dd class="technical">{environment.captivePortal}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function Connection({ security, t }: { security: CapturedSecurity; t: Translate }): JSX.Element {
+  return (
+    <dl>
+      <dt>{t('factsProtocol')}</dt>
+      <dd class="technical">{[security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ') || '-'}</dd>
+      <dt>{t('factsHsts')}</dt>
+      <dd>{t(security.hsts ? 'yes' : 'no')}</dd>
+      {security.overridableErrorCategory && (
+        <>
+          <dt>{t('factsException')}</dt>
+          <dd class="technical">{security.overridableErrorCategory}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Chain({ chain, names, t, locale }: { chain: readonly CapturedCertificate[]; names: string[]; t: Translate; locale: string }): JSX.Element {
+  return (
+    <div>
+      <h3>{t('factsChain')}</h3>
+      <ol class="chain">
+        {chain.map((c, index) => (
+          <li key={c.sha256 || String(index)}>
+            <div class="technical">{c.subject}</div>
+            <div>
+              {t('factsIssuedBy')} <span class="technical">{c.issuer}</span>
+            </div>
+            <div>
+              {formatDate(c.notBefore, locale)} – {formatDate(c.notAfter, locale)}
+            </div>
+            {index === chain.length - 1 && <div>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</div>}
+          </li>
+        ))}
+      </ol>
+      {names.length > 0 && (
+        <p>
+          {t('factsNames')} <span class="technical">{names.join(', ')}</span>
+        </p>
+      )}
+    </div>
+  );
+}

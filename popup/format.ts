@@ -1,0 +1,18 @@
+// Numbers, dates and durations in the person's language, with the browser's Intl.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 days", "2 hours", "45 seconds" (in the locale), for a duration in ms (sign ignored). */
+export function formatDuration(ms: number, locale: string): string {
+  const abs = Math.abs(ms);
+  const [unit, size] =
+    abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : abs >= 2 * MINUTE ? (['minute', MINUTE] as const) : (['second', 1000] as const);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.round(abs / size));
+}
+
+export function formatDate(ms: number, locale: string): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '-';
+  return new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,54 @@
+// The toolbar badge of a tab, as a pure function of its snapshot: a clear mark for a page that
+// failed, the number of failed parts for a page that loaded with broken pieces, and a quieter
+// mark for a page that loaded but deserves a look.
+
+import type { TabSnapshot } from '../shared/tab-snapshot';
+
+export interface Badge {
+  readonly text: string;
+  /** Background colour (Firefox's own palette: red 60, orange 60, grey 60). */
+  readonly color: string;
+  /** _locales key of the button's tooltip, and its substitutions. */
+  readonly titleKey: string;
+  readonly titleSubstitutions: readonly string[];
+}
+
+export type CautionReason = 'exception-in-use' | 'root-not-built-in' | 'expiring-soon' | 'weak-protocol';
+
+const DAY_MS = 86_400_000;
+const WEAK_PROTOCOLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3']);
+
+export const NO_BADGE: Badge = { text: '', color: '#5b5b66', titleKey: 'actionTitle', titleSubstitutions: [] };
+
+/** Why a page that loaded deserves a look (in the order the badge's tooltip names them). */
+export function cautionReasons(snapshot: TabSnapshot, now: number, expiryWarningDays: number): CautionReason[] {
+  const security = snapshot.security;
+  if (!security) return [];
+  const reasons: CautionReason[] = [];
+  if (security.overridableErrorCategory !== null) reasons.push('exception-in-use');
+  const chain = security.certificates;
+  const root = chain[chain.length - 1];
+  if (root && chain.length > 1 && !root.isBuiltInRoot) reasons.push('root-not-built-in');
+  const leaf = chain[0];
+  if (leaf && leaf.notAfter > 0 && leaf.notAfter - now < expiryWarningDays * DAY_MS) reasons.push('expiring-soon');
+  if (security.state === 'weak' || (security.protocolVersion !== null && WEAK_PROTOCOLS.has(security.protocolVersion))) {
+    reasons.push('weak-protocol');
+  }
+  return reasons;
+}
+
+export function badgeFor(snapshot: TabSnapshot | undefined, now: number, expiryWarningDays: number): Badge {
+  if (!snapshot) return NO_BADGE;
+  if (snapshot.status === 'failed') {
+    return { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] };
+  }
+  const broken = (snapshot.subresourceFailureCount ?? 0) + (snapshot.frameFailures?.length ?? 0);
+  if (broken > 0) {
+    const text = broken > 99 ? '99+' : String(broken);
+    return { text, color: '#e27f2e', titleKey: 'badgeTitleBrokenParts', titleSubstitutions: [String(broken)] };
+  }
+  if (snapshot.status === 'loaded' && cautionReasons(snapshot, now, expiryWarningDays).length > 0) {
+    return { text: '•', color: '#5b5b66', titleKey: 'badgeTitleCaution', titleSubstitutions: [] };
+  }
+  return NO_BADGE;
+}

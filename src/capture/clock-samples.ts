@@ -1,0 +1,29 @@
+// The newest Date-header sample per host, kept in storage.session for the clock estimate.
+
+import { addClockSample, clockSampleFromResponse } from '../core/clock/skew';
+import type { ClockSample } from '../core/clock/skew';
+import type { WriteBehindState } from '../storage/write-behind';
+
+export const CLOCK_KEY = 'clock';
+export const MAX_CLOCK_HOSTS = 30;
+
+export function storedClockSamples(value: unknown): ClockSample[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (s): s is ClockSample =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as ClockSample).host === 'string' &&
+      typeof (s as ClockSample).serverTime === 'number' &&
+      typeof (s as ClockSample).localTime === 'number',
+  );
+}
+
+export function recordClockSample(
+  state: WriteBehindState,
+  response: Parameters<typeof clockSampleFromResponse>[0],
+): Promise<void> {
+  const sample = clockSampleFromResponse(response);
+  if (!sample) return Promise.resolve();
+  return state.update(CLOCK_KEY, (previous) => addClockSample(storedClockSamples(previous), sample, MAX_CLOCK_HOSTS));
+}

@@ -1,0 +1,37 @@
+// What the background does with a response once the blocking listener has let it go: the tab's
+// security facts, a clock sample, and the memory of a good certificate.
+
+import type { CapturedSecurity, TabContext } from '../shared/tab-snapshot';
+import type { CertificateMemory } from '../core/continuity/memory';
+
+export function contextOf(details: { readonly incognito?: boolean; readonly cookieStoreId?: string }): TabContext {
+  return { incognito: details.incognito === true, cookieStoreId: details.cookieStoreId ?? null };
+}
+
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** A certificate worth remembering: Firefox accepted it on its own, without an exception. */
+export function isGoodCertificate(security: CapturedSecurity): boolean {
+  return security.overridableErrorCategory === null && security.certificates.length > 0 && security.state !== 'broken' && security.state !== 'insecure';
+}
+
+export function memoryOf(host: string, security: CapturedSecurity): Omit<CertificateMemory, 'firstSeen' | 'lastSeen'> | null {
+  const leaf = security.certificates[0];
+  const root = security.certificates[security.certificates.length - 1];
+  if (!leaf || !root) return null;
+  return {
+    host,
+    issuer: leaf.issuer,
+    root: root.subject,
+    rootBuiltIn: root.isBuiltInRoot,
+    spkiSha256: leaf.spkiSha256,
+    leafSha256: leaf.sha256,
+    notAfter: leaf.notAfter,
+  };
+}

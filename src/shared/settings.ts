@@ -1,0 +1,31 @@
+// The person's settings, stored in storage.local under one key, with defaults. A value of the
+// wrong type (an old version, a hand edit) falls back to the default, never breaks a reader.
+
+export interface Settings {
+  /** Count failed images, scripts and other parts of a page. */
+  readonly watchSubresources: boolean;
+  /** Keep a summary of the last good certificate of each site (never for private windows). */
+  readonly rememberCertificates: boolean;
+  /** Mark a page whose certificate expires within this many days. */
+  readonly expiryWarningDays: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  watchSubresources: true,
+  rememberCertificates: true,
+  expiryWarningDays: 14,
+};
+
+export const SETTINGS_KEY = 'settings';
+
+export function settingsFrom(stored: unknown): Settings {
+  const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const days = s['expiryWarningDays'];
+  return {
+    watchSubresources: typeof s['watchSubresources'] === 'boolean' ? s['watchSubresources'] : DEFAULT_SETTINGS.watchSubresources,
+    rememberCertificates:
+      typeof s['rememberCertificates'] === 'boolean' ? s['rememberCertificates'] : DEFAULT_SETTINGS.rememberCertificates,
+    expiryWarningDays:
+      typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 365 ? days : DEFAULT_SETTINGS.expiryWarningDays,
+  };
+}

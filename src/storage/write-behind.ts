@@ -1,0 +1,97 @@
+// Key-value state over a browser.storage area, with an in-memory cache and coalesced writes.
+// Capture events arrive in bursts (a page load brings a handful within milliseconds); reading
+// storage before every change and writing after it would put a dozen storage round trips on
+// each load. Here a change reads storage only the first time a key is seen since the event
+// page woke, and all changes made within `delayMs` go out in one write.
+
+export interface StorageAreaLike {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export type SetTimer = (callback: () => void, delayMs: number) => unknown;
+
+export class WriteBehindState {
+  // The cache is only a cache: the event page may unload at any time after a flush, and the
+  // next wake reads storage again.
+  private readonly cache = new Map<string, unknown>();
+  private readonly pending = new Map<string, unknown>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private nextFlush: Promise<void> | null = null;
+
+  constructor(
+    private readonly area: StorageAreaLike,
+    private readonly delayMs: number,
+    // Wrapped: called as a method, the browser's setTimeout throws ("called on an object that
+    // does not implement interface Window").
+    private readonly setTimer: SetTimer = (callback, delayMs) => setTimeout(callback, delayMs),
+  ) {}
+
+  async read(key: string): Promise<unknown> {
+    if (this.cache.has(key)) return this.cache.get(key);
+    const stored = (await this.area.get(key))[key];
+    // A change made while the read was in flight wins over what storage returned.
+    if (!this.cache.has(key)) this.cache.set(key, stored);
+    return this.cache.get(key);
+  }
+
+  /**
+   * Applies `change` to the current value of `key` (undefined when absent; return undefined to
+   * remove it). Changes of one key run in order. Resolves once the result is in storage.
+   */
+  update(key: string, change: (previous: unknown) => unknown): Promise<void> {
+    // The key's queue waits only for each change to be applied in memory, not for its write,
+    // so a burst of changes to one key still goes out in a single write.
+    // The flush promise is wrapped in an object: an async function returning a bare promise
+    // would wait for it, and the queue would wait for the write after all.
+    const apply = async (): Promise<{ readonly written: Promise<void> } | null> => {
+      const previous = await this.read(key);
+      const next = change(previous);
+      if (next === previous) return null;
+      this.cache.set(key, next);
+      this.pending.set(key, next);
+      return { written: this.scheduleFlush() };
+    };
+    const applied = (this.queues.get(key) ?? Promise.resolve()).then(apply);
+    // The tail never rejects, so one failed change does not block the key's later changes.
+    const tail = applied.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return applied.then((result) => result?.written);
+  }
+
+  /** Forgets the cached value (e.g. after a clear done elsewhere). */
+  forget(key: string): void {
+    this.cache.delete(key);
+  }
+
+  private scheduleFlush(): Promise<void> {
+    this.nextFlush ??= new Promise<void>((resolve, reject) => {
+      this.setTimer(() => {
+        this.nextFlush = null;
+        this.flushNow().then(resolve, reject);
+      }, this.delayMs);
+    });
+    return this.nextFlush;
+  }
+
+  private async flushNow(): Promise<void> {
+    const writes: Record<string, unknown> = {};
+    const removals: string[] = [];
+    for (const [key, value] of this.pending) {
+      if (value === undefined) removals.push(key);
+      else writes[key] = value;
+    }
+    this.pending.clear();
+    const work: Promise<void>[] = [];
+    if (Object.keys(writes).length > 0) work.push(this.area.set(writes));
+    if (removals.length > 0) work.push(this.area.remove(removals));
+    await Promise.all(work);
+  }
+}

@@ -1,0 +1,82 @@
+// What `npm run bench` measures and how much: the full run (about 5 minutes on a 2-core
+// machine) or --quick (about a minute, a smoke run whose figures are too coarse to quote).
+
+/** warm: the event page is awake (loads back to back). cold: it is asleep before every load. */
+export type Mode = 'warm' | 'cold';
+
+export interface ModeConfig {
+  readonly mode: Mode;
+  /** Runs; the extension moves to the next Firefox instance every run (see schedule.ts). */
+  readonly runs: number;
+  /** Measured rounds per run; every round loads the page once in each instance. */
+  readonly rounds: number;
+  /** Unmeasured rounds after the extension is (re)installed, at warm spacing. */
+  readonly warmupRounds: number;
+  /** Every instance must have been idle this long before each of its measured loads. */
+  readonly idleBeforeLoadMs: number;
+  /** Quiet time after any load before the next one starts, so one load's tail work is not timed in the next. */
+  readonly gapMs: number;
+  /** Extra Firefox preferences for the session (the same in every instance). */
+  readonly prefs: Readonly<Record<string, number>>;
+  /** Ratio the project aims for (median with / median without). */
+  readonly target: number;
+}
+
+export interface BenchConfig {
+  readonly quick: boolean;
+  /** Zip to install; undefined means the one `npm run package` makes. */
+  readonly zipPath: string | undefined;
+  readonly modes: readonly ModeConfig[];
+}
+
+/** Firefox unloads an idle event page after extensions.background.idle.timeout ms (default 30 000). */
+export const COLD_IDLE_TIMEOUT_MS = 1_000;
+/** Pause before each cold load: well over the idle timeout plus the time Firefox takes to stop the page. */
+export const COLD_PAUSE_MS = 2_500;
+
+function modes(quick: boolean): ModeConfig[] {
+  const warm: ModeConfig = {
+    mode: 'warm',
+    runs: quick ? 2 : 6,
+    rounds: quick ? 6 : 18,
+    warmupRounds: 3,
+    idleBeforeLoadMs: 0,
+    gapMs: 100,
+    prefs: {},
+    target: 1.02,
+  };
+  const cold: ModeConfig = {
+    mode: 'cold',
+    runs: quick ? 1 : 3,
+    rounds: quick ? 6 : 18,
+    warmupRounds: 3,
+    idleBeforeLoadMs: COLD_PAUSE_MS,
+    gapMs: 250,
+    prefs: { 'extensions.background.idle.timeout': COLD_IDLE_TIMEOUT_MS },
+    target: 1.1,
+  };
+  return [warm, cold];
+}
+
+export const USAGE = `Usage: node build/bench/bench.cjs [--quick] [--zip path/to/extension.zip] [--only warm|cold]
+  --quick   a ~1 minute smoke run (fewer runs and rounds)
+  --zip     install this zip instead of web-ext-artifacts/cert-doctor-<version>.zip
+  --only    measure one mode only`;
+
+export function parseArgs(argv: readonly string[]): BenchConfig {
+  let quick = false;
+  let zipPath: string | undefined;
+  let only: Mode | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--zip' || arg === '--only') {
+      const value = argv[++index];
+      if (value === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
+      if (arg === '--zip') zipPath = value;
+      else if (value === 'warm' || value === 'cold') only = value;
+      else throw new Error(`--only takes warm or cold, not "${value}".\n${USAGE}`);
+    } else throw new Error(`Unknown argument "${arg ?? ''}".\n${USAGE}`);
+  }
+  return { quick, zipPath, modes: modes(quick).filter((config) => only === undefined || config.mode === only) };
+}

@@ -1,0 +1,157 @@
+// What the background captures, seen through the popup, in a real Firefox against the lab:
+// the chain and names of loaded pages, interception, exceptions, failed parts, the badge, HSTS,
+// containers, the memory of good certificates, and that the extension itself sends nothing.
+
+import type { Page } from 'puppeteer-core';
+import { acceptTheRisk, openExtensionPage } from '../firefox/extension-pages';
+import { pollPage, readPopupFor, visit, type DiagnosisAttributes } from '../firefox/launch';
+import { useFirefoxSession } from './support/session';
+
+jest.setTimeout(60_000);
+
+const firefox = useFirefoxSession();
+
+async function visitAndRead(id: string): Promise<DiagnosisAttributes> {
+  const { lab, browser } = firefox();
+  const url = lab.byId(id).url;
+  const page = await visit(browser, url);
+  try {
+    return await readPopupFor(browser, url);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Reads the popup until `ready` accepts it: facts that arrive after the load (badge, counts). */
+async function readUntil(url: string, ready: (shown: DiagnosisAttributes) => boolean): Promise<DiagnosisAttributes> {
+  const { browser } = firefox();
+  let last: DiagnosisAttributes | undefined;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    last = await readPopupFor(browser, url);
+    if (ready(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`The popup for ${url} never showed the expected facts; last: ${JSON.stringify(last?.facts)}`);
+}
+
+describe('captured facts in Firefox', () => {
+  test('a loaded page: protocol, the whole chain, the names the certificate covers, a private root', async () => {
+    const shown = await visitAndRead('valid');
+    expect(shown.status).toBe('loaded');
+    expect(shown.facts).toMatchObject({ protocol: 'TLSv1.3', chainLength: '3', rootBuiltIn: 'false', sans: 'valid.lab.test' });
+    expect(shown.text).toContain('Cert Doctor Lab Root');
+  });
+
+  test('simulated interception: the page loads and its chain ends in the antivirus-named root, not built in', async () => {
+    const shown = await visitAndRead('interception');
+    expect(shown.status).toBe('loaded');
+    expect(shown.facts['rootBuiltIn']).toBe('false');
+    expect(shown.text).toContain('avast! Web/Mail Shield Root');
+  });
+
+  test('badges: "!" for a failed page, the quiet mark for a page with a root that is not built in', async () => {
+    const { lab, browser } = firefox();
+    // The tabs stay open: closing a tab forgets its snapshot.
+    const pages = [await visit(browser, lab.byId('valid').url), await visit(browser, lab.byId('expired').url)];
+    try {
+      expect((await readUntil(lab.byId('valid').url, (s) => s.facts['badge'] !== '')).facts['badge']).toBe('•');
+      const failed = await readUntil(lab.byId('expired').url, (s) => s.facts['badge'] !== '');
+      expect({ status: failed.status, badge: failed.facts['badge'] }).toEqual({ status: 'failed', badge: '!' });
+    } finally {
+      for (const page of pages) await page.close().catch(() => undefined);
+    }
+  });
+
+  test('a page whose image fails: the page loads, the failure is counted and shown on the badge', async () => {
+    const { lab, browser } = firefox();
+    const url = lab.byId('subresource-failure').url;
+    const page = await visit(browser, url);
+    try {
+      const shown = await readUntil(url, (s) => s.facts['subresourceFailures'] === '1' && s.facts['badge'] === '1');
+      expect(shown.status).toBe('loaded');
+      expect(shown.text).toContain(`expired.lab.test:${lab.byId('expired').port}`);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('HSTS: the flag is set once Firefox has seen the header', async () => {
+    await visitAndRead('hsts-setup');
+    const again = await visitAndRead('hsts-setup');
+    expect(again.facts['hsts']).toBe('true');
+    expect((await visitAndRead('valid')).facts['hsts']).toBe('false');
+  });
+
+  test.each([
+    ['self-signed', 'trust_error'],
+    ['wrong-host', 'domain_mismatch'],
+    ['not-yet-valid', 'expired_or_not_yet_valid'],
+  ])('after "Accept the Risk and Continue" on %s, the exception category (%s) and the certificate are known', async (id, category) => {
+    const { lab, browser } = firefox();
+    const url = lab.byId(id).url;
+    const page: Page = await visit(browser, url);
+    try {
+      await acceptTheRisk(page);
+      await pollPage(page, 15_000, async () => ((await page.evaluate(() => document.documentURI)).startsWith('https:') ? true : undefined));
+      const shown = await readUntil(url, (s) => s.status === 'loaded' && s.facts['override'] !== '');
+      expect(shown.facts['override']).toBe(category);
+      expect(Number(shown.facts['chainLength'])).toBeGreaterThanOrEqual(1);
+      expect(shown.facts['badge']).toBe('•');
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('a tab in a container is recorded with its container', async () => {
+    const { lab, browser } = firefox();
+    const context = await browser.createBrowserContext();
+    try {
+      const url = lab.byId('www-name').url;
+      const page = await context.newPage();
+      await page.goto(url, { timeout: 20_000 }).catch(() => undefined);
+      const shown = await readPopupFor(browser, url);
+      expect(shown.facts['container']).toMatch(/^firefox-container-\d+$/);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  });
+
+  test('good certificates are remembered; turning the setting off forgets them and stops remembering', async () => {
+    const { browser } = firefox();
+    const rememberedCount = async (options: Page): Promise<number | undefined> =>
+      options.evaluate(() => {
+        const text = document.querySelector('[data-testid="remembered-count"]')?.getAttribute('data-count');
+        return text ? Number(text) : undefined;
+      });
+    let options = await openExtensionPage(browser, 'options/options.html');
+    try {
+      // The background writes its batch ~2 s after the loads above.
+      const remembered = await pollPage(options, 10_000, async () => {
+        const n = await rememberedCount(options);
+        return n !== undefined && n >= 3 ? n : undefined;
+      });
+      expect(remembered).toBeGreaterThanOrEqual(3);
+      await options.evaluate(() => {
+        document.querySelector<HTMLInputElement>('[data-testid="setting-remember-certificates"]')?.click();
+      });
+      await pollPage(options, 5_000, async () => ((await rememberedCount(options)) === 0 ? true : undefined));
+      await visitAndRead('www-name');
+      // Longer than the background's 2 s batch delay: a memory would have been written by now.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await options.close();
+      options = await openExtensionPage(browser, 'options/options.html');
+      expect(await pollPage(options, 10_000, () => rememberedCount(options))).toBe(0);
+    } finally {
+      await options.close().catch(() => undefined);
+    }
+  });
+
+  test('the extension sends nothing: every request the lab saw is one a page made', () => {
+    const { lab } = firefox();
+    const pageRequests = new Set(['/', '/pixel.png', '/favicon.ico']);
+    const unexpected = lab.requests.filter((r) => !pageRequests.has(r.path) || (r.method !== 'GET' && r.method !== 'RAW'));
+    expect(lab.requests.length).toBeGreaterThan(5);
+    expect(unexpected).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+// Helpers that open Cert Doctor's own pages in a tab: the error page click-through and reads
+// of what the extension stored (an extension page can call browser.* itself).
+
+import type { Browser, Page } from 'puppeteer-core';
+import { extensionOrigin } from './extension';
+import { pollPage } from './launch';
+
+/** Opens an extension page (path under the extension) and waits until `ready` finds it ready. */
+export async function openExtensionPage(browser: Browser, path: string, timeoutMs = 15_000): Promise<Page> {
+  const page = await browser.newPage();
+  // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
+  void page.goto(`${extensionOrigin}/${path}`).catch(() => undefined);
+  await pollPage(page, timeoutMs, async () => ((await page.evaluate(() => document.querySelector('[data-ready="true"]') !== null)) ? true : undefined)).catch(() => {
+    throw new Error(`The extension page ${path} did not become ready within ${timeoutMs} ms.`);
+  });
+  return page;
+}
+
+/** Reads keys of the extension's storage.session from an extension page. */
+export async function readSessionStorage(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(async (k) => {
+    const api = (globalThis as unknown as { browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).browser;
+    return (await api.storage.session.get(k))[k];
+  }, key);
+}
+
+/**
+ * On Firefox's certificate error page, clicks "Advanced..." then "Accept the Risk and
+ * Continue", as a person would. Firefox 153 builds the page from a <net-error-card> with a shadow
+ * root; the buttons appear once the page has settled (security.dialog_enable_delay is 0 here).
+ */
+export async function acceptTheRisk(page: Page, timeoutMs = 10_000): Promise<void> {
+  const clickInCard = (id: string): Promise<true | undefined> =>
+    page.evaluate((buttonId) => {
+      const button = document.querySelector('net-error-card')?.shadowRoot?.getElementById(buttonId);
+      if (!(button instanceof HTMLElement) || button.hidden || (button as HTMLButtonElement).disabled) return undefined;
+      button.click();
+      return true;
+    }, id);
+  await pollPage(page, timeoutMs, () => clickInCard('advanced-button')).catch(() => {
+    throw new Error(`No "Advanced" button on the error page of ${page.url()}`);
+  });
+  await pollPage(page, timeoutMs, () => clickInCard('exception-button')).catch(() => {
+    throw new Error(`No "Accept the Risk and Continue" button on the error page of ${page.url()}`);
+  });
+}
