@@ -8,6 +8,7 @@ import { packagedExtensionPath, projectRoot } from '../firefox/extension';
 import { firefoxExecutable } from '../firefox/launch';
 import { parseArgs, USAGE } from './config';
 import { describeEnvironment } from './environment';
+import { raisePriority } from './priority';
 import { formatTable, resultsDocument, summarize } from './report';
 import { runSession, type SessionResult } from './session';
 import { startBenchSite } from './site';
@@ -32,7 +33,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // Fail before anything starts if a prerequisite is missing, with the fix in the message.
   firefoxExecutable();
   const zipPath = zipToInstall(config.zipPath);
-  const environment = await describeEnvironment(zipPath, config.zipPath === undefined);
+  const priority = raisePriority();
+  const environment = { ...(await describeEnvironment(zipPath, config.zipPath === undefined)), priority };
   const [oneMinuteLoad] = environment.loadAverageAtStart;
   if (oneMinuteLoad !== undefined && oneMinuteLoad > 0.5 * environment.cpuCount) {
     log(`Warning: the machine is busy (load average ${oneMinuteLoad}); the figures will be noisier than usual.`);

@@ -1,6 +1,7 @@
 // The benchmark's output: a summary per mode (median and min-max of the per-run ratios), a
 // table for the terminal, and the JSON document written to build/bench/results.json.
 import type { Environment } from './environment';
+import type { PriorityOutcome } from './priority';
 import { ROLES, type Role } from './schedule';
 import type { SessionResult } from './session';
 import { median, round, spread, type Spread } from './stats';
@@ -52,7 +53,7 @@ function roundSpread(value: Spread): Spread {
 const ratio = (value: number): string => `${value.toFixed(3)}x`;
 const spreadText = (value: Spread): string => `${ratio(value.median)} (${value.min.toFixed(3)}-${value.max.toFixed(3)})`;
 
-export function formatTable(environment: Environment, sessions: readonly SessionResult[], summaries: readonly ModeSummary[]): string {
+export function formatTable(environment: Environment & { readonly priority: PriorityOutcome }, sessions: readonly SessionResult[], summaries: readonly ModeSummary[]): string {
   const firefox = sessions[0]?.firefoxVersion ?? 'unknown';
   const header = ['mode', 'runs x rounds', 'extension ratio: median (min-max)', 'control ratio: median (min-max)', 'median ms ext / base / ctl', 'extra ms', 'target'];
   const rows = summaries.map((summary) => [
@@ -68,7 +69,7 @@ export function formatTable(environment: Environment, sessions: readonly Session
   const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   const lines = [
     `Cert Doctor page-load benchmark: ${environment.date}, ${firefox}, ${environment.cpuCount} CPUs (${environment.cpuModel}), ` +
-      `load average at start ${environment.loadAverageAtStart.join(' ')}`,
+      `load average at start ${environment.loadAverageAtStart.join(' ')}, scheduling priority ${environment.priority.note}`,
     `Extension: ${environment.zip.path} (sha256 ${environment.zip.sha256.slice(0, 12)}, ${environment.build})`,
     '',
     line(header),

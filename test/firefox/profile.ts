@@ -15,7 +15,13 @@ export interface TestProfile {
   remove(): Promise<void>;
 }
 
-export async function createTrustingProfile(roots: readonly TrustedRoot[]): Promise<TestProfile> {
+export interface ProfileOptions {
+  /** Allow this extension id in private windows, as a person does in about:addons. Firefox
+   * keeps that grant in the profile's extension-preferences.json. */
+  readonly allowInPrivateWindows?: string;
+}
+
+export async function createTrustingProfile(roots: readonly TrustedRoot[], options: ProfileOptions = {}): Promise<TestProfile> {
   const dir = await mkdtemp(join(tmpdir(), 'cert-doctor-profile-'));
   const db = `sql:${dir}`;
   await certutil(['-N', '-d', db, '--empty-password']);
@@ -23,6 +29,10 @@ export async function createTrustingProfile(roots: readonly TrustedRoot[]): Prom
     const file = join(dir, `root-${index}.pem`);
     await writeFile(file, root.pem);
     await certutil(['-A', '-d', db, '-n', root.nickname, '-t', 'C,,', '-i', file]);
+  }
+  if (options.allowInPrivateWindows !== undefined) {
+    const grant = { [options.allowInPrivateWindows]: { permissions: ['internal:privateBrowsingAllowed'], origins: [] } };
+    await writeFile(join(dir, 'extension-preferences.json'), JSON.stringify(grant));
   }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -4,7 +4,7 @@
 import type { Browser } from 'puppeteer-core';
 import { packagedExtensionPath } from '../../firefox/extension';
 import { installExtension, launchFirefox } from '../../firefox/launch';
-import { createTrustingProfile } from '../../firefox/profile';
+import { createTrustingProfile, type ProfileOptions } from '../../firefox/profile';
 import { startLab } from '../../lab/lab';
 import type { Lab } from '../../lab/types';
 
@@ -13,13 +13,16 @@ export interface FirefoxSession {
   readonly browser: Browser;
 }
 
-export function useFirefoxSession(extraPrefs: Record<string, string | number | boolean> = {}): () => FirefoxSession {
+export function useFirefoxSession(
+  extraPrefs: Record<string, string | number | boolean> = {},
+  profileOptions: ProfileOptions = {},
+): () => FirefoxSession {
   let session: FirefoxSession | undefined;
   const cleanUp: (() => Promise<unknown>)[] = [];
   beforeAll(async () => {
     const lab = await startLab();
     cleanUp.push(() => lab.stop());
-    const profile = await createTrustingProfile(lab.trustedRoots);
+    const profile = await createTrustingProfile(lab.trustedRoots, profileOptions);
     cleanUp.push(() => profile.remove());
     const browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts, extraPrefs });
     cleanUp.unshift(() => browser.close());
