@@ -3,27 +3,46 @@
 //   node build.mjs          minified, no source maps (what `npm run package` ships)
 //   node build.mjs --dev    readable, with source maps
 //   node build.mjs --lab    also the lab programs (npm run lab, npm start)
+//   node build.mjs --bench  also the benchmark (npm run bench)
 import { readFile, rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
 const withLab = process.argv.includes('--lab');
+const withBench = process.argv.includes('--bench');
 
-// Cert Doctor renders strangers' text (certificate fields, URLs, error strings) and never HTML.
-// Preact's one path to innerHTML is dangerouslySetInnerHTML, which the project never uses; this
-// plugin removes that path from the bundle, so no future mistake can reach it (and web-ext lint
-// has no unsafe assignment to warn about). A Preact release that changes the code fails the
-// build here rather than silently keeping the path.
-const noInnerHtml = {
-  name: 'no-inner-html',
+// Two patches to third-party code, each failing the build if its target is not found (so an
+// upgrade that changes the code is noticed, not silently unpatched):
+// - Cert Doctor renders strangers' text (certificate fields, URLs, error strings), never HTML.
+//   Preact's one path to innerHTML is dangerouslySetInnerHTML, which the project never uses;
+//   it is removed, so no future mistake can reach it.
+// - reflect-metadata (needed by @peculiar/x509) finds the global object with
+//   Function("return this;")() or an indirect eval, string evaluations that extension pages
+//   should not contain; globalThis is what it looks for.
+// Both keep web-ext lint free of UNSAFE_VAR_ASSIGNMENT and DANGEROUS_EVAL warnings.
+const SOURCE_PATCHES = [
+  {
+    file: /[\\/]preact[\\/]dist[\\/]preact\.module\.js$/,
+    pattern: /(\w+)\.innerHTML=(\w+)\.__html/g,
+    replacement: '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Cert Doctor")})()',
+  },
+  {
+    file: /[\\/]reflect-metadata[\\/]Reflect\.js$/,
+    pattern: /Function\("return this;"\)\(\)|\(void 0, eval\)\("\(function\(\) \{ return this; \}\)\(\)"\)/g,
+    replacement: 'globalThis',
+  },
+];
+
+const patchThirdParty = {
+  name: 'patch-third-party',
   setup(build) {
-    build.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.module\.js$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const pattern = /(\w+)\.innerHTML=(\w+)\.__html/g;
-      if (!pattern.test(source)) throw new Error(`no-inner-html: Preact's innerHTML assignment was not found in ${path}`);
-      const contents = source.replace(pattern, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Cert Doctor")})()');
-      return { contents, loader: 'js' };
-    });
+    for (const { file, pattern, replacement } of SOURCE_PATCHES) {
+      build.onLoad({ filter: file }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        if (!pattern.test(source)) throw new Error(`patch-third-party: ${pattern} not found in ${path}`);
+        return { contents: source.replace(pattern, replacement), loader: 'js' };
+      });
+    }
   },
 };
 
@@ -44,7 +63,7 @@ const extension = esbuild.build({
   sourcemap: dev ? 'linked' : false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noInnerHtml],
+  plugins: [patchThirdParty],
 });
 
 const lab = withLab
@@ -62,4 +81,19 @@ const lab = withLab
     })
   : Promise.resolve();
 
-await Promise.all([extension, lab]);
+const bench = withBench
+  ? esbuild.build({
+      entryPoints: { bench: 'test/bench/main.ts' },
+      outdir: 'build/bench',
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'inline',
+      logLevel: 'warning',
+    })
+  : Promise.resolve();
+
+await Promise.all([extension, lab, bench]);

@@ -3,7 +3,7 @@
 // Every value from a certificate or a server is rendered as text.
 
 import type { JSX } from 'preact';
-import { parseCertificateDer } from '../src/core/certificate/parse-der';
+import { parseCertificateDer, type ParsedCertificate } from '../src/core/certificate/parse-der';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { base64ToBytes } from '../src/core/encoding/base64';
 import type { Translate } from '../src/shared/i18n';
@@ -15,21 +15,32 @@ interface Props {
   readonly view: SnapshotView;
   readonly t: Translate;
   readonly locale: string;
+  /** Opens a URL in a new tab (a failing image's address, to see its exact code). */
+  readonly onOpen?: (url: string) => void;
 }
 
-function leafNames(security: CapturedSecurity | undefined): string[] {
+function parseLeaf(security: CapturedSecurity | undefined): ParsedCertificate | null {
   const der = security?.certificates[0]?.derBase64;
-  if (!der) return [];
+  if (!der) return null;
   const parsed = parseCertificateDer(base64ToBytes(der));
-  return parsed.ok ? [...parsed.certificate.subjectAltNames.dns, ...parsed.certificate.subjectAltNames.ip] : [];
+  return parsed.ok ? parsed.certificate : null;
 }
 
-export function CapturedFacts({ view, t, locale }: Props): JSX.Element {
-  const { snapshot, clock, environment } = view;
+function keyDescription(leaf: ParsedCertificate): string {
+  const key = leaf.publicKey;
+  const size = key.bits === null ? '' : ` ${key.bits}`;
+  const curve = key.curve === null ? '' : ` ${key.curve}`;
+  const hash = leaf.signatureAlgorithm.hash === null ? '' : ` / ${leaf.signatureAlgorithm.hash}`;
+  return `${key.algorithm}${size}${curve}, ${leaf.signatureAlgorithm.name}${hash}`;
+}
+
+export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
+  const { snapshot, clock, environment, lastGood } = view;
   const security = snapshot.security;
   const chain = security?.certificates ?? [];
   const root = chain[chain.length - 1];
-  const names = leafNames(security);
+  const leaf = parseLeaf(security);
+  const names = leaf ? [...leaf.subjectAltNames.dns, ...leaf.subjectAltNames.ip] : [];
   const skewMs = clock ? Math.round(clock.skewMs) : null;
   return (
     <section
@@ -48,17 +59,40 @@ export function CapturedFacts({ view, t, locale }: Props): JSX.Element {
       data-badge={view.badgeText}
       data-incognito={snapshot.context ? String(snapshot.context.incognito) : ''}
       data-container={snapshot.context?.cookieStoreId ?? ''}
+      data-key={leaf ? keyDescription(leaf) : ''}
+      data-last-good-issuer={lastGood?.issuer ?? ''}
     >
       <h2>{t('factsHeading')}</h2>
       {security && <Connection security={security} t={t} />}
       {chain.length > 0 && <Chain chain={chain} names={names} t={t} locale={locale} />}
+      {leaf && (
+        <p>
+          {t('factsKey')} <span class="technical">{keyDescription(leaf)}</span>
+        </p>
+      )}
+      {lastGood && snapshot.status === 'failed' && (
+        <p data-testid="last-good">
+          {t('factsLastGood', [formatDate(lastGood.lastSeen, locale)])} <span class="technical">{lastGood.issuer}</span>
+          {lastGood.rootBuiltIn ? '' : ` (${t('factsRootAdded')})`}
+        </p>
+      )}
       {(snapshot.subresourceFailures?.length ?? 0) > 0 && (
         <div>
           <h3>{t('factsBrokenParts', [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
           <ul>
             {snapshot.subresourceFailures?.map((f) => (
               <li key={`${f.host}|${f.type}`}>
-                <span class="technical">{f.host}</span> ({f.type}, ×{f.count}): <span class="technical">{f.error}</span>
+                <span class="technical">{f.host}</span> ({f.type}, ×{f.count}): <span class="technical">{f.error}</span>{' '}
+                {onOpen && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      onOpen(f.exampleUrl);
+                    }}
+                  >
+                    {t('factsOpenInTab')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ interface Props {
   readonly t: Translate;
   readonly locale?: string;
   readonly onReload?: (tabId: number) => void;
+  readonly onOpen?: (url: string) => void;
 }
 
 /** The code name shown to tests in data-code: the Firefox name, the bare number, or "". */
@@ -23,7 +24,7 @@ export function codeAttribute(snapshot: TabSnapshot): string {
   return decodeErrorNumber(failure.errorNumber).name ?? String(failure.errorNumber);
 }
 
-export function DiagnosisView({ state, t, locale = 'en', onReload }: Props): JSX.Element {
+export function DiagnosisView({ state, t, locale = 'en', onReload, onOpen }: Props): JSX.Element {
   const ready = state.kind !== 'loading';
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
   const code = state.kind === 'snapshot' ? codeAttribute(state.snapshot) : '';
@@ -38,12 +39,12 @@ export function DiagnosisView({ state, t, locale = 'en', onReload }: Props): JSX
       aria-busy={!ready}
     >
       <h1 class="app-title">{t('extensionName')}</h1>
-      {renderBody(state, t, locale, onReload)}
+      {renderBody(state, t, locale, onReload, onOpen)}
     </main>
   );
 }
 
-function renderBody(state: PopupState, t: Translate, locale: string, onReload: Props['onReload']): JSX.Element {
+function renderBody(state: PopupState, t: Translate, locale: string, onReload: Props['onReload'], onOpen: Props['onOpen']): JSX.Element {
   switch (state.kind) {
     case 'loading':
       return <p>{t('popupLoading')}</p>;
@@ -74,7 +75,7 @@ function renderBody(state: PopupState, t: Translate, locale: string, onReload: P
       return (
         <>
           <SnapshotSummary snapshot={state.snapshot} t={t} />
-          <CapturedFacts view={state} t={t} locale={locale} />
+          <CapturedFacts view={state} t={t} locale={locale} {...(onOpen ? { onOpen } : {})} />
         </>
       );
   }

@@ -6,6 +6,8 @@ import { render } from 'preact';
 import { storedClockSamples, CLOCK_KEY } from '../src/capture/clock-samples';
 import { estimateSkew } from '../src/core/clock/skew';
 import { translatorFrom } from '../src/shared/i18n';
+import { toolbarButton } from '../src/shared/toolbar-button';
+import { ContinuityStore } from '../src/storage/continuity-store';
 import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
 import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type SnapshotSource } from './popup-state';
@@ -13,6 +15,8 @@ import { resolvePopupState, targetFromQuery, type Environment, type PopupState, 
 const t = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 const locale = browser.i18n.getUILanguage();
 const reader = new TabSnapshotReader(browser.storage.session);
+// Read only: the popup never records a certificate.
+const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
 
 async function readEnvironment(): Promise<Environment> {
   const [platform, info, captivePortal] = await Promise.all([
@@ -28,8 +32,12 @@ const source: SnapshotSource = {
   readAll: () => reader.readAll(),
   activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
   clock: async () => estimateSkew(storedClockSamples((await browser.storage.session.get(CLOCK_KEY))[CLOCK_KEY])),
-  badgeText: (tabId) => browser.action.getBadgeText({ tabId }),
+  badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
   environment: readEnvironment,
+  lastGood: async (url) => {
+    const host = new URL(url).hostname;
+    return (await continuity.recall(host)) ?? null;
+  },
 };
 const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
@@ -39,7 +47,10 @@ function show(state: PopupState): void {
   const onReload = (tabId: number): void => {
     browser.tabs.reload(tabId).catch(() => undefined);
   };
-  render(<DiagnosisView state={state} t={t} locale={locale} onReload={onReload} />, root);
+  const onOpen = (url: string): void => {
+    browser.tabs.create({ url }).catch(() => undefined);
+  };
+  render(<DiagnosisView state={state} t={t} locale={locale} onReload={onReload} onOpen={onOpen} />, root);
 }
 
 // Reads can overlap when the background writes in quick succession; only the newest read may

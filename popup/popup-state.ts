@@ -2,6 +2,7 @@
 // (popup.html?tabId=N or ?url=U, for tests and deep links) or else from the active tab.
 
 import type { SkewEstimate } from '../src/core/clock/skew';
+import type { CertificateMemory } from '../src/core/continuity/memory';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { newestSnapshotForUrl } from '../src/storage/tab-snapshots';
 
@@ -20,6 +21,8 @@ export interface SnapshotView {
   /** The toolbar badge Cert Doctor shows on that tab ("" for none). */
   readonly badgeText: string;
   readonly environment: Environment | null;
+  /** The last good certificate Cert Doctor remembers for this site, if any. */
+  readonly lastGood: CertificateMemory | null;
 }
 
 export type PopupState =
@@ -46,6 +49,7 @@ export interface SnapshotSource {
   clock(): Promise<SkewEstimate | null>;
   badgeText(tabId: number): Promise<string>;
   environment(): Promise<Environment | null>;
+  lastGood(url: string): Promise<CertificateMemory | null>;
 }
 
 async function findSnapshot(target: PopupTarget, source: SnapshotSource): Promise<TabSnapshot | number | null> {
@@ -59,10 +63,11 @@ export async function resolvePopupState(target: PopupTarget, source: SnapshotSou
   const found = await findSnapshot(target, source);
   if (found === null) return { kind: 'no-record', tabId: null };
   if (typeof found === 'number') return { kind: 'no-record', tabId: found };
-  const [clock, badgeText, environment] = await Promise.all([
+  const [clock, badgeText, environment, lastGood] = await Promise.all([
     source.clock(),
     source.badgeText(found.tabId).catch(() => ''),
     source.environment().catch(() => null),
+    source.lastGood(found.url).catch(() => null),
   ]);
-  return { kind: 'snapshot', snapshot: found, clock, badgeText, environment };
+  return { kind: 'snapshot', snapshot: found, clock, badgeText, environment, lastGood };
 }

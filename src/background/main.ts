@@ -14,6 +14,7 @@ import { TabBadges } from '../capture/tab-badges';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../shared/settings';
 import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
 import { TabSnapshotStore } from '../storage/tab-snapshots';
+import { toolbarButton } from '../shared/toolbar-button';
 import { WriteBehindState } from '../storage/write-behind';
 
 const reportError = (error: unknown): void => {
@@ -24,7 +25,7 @@ const reportError = (error: unknown): void => {
 const session = new WriteBehindState(browser.storage.session, 25);
 const tabs = new TabSnapshotStore(session);
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
-const badges = new TabBadges(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions));
+const badges = new TabBadges(toolbarButton(browser), (key, substitutions) => browser.i18n.getMessage(key, substitutions));
 
 // Counts the starts of this event page in the session; a diagnostic that also lets the tests
 // prove that the page really was unloaded and woken again.

@@ -26,6 +26,8 @@ export interface BenchConfig {
   readonly quick: boolean;
   /** Zip to install; undefined means the one `npm run package` makes. */
   readonly zipPath: string | undefined;
+  /** The measured extension has a persistent background page (Manifest V2): nothing unloads. */
+  readonly persistentBackground: boolean | undefined;
   readonly modes: readonly ModeConfig[];
 }
 
@@ -61,15 +63,20 @@ function modes(quick: boolean): ModeConfig[] {
 export const USAGE = `Usage: node build/bench/bench.cjs [--quick] [--zip path/to/extension.zip] [--only warm|cold]
   --quick   a ~1 minute smoke run (fewer runs and rounds)
   --zip     install this zip instead of web-ext-artifacts/cert-doctor-<version>.zip
+  --persistent-background / --event-page   the background model of that zip (default: read
+            from manifest.json, which is the packaged zip's)
   --only    measure one mode only`;
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   let quick = false;
   let zipPath: string | undefined;
   let only: Mode | undefined;
+  let persistentBackground: boolean | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--quick') quick = true;
+    else if (arg === '--persistent-background') persistentBackground = true;
+    else if (arg === '--event-page') persistentBackground = false;
     else if (arg === '--zip' || arg === '--only') {
       const value = argv[++index];
       if (value === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
@@ -78,5 +85,5 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       else throw new Error(`--only takes warm or cold, not "${value}".\n${USAGE}`);
     } else throw new Error(`Unknown argument "${arg ?? ''}".\n${USAGE}`);
   }
-  return { quick, zipPath, modes: modes(quick).filter((config) => only === undefined || config.mode === only) };
+  return { quick, zipPath, persistentBackground, modes: modes(quick).filter((config) => only === undefined || config.mode === only) };
 }

@@ -1,7 +1,7 @@
 // npm run bench: page-load time in a real headless Firefox, with vs without Cert Doctor, warm
 // (event page awake) and cold (event page asleep before each load). See BENCHMARKS.md.
 //   node build/bench/bench.cjs [--quick] [--zip path] [--only warm|cold]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packagedExtensionPath, projectRoot } from '../firefox/extension';
@@ -33,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Fail before anything starts if a prerequisite is missing, with the fix in the message.
   firefoxExecutable();
   const zipPath = zipToInstall(config.zipPath);
+  const persistentBackground = config.persistentBackground ?? projectHasPersistentBackground();
   const priority = raisePriority();
   const environment = { ...(await describeEnvironment(zipPath, config.zipPath === undefined)), priority };
   const [oneMinuteLoad] = environment.loadAverageAtStart;
@@ -45,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const modeConfig of config.modes) {
       log(`${modeConfig.mode}: ${modeConfig.runs} runs x ${modeConfig.rounds} rounds, 3 Firefox instances...`);
-      sessions.push(await runSession(modeConfig, { site, zipPath, log }));
+      sessions.push(await runSession(modeConfig, { site, zipPath, log, persistentBackground }));
     }
   } finally {
     await site.stop();
@@ -86,3 +87,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** Manifest V2 with a background that is not an event page (persistent is its default). */
+function projectHasPersistentBackground(): boolean {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'manifest.json'), 'utf8')) as {
+    manifest_version?: number;
+    background?: { persistent?: boolean };
+  };
+  return manifest.manifest_version === 2 && manifest.background?.persistent !== false;
+}

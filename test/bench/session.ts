@@ -2,6 +2,7 @@
 // extension moving to the next instance every run, loads alternating one by one in a
 // different order every round, then the checks that the figures mean what they claim.
 import { loadavg } from 'node:os';
+import { withTimeout } from '../firefox/launch';
 import type { ModeConfig } from './config';
 import { launchInstances, type Instance, type InstanceSet } from './instances';
 import { createLoader, type LoadRecord, type Spacing } from './loader';
@@ -39,6 +40,8 @@ export interface SessionOptions {
   readonly site: BenchSite;
   readonly zipPath: string;
   readonly log: (line: string) => void;
+  /** A persistent background page never unloads: there is no event page to check. */
+  readonly persistentBackground: boolean;
 }
 
 export async function runSession(config: ModeConfig, options: SessionOptions): Promise<SessionResult> {
@@ -51,7 +54,8 @@ export async function runSession(config: ModeConfig, options: SessionOptions): P
     zipPath: options.zipPath,
   });
   try {
-    const firefoxVersion = await set.instances[0]?.browser.version() ?? 'unknown';
+    const first = set.instances[0];
+    const firefoxVersion = first ? await withTimeout(first.browser.version(), 10_000, 'asking Firefox its version') : 'unknown';
     return await measure(config, options, set, firefoxVersion, started);
   } finally {
     await set.close();
@@ -98,25 +102,26 @@ async function measure(config: ModeConfig, options: SessionOptions, set: Instanc
       loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     };
     runs.push(result);
-    if (run === 0) {
-      // Now, not at the end: Firefox forgets the fixed internal UUID on uninstall, so after the
-      // extension has moved away and back its popup is no longer at the address readPopupFor uses.
-      recording = await verifyExtensionRecorded(instance(roles.extension), site, loader.lastLoadIdOf(instance(roles.extension)));
-      log(`${config.mode} extension check: ${recording.summary}`);
-    }
     log(
       `${config.mode} run ${run + 1}/${config.runs} (extension in instance ${roles.extension}): ` +
         `extension ${result.extensionRatio.toFixed(3)}x, control ${result.controlRatio.toFixed(3)}x ` +
         `(median ms: extension ${result.medianMs.extension.toFixed(0)}, baseline ${result.medianMs.baseline.toFixed(0)}, ` +
         `control ${result.medianMs.control.toFixed(0)}; load average ${result.loadAverageAtEnd})`,
     );
+    if (run === 0) {
+      // Now, not at the end: Firefox forgets the fixed internal UUID on uninstall, so after the
+      // extension has moved away and back its popup is no longer at the address readPopupFor uses.
+      recording = await verifyExtensionRecorded(instance(roles.extension), site, loader.lastLoadIdOf(instance(roles.extension)));
+      log(`${config.mode} extension check: ${recording.summary}`);
+    }
   }
 
   const holder = set.extensionIn();
   if (holder === undefined) throw new Error('no run placed the extension');
   const extensionInstance = instance(holder);
-  const eventPage =
-    config.mode === 'cold'
+  const eventPage = options.persistentBackground
+    ? { ok: true, summary: 'persistent background page: it never unloads, so cold loads differ from warm ones only by the pause' }
+    : config.mode === 'cold'
       ? await verifyAsleepBeforeColdLoads(extensionInstance, loader, spacing, `${config.mode}-verify`)
       : await verifyAwakeAfterWarmLoads(extensionInstance);
   log(`${config.mode} event page check: ${eventPage.summary}`);

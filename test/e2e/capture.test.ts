@@ -40,6 +40,8 @@ describe('captured facts in Firefox', () => {
     const shown = await visitAndRead('valid');
     expect(shown.status).toBe('loaded');
     expect(shown.facts).toMatchObject({ protocol: 'TLSv1.3', chainLength: '3', rootBuiltIn: 'false', sans: 'valid.lab.test' });
+    // The lab's leaves are ECDSA P-256 keys signed with SHA-256 (test/lab/pki.ts).
+    expect(shown.facts['key']).toMatch(/^EC 256 P-256, ECDSA \/ SHA-256$/);
     expect(shown.text).toContain('Cert Doctor Lab Root');
   });
 
@@ -81,6 +83,19 @@ describe('captured facts in Firefox', () => {
     const again = await visitAndRead('hsts-setup');
     expect(again.facts['hsts']).toBe('true');
     expect((await visitAndRead('valid')).facts['hsts']).toBe('false');
+  });
+
+  test('a failing site that worked before: the last good certificate is named', async () => {
+    // hsts-setup and hsts-broken share a host name; the HSTS test above loaded the good one.
+    const { lab, browser } = firefox();
+    const url = lab.byId('hsts-broken').url;
+    const page = await visit(browser, url);
+    try {
+      const shown = await readUntil(url, (s) => s.status === 'failed' && (s.facts['lastGoodIssuer'] ?? '') !== '');
+      expect(shown.facts['lastGoodIssuer']).toContain('Cert Doctor Lab Intermediate');
+    } finally {
+      await page.close().catch(() => undefined);
+    }
   });
 
   test.each([

@@ -1,5 +1,5 @@
-// The capture across the event page's life and the person's situation: a clock that is off,
-// an event page that Firefox unloads after a short idle time, and private windows.
+// The capture across the background's life and the person's situation: a clock that is off,
+// Firefox's idle timeout for background pages, and private windows.
 
 import { extensionId } from '../firefox/extension';
 import { openExtensionPage, readSessionStorage } from '../firefox/extension-pages';
@@ -10,8 +10,10 @@ jest.setTimeout(90_000);
 
 const HOUR = 3_600_000;
 
-describe('a clock that is off, and an event page that is unloaded', () => {
-  // Firefox unloads an idle event page after 30 s by default; one second here.
+describe('a clock that is off, and an idle background', () => {
+  // Firefox unloads an idle event page after 30 s by default; one second here. Cert Doctor's
+  // background is persistent (Manifest V2, chosen by measurement: BENCHMARKS.md), so it must
+  // not be unloaded; its state lives in storage.session all the same.
   const firefox = useFirefoxSession({ 'extensions.background.idle.timeout': 1000 });
 
   test('the skew is estimated from the Date headers of several sites, within a minute of the truth', async () => {
@@ -36,7 +38,7 @@ describe('a clock that is off, and an event page that is unloaded', () => {
     }
   });
 
-  test('what was captured survives the event page being unloaded and woken again', async () => {
+  test('the background is not unloaded when idle, and what it captured stays readable', async () => {
     const { lab, browser } = firefox();
     const failing = await visit(browser, lab.byId('expired').url);
     try {
@@ -45,16 +47,17 @@ describe('a clock that is off, and an event page that is unloaded', () => {
       const probe = await openExtensionPage(browser, 'options/options.html');
       const startsBefore = Number(await readSessionStorage(probe, 'backgroundStarts'));
       await probe.close();
-      // Idle for longer than the timeout: Firefox unloads the event page.
+      // Idle for four times the timeout, then a navigation.
       await new Promise((resolve) => setTimeout(resolve, 4_000));
-      // A new navigation wakes it.
-      const waking = await visit(browser, lab.byId('valid').url);
-      await readPopupFor(browser, lab.byId('valid').url);
+      const next = await visit(browser, lab.byId('valid').url);
+      const loaded = await readPopupFor(browser, lab.byId('valid').url);
+      await next.close();
       const probeAfter = await openExtensionPage(browser, 'options/options.html');
       const startsAfter = Number(await readSessionStorage(probeAfter, 'backgroundStarts'));
       await probeAfter.close();
-      await waking.close();
-      expect(startsAfter).toBeGreaterThan(startsBefore);
+      expect(startsBefore).toBeGreaterThanOrEqual(1);
+      expect(startsAfter).toBe(startsBefore);
+      expect(loaded.status).toBe('loaded');
       const after = await readPopupFor(browser, lab.byId('expired').url);
       expect({ code: after.code, tabId: after.tabId }).toEqual({ code: before.code, tabId: before.tabId });
     } finally {

@@ -11,7 +11,7 @@ const enText = loadMessages('en');
 const URL_A = 'https://expired.lab.test/';
 
 function view(snapshot: TabSnapshot): PopupState {
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null };
 }
 
 function root(): HTMLElement {

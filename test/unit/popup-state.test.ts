@@ -10,6 +10,7 @@ function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): Snapsho
     clock: () => Promise.resolve(null),
     badgeText: (tabId) => Promise.resolve(`badge-of-${tabId}`),
     environment: () => Promise.reject(new Error('no runtime here')),
+    lastGood: () => Promise.resolve(null),
   };
 }
 
@@ -28,7 +29,7 @@ describe('targetFromQuery', () => {
 
 // A failing environment read must not break the popup: it shows null there.
 function shown(snapshot: TabSnapshot): unknown {
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null };
 }
 
 describe('resolvePopupState', () => {
