@@ -78,6 +78,28 @@ describe('captured facts in Firefox', () => {
     }
   });
 
+  test('"open in a tab" on a failed image shows that image\'s exact code', async () => {
+    const { lab, browser } = firefox();
+    const pageUrl = lab.byId('subresource-failure').url;
+    const page = await visit(browser, pageUrl);
+    const popup = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(pageUrl)}`);
+    try {
+      await pollPage(popup, 10_000, () =>
+        popup.evaluate(() => {
+          const button = document.querySelector<HTMLButtonElement>('[data-testid="captured-facts"] li button');
+          button?.click();
+          return button ? true : undefined;
+        }),
+      );
+      const imageUrl = new URL('/pixel.png', lab.byId('expired').url).href;
+      const shown = await readPopupFor(browser, imageUrl);
+      expect({ status: shown.status, code: shown.code }).toEqual({ status: 'failed', code: 'SEC_ERROR_EXPIRED_CERTIFICATE' });
+    } finally {
+      await popup.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    }
+  });
+
   test('HSTS: the flag is set once Firefox has seen the header', async () => {
     await visitAndRead('hsts-setup');
     const again = await visitAndRead('hsts-setup');
