@@ -66,34 +66,22 @@ const extension = esbuild.build({
   plugins: [patchThirdParty],
 });
 
-const lab = withLab
-  ? esbuild.build({
-      entryPoints: { main: 'test/lab/main.ts', demo: 'test/lab/demo.ts' },
-      outdir: 'build/lab',
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'inline',
-      logLevel: 'warning',
-    })
-  : Promise.resolve();
+// The lab and the benchmark are Node programs: CommonJS, dependencies left in node_modules.
+const nodeProgram = (entryPoints, outdir) =>
+  esbuild.build({
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
 
-const bench = withBench
-  ? esbuild.build({
-      entryPoints: { bench: 'test/bench/main.ts' },
-      outdir: 'build/bench',
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'inline',
-      logLevel: 'warning',
-    })
-  : Promise.resolve();
+const lab = withLab ? nodeProgram({ main: 'test/lab/main.ts', demo: 'test/lab/demo.ts' }, 'build/lab') : Promise.resolve();
+const bench = withBench ? nodeProgram({ bench: 'test/bench/main.ts' }, 'build/bench') : Promise.resolve();
 
 await Promise.all([extension, lab, bench]);
