@@ -41,12 +41,26 @@ browser.storage.local.onChanged.addListener((changes) => {
   if (CONTINUITY_KEY in changes && changes[CONTINUITY_KEY].newValue === undefined) continuity.discardPending();
 });
 
+// Badge refreshes of one tab run one after another, each reading the newest snapshot, so a slow
+// refresh can never put an older badge back over a newer one.
+const badgeQueues = new Map<number, Promise<void>>();
+function refreshBadge(tabId: number): void {
+  const run = async (): Promise<void> => {
+    const [snapshot, { expiryWarningDays }] = await Promise.all([tabs.read(tabId), currentSettings()]);
+    await badges.show(tabId, badgeFor(snapshot, Date.now(), expiryWarningDays));
+  };
+  const next = (badgeQueues.get(tabId) ?? Promise.resolve()).then(run).catch(reportError);
+  badgeQueues.set(tabId, next);
+  void next.then(() => {
+    if (badgeQueues.get(tabId) === next) badgeQueues.delete(tabId);
+  });
+}
+
 const updateTab: UpdateTab = (tabId, change) => {
   tabs
     .update(tabId, change)
-    .then(async () => {
-      const [snapshot, { expiryWarningDays }] = await Promise.all([tabs.read(tabId), currentSettings()]);
-      await badges.show(tabId, badgeFor(snapshot, Date.now(), expiryWarningDays));
+    .then(() => {
+      refreshBadge(tabId);
     })
     .catch(reportError);
 };
@@ -103,6 +117,13 @@ const navigation = createNavigationListeners(updateTab, Date.now);
 browser.webNavigation.onBeforeNavigate.addListener(navigation.onBeforeNavigate, webPages);
 browser.webNavigation.onErrorOccurred.addListener(navigation.onErrorOccurred, webPages);
 browser.webNavigation.onCompleted.addListener(navigation.onCompleted, webPages);
+// Firefox resets a tab's badge when its top-level document changes, and an error page commits
+// after the failure was recorded: put the badge back on every commit.
+browser.webNavigation.onCommitted.addListener((details) => {
+  if (details.frameId !== 0 || details.tabId < 0) return;
+  badges.forget(details.tabId);
+  refreshBadge(details.tabId);
+}, webPages);
 
 const requests = createRequestListeners({
   getSecurityInfo: (requestId, options) => browser.webRequest.getSecurityInfo(requestId, options),
