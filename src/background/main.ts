@@ -121,7 +121,7 @@ browser.webNavigation.onCompleted.addListener(navigation.onCompleted, webPages);
 // after the failure was recorded: put the badge back on every commit.
 browser.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId !== 0 || details.tabId < 0) return;
-  badges.forget(details.tabId);
+  badges.resetToDefault(details.tabId);
   refreshBadge(details.tabId);
 }, webPages);
 
