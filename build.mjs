@@ -4,7 +4,7 @@
 //   node build.mjs --dev    readable, with source maps
 //   node build.mjs --lab    also the lab programs (npm run lab, npm start)
 //   node build.mjs --bench  also the benchmark (npm run bench)
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
@@ -84,4 +84,20 @@ const nodeProgram = (entryPoints, outdir) =>
 const lab = withLab ? nodeProgram({ main: 'test/lab/main.ts', demo: 'test/lab/demo.ts' }, 'build/lab') : Promise.resolve();
 const bench = withBench ? nodeProgram({ bench: 'test/bench/main.ts' }, 'build/bench') : Promise.resolve();
 
-await Promise.all([extension, lab, bench]);
+// The guide's words, one file per language (dist/guide/<lang>.json), fetched by the popup for
+// the language it speaks: a person downloads one language, and the bundle stays small. Same
+// layout as src/guide/catalogue-data.ts: codes.json, causes-*.json merged, products.json.
+async function writeGuideFiles() {
+  const root = 'src/guide/text';
+  await mkdir('dist/guide', { recursive: true });
+  for (const language of await readdir(root)) {
+    const read = async (name) => JSON.parse(await readFile(`${root}/${language}/${name}`, 'utf8'));
+    const files = await readdir(`${root}/${language}`);
+    const causes = {};
+    for (const name of files.filter((f) => /^causes-[a-z-]+\.json$/.test(f)).sort()) Object.assign(causes, await read(name));
+    const guide = { codes: await read('codes.json'), causes, products: await read('products.json') };
+    await writeFile(`dist/guide/${language}.json`, JSON.stringify(guide));
+  }
+}
+
+await Promise.all([extension, lab, bench, writeGuideFiles()]);

@@ -47,6 +47,29 @@ export function OptionsView({ settings, rememberedCount, t, onChange, onClearRem
         </label>
       </fieldset>
       <fieldset>
+        <legend>{t('optionsLanguageHeading')}</legend>
+        <label>
+          {t('optionsLanguage')}{' '}
+          <select
+            data-testid="setting-language"
+            value={settings.language}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (value === 'auto' || value === 'en' || value === 'ru') onChange({ ...settings, language: value });
+            }}
+          >
+            <option value="auto">{t('optionsLanguageAuto')}</option>
+            {/* Each language in its own name, so a person can find theirs whatever is shown. */}
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="ru" lang="ru">
+              Русский
+            </option>
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>{t('optionsRememberHeading')}</legend>
         <label>
           <input

@@ -3,20 +3,20 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { translatorFrom } from '../src/shared/i18n';
+import { uiLanguage } from '../src/shared/ui-translator';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/settings';
 import { ContinuityStore } from '../src/storage/continuity-store';
 import { OptionsView } from './OptionsView';
 
-const t = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
 const root = document.getElementById('app');
-document.documentElement.lang = browser.i18n.getUILanguage();
 
 async function show(): Promise<void> {
   if (!root) return;
   const [stored, count] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), continuity.count()]);
   const settings = settingsFrom(stored[SETTINGS_KEY]);
+  const { language, t } = await uiLanguage(browser, settings.language);
+  document.documentElement.lang = language;
   render(<OptionsView settings={settings} rememberedCount={count} t={t} onChange={save} onClearRemembered={clear} />, root);
 }
 

@@ -6,15 +6,21 @@ import { decodeErrorNumber, type DecodedError } from '../src/core/error-codes/de
 import type { Translate } from '../src/shared/i18n';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { CapturedFacts } from './CapturedFacts';
+import type { Catalogue } from '../src/guide/catalogue';
+import { GuideView, type GuideActions } from './GuideView';
 import type { PopupState } from './popup-state';
 
-interface Props {
+interface Props extends GuideActions {
   readonly state: PopupState;
   readonly t: Translate;
   readonly locale?: string;
+  /** The guide in the person's language; null when it could not be loaded (facts still show). */
+  readonly catalogue: Catalogue | null;
+  readonly probing?: boolean;
   readonly onReload?: (tabId: number) => void;
   readonly onOpen?: (url: string) => void;
 }
+
 
 /** The code name shown to tests in data-code: the Firefox name, the bare number, or "". */
 export function codeAttribute(snapshot: TabSnapshot): string {
@@ -24,27 +30,35 @@ export function codeAttribute(snapshot: TabSnapshot): string {
   return decodeErrorNumber(failure.errorNumber).name ?? String(failure.errorNumber);
 }
 
-export function DiagnosisView({ state, t, locale = 'en', onReload, onOpen }: Props): JSX.Element {
+export function DiagnosisView(props: Props): JSX.Element {
+  const { state, t } = props;
   const ready = state.kind !== 'loading';
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
   const code = state.kind === 'snapshot' ? codeAttribute(state.snapshot) : '';
   const tabId = state.kind === 'snapshot' ? String(state.snapshot.tabId) : undefined;
+  // A load still in progress has no verdict yet.
+  const diagnosis = state.kind === 'snapshot' && state.snapshot.status !== 'loading' ? state.diagnosis : null;
   return (
     <main
       data-testid="diagnosis"
       data-code={code}
       data-status={status}
       data-tab-id={tabId}
+      data-verdict={diagnosis?.verdict ?? ''}
+      data-bypass={diagnosis?.bypass?.rule ?? ''}
+      data-causes={diagnosis?.causes.map((c) => c.id).join(',') ?? ''}
+      data-product={diagnosis?.product?.name ?? ''}
+      data-language={props.catalogue?.language ?? ''}
       data-ready={ready ? 'true' : 'false'}
       aria-busy={!ready}
     >
       <h1 class="app-title">{t('extensionName')}</h1>
-      {renderBody(state, t, locale, onReload, onOpen)}
+      {renderBody(props)}
     </main>
   );
 }
 
-function renderBody(state: PopupState, t: Translate, locale: string, onReload: Props['onReload'], onOpen: Props['onOpen']): JSX.Element {
+function renderBody({ state, t, locale = 'en', catalogue, probing, onReload, onOpen, onTestAgain, onProbeWww }: Props): JSX.Element {
   switch (state.kind) {
     case 'loading':
       return <p>{t('popupLoading')}</p>;
@@ -74,6 +88,17 @@ function renderBody(state: PopupState, t: Translate, locale: string, onReload: P
     case 'snapshot':
       return (
         <>
+          {state.snapshot.status !== 'loading' && catalogue && (
+          <GuideView
+            view={state}
+            catalogue={catalogue}
+            t={t}
+            locale={locale}
+            probing={probing ?? false}
+            {...(onTestAgain ? { onTestAgain } : {})}
+            {...(onProbeWww ? { onProbeWww } : {})}
+          />
+          )}
           <SnapshotSummary snapshot={state.snapshot} t={t} />
           <CapturedFacts view={state} t={t} locale={locale} {...(onOpen ? { onOpen } : {})} />
         </>

@@ -5,18 +5,26 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { storedClockSamples, CLOCK_KEY } from '../src/capture/clock-samples';
 import { estimateSkew } from '../src/core/clock/skew';
-import { translatorFrom } from '../src/shared/i18n';
+import type { Catalogue } from '../src/guide/catalogue';
+import { loadCatalogue } from '../src/guide/guide-loader';
+import { translatorFrom, type Translate } from '../src/shared/i18n';
+import { chooseLanguage } from '../src/shared/language';
+import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/settings';
 import { toolbarButton } from '../src/shared/toolbar-button';
+import { uiLanguage } from '../src/shared/ui-translator';
 import { ContinuityStore } from '../src/storage/continuity-store';
 import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
-import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type SnapshotSource } from './popup-state';
+import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type Probes, type SnapshotSource } from './popup-state';
+import { probe, twinUrl } from './probe';
 
-const t = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
-const locale = browser.i18n.getUILanguage();
 const reader = new TabSnapshotReader(browser.storage.session);
 // Read only: the popup never records a certificate.
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
+
+async function readSettings(): Promise<Settings> {
+  return settingsFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
 
 async function readEnvironment(): Promise<Environment> {
   const [platform, info, captivePortal] = await Promise.all([
@@ -34,23 +42,61 @@ const source: SnapshotSource = {
   clock: async () => estimateSkew(storedClockSamples((await browser.storage.session.get(CLOCK_KEY))[CLOCK_KEY])),
   badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
   environment: readEnvironment,
-  lastGood: async (url) => {
-    const host = new URL(url).hostname;
-    return (await continuity.recall(host)) ?? null;
-  },
+  lastGood: async (url) => (await continuity.recall(new URL(url).hostname)) ?? null,
+  remembered: () => continuity.all(),
+  settings: readSettings,
+  now: () => Date.now(),
 };
 const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
+let probes: Probes = {};
+let probing = false;
+let current: PopupState = { kind: 'loading' };
+let language = chooseLanguage('auto', browser.i18n.getUILanguage());
+let catalogue: Catalogue | null = null;
+let t: Translate = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 
 function show(state: PopupState): void {
+  current = state;
   if (!root) return;
-  const onReload = (tabId: number): void => {
-    browser.tabs.reload(tabId).catch(() => undefined);
-  };
-  const onOpen = (url: string): void => {
-    browser.tabs.create({ url }).catch(() => undefined);
-  };
-  render(<DiagnosisView state={state} t={t} locale={locale} onReload={onReload} onOpen={onOpen} />, root);
+  const tabId = state.kind === 'snapshot' ? state.snapshot.tabId : null;
+  render(
+    <DiagnosisView
+      state={state}
+      t={t}
+      locale={language}
+      catalogue={catalogue}
+      probing={probing}
+      onReload={(id) => {
+        browser.tabs.reload(id).catch(() => undefined);
+      }}
+      onOpen={(url) => {
+        browser.tabs.create({ url }).catch(() => undefined);
+      }}
+      {...(tabId !== null
+        ? {
+            onTestAgain: () => {
+              probes = {};
+              browser.tabs.reload(tabId, { bypassCache: true }).catch(() => undefined);
+            },
+          }
+        : {})}
+      onProbeWww={() => void probeWww()}
+    />,
+    root,
+  );
+}
+
+async function probeWww(): Promise<void> {
+  if (current.kind !== 'snapshot' || !current.diagnosis.alternativeHost || probing) return;
+  const url = twinUrl(current.snapshot.url, current.diagnosis.alternativeHost);
+  if (!url) return;
+  probing = true;
+  show(current);
+  const result = await probe(url);
+  probes = { ...probes, www: result };
+  probing = false;
+  await refresh();
 }
 
 // Reads can overlap when the background writes in quick succession; only the newest read may
@@ -61,14 +107,29 @@ async function refresh(): Promise<void> {
   const read = ++latestRead;
   let state: PopupState;
   try {
-    state = await resolvePopupState(target, source);
+    state = await resolvePopupState(target, source, probes);
   } catch (error) {
     state = { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
   }
   if (read === latestRead) show(state);
 }
 
-document.documentElement.lang = locale;
+async function start(): Promise<void> {
+  try {
+    const chosen = await uiLanguage(browser, (await readSettings()).language);
+    language = chosen.language;
+    t = chosen.t;
+    catalogue = await loadCatalogue(language, (path) => browser.runtime.getURL(path));
+  } catch {
+    // The browser's own language and strings stay in place: never a blank popup.
+  }
+  document.documentElement.lang = language;
+  await refresh();
+}
+
+document.documentElement.lang = language;
 show({ kind: 'loading' });
-void refresh();
+void start();
 browser.storage.session.onChanged.addListener(() => void refresh());
+// The background writes what it learns of sites (HSTS, the last good certificate) in batches.
+browser.storage.local.onChanged.addListener(() => void refresh());

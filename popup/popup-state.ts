@@ -3,6 +3,9 @@
 
 import type { SkewEstimate } from '../src/core/clock/skew';
 import type { CertificateMemory } from '../src/core/continuity/memory';
+import { diagnose } from '../src/diagnosis/diagnose';
+import type { Diagnosis, ProbeResult } from '../src/diagnosis/types';
+import type { Settings } from '../src/shared/settings';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { newestSnapshotForUrl } from '../src/storage/tab-snapshots';
 
@@ -23,6 +26,12 @@ export interface SnapshotView {
   readonly environment: Environment | null;
   /** The last good certificate Cert Doctor remembers for this site, if any. */
   readonly lastGood: CertificateMemory | null;
+  readonly diagnosis: Diagnosis;
+}
+
+/** Checks the person ran from the popup (each one sends a request, and only when clicked). */
+export interface Probes {
+  readonly www?: ProbeResult;
 }
 
 export type PopupState =
@@ -50,6 +59,10 @@ export interface SnapshotSource {
   badgeText(tabId: number): Promise<string>;
   environment(): Promise<Environment | null>;
   lastGood(url: string): Promise<CertificateMemory | null>;
+  /** Every remembered site (interception seen elsewhere); empty when remembering is off. */
+  remembered(): Promise<readonly CertificateMemory[]>;
+  settings(): Promise<Settings>;
+  now(): number;
 }
 
 async function findSnapshot(target: PopupTarget, source: SnapshotSource): Promise<TabSnapshot | number | null> {
@@ -59,15 +72,29 @@ async function findSnapshot(target: PopupTarget, source: SnapshotSource): Promis
   return (await source.read(tabId)) ?? tabId;
 }
 
-export async function resolvePopupState(target: PopupTarget, source: SnapshotSource): Promise<PopupState> {
+export async function resolvePopupState(target: PopupTarget, source: SnapshotSource, probes: Probes = {}): Promise<PopupState> {
   const found = await findSnapshot(target, source);
   if (found === null) return { kind: 'no-record', tabId: null };
   if (typeof found === 'number') return { kind: 'no-record', tabId: found };
-  const [clock, badgeText, environment, lastGood] = await Promise.all([
+  const [clock, badgeText, environment, lastGood, remembered, settings] = await Promise.all([
     source.clock(),
     source.badgeText(found.tabId).catch(() => ''),
     source.environment().catch(() => null),
     source.lastGood(found.url).catch(() => null),
+    source.remembered().catch(() => []),
+    source.settings(),
   ]);
-  return { kind: 'snapshot', snapshot: found, clock, badgeText, environment, lastGood };
+  const diagnosis = diagnose(
+    found,
+    {
+      os: environment?.os ?? null,
+      firefoxVersion: environment?.firefoxVersion ?? null,
+      captivePortal: environment?.captivePortal ?? null,
+      clock,
+      now: source.now(),
+      expiryWarningDays: settings.expiryWarningDays,
+    },
+    { lastGood, remembered, probes },
+  );
+  return { kind: 'snapshot', snapshot: found, clock, badgeText, environment, lastGood, diagnosis };
 }

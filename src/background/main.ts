@@ -5,9 +5,10 @@ import browser from 'webextension-polyfill';
 import { badgeFor } from '../capture/badge';
 import { recordClockSample } from '../capture/clock-samples';
 import { createNavigationListeners, type UpdateTab } from '../capture/navigation-listeners';
-import { recordRequestError, recordSecurity } from '../capture/navigation-state';
+import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
+import { compareWithMemory } from '../core/continuity/memory';
 import { createRequestListeners, type RequestErrorDetails, type ResponseDetails } from '../capture/request-listeners';
-import { contextOf, hostOf, isGoodCertificate, memoryOf } from '../capture/response-facts';
+import { contextOf, hostOf, isGoodCertificate, memoryOf, sendsHsts } from '../capture/response-facts';
 import { summariseSecurityInfo } from '../capture/security-info';
 import { isConnectionFailure, recordSubresourceFailure } from '../capture/subresource-failures';
 import { TabBadges } from '../capture/tab-badges';
@@ -75,11 +76,20 @@ function onResponse(details: ResponseDetails, securityInfo: unknown): void {
   }
   recordResponseClock(details);
   if (!security || !host || !isGoodCertificate(security)) return;
-  const memory = memoryOf(host, security);
+  const memory = memoryOf(host, security, sendsHsts(details.responseHeaders));
   if (!memory) return;
   currentSettings()
     .then((s) => {
+      const remembering = s.rememberCertificates && !context.incognito;
+      // Read the previous memory before this sighting joins it, then compare.
+      const previous = remembering && details.type === 'main_frame' && details.tabId >= 0 ? continuity.recall(host) : null;
       continuity.remember(memory, { incognito: context.incognito, enabled: s.rememberCertificates, now });
+      return previous?.then((before) => {
+        const change = before ? compareWithMemory(before, memory) : 'same';
+        if (before && change !== 'same') {
+          updateTab(details.tabId, (snapshot) => recordCertificateChange(snapshot, details.url, { change, previous: before }));
+        }
+      });
     })
     .catch(reportError);
 }

@@ -54,6 +54,16 @@ export function recordRequestError(
 }
 
 /** The security info of the top-level response (the last one, after any redirects). */
+/** Notes how the load's certificate differs from the last good one; only for that load. */
+export function recordCertificateChange(
+  previous: TabSnapshot | undefined,
+  url: string,
+  certificateChange: NonNullable<TabSnapshot['certificateChange']>,
+): TabSnapshot | undefined {
+  if (!previous || previous.url !== url || previous.status === 'failed') return previous;
+  return { ...previous, certificateChange };
+}
+
 export function recordSecurity(
   previous: TabSnapshot | undefined,
   tabId: number,

@@ -21,7 +21,18 @@ export function isGoodCertificate(security: CapturedSecurity): boolean {
   return security.overridableErrorCategory === null && security.certificates.length > 0 && security.state !== 'broken' && security.state !== 'insecure';
 }
 
-export function memoryOf(host: string, security: CapturedSecurity): Omit<CertificateMemory, 'firstSeen' | 'lastSeen'> | null {
+/**
+ * The response carries Strict-Transport-Security with a positive max-age. getSecurityInfo's
+ * hsts flag is only set once Firefox has processed the header, i.e. from the second visit on;
+ * the header itself says it on the first.
+ */
+export function sendsHsts(headers: readonly { readonly name: string; readonly value?: string }[] | undefined): boolean {
+  const header = headers?.find((h) => h.name.toLowerCase() === 'strict-transport-security');
+  const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header?.value ?? '');
+  return maxAge !== null && Number(maxAge[1]) > 0;
+}
+
+export function memoryOf(host: string, security: CapturedSecurity, sentHsts = false): Omit<CertificateMemory, 'firstSeen' | 'lastSeen'> | null {
   const leaf = security.certificates[0];
   const root = security.certificates[security.certificates.length - 1];
   if (!leaf || !root) return null;
@@ -33,5 +44,6 @@ export function memoryOf(host: string, security: CapturedSecurity): Omit<Certifi
     spkiSha256: leaf.spkiSha256,
     leafSha256: leaf.sha256,
     notAfter: leaf.notAfter,
+    ...(security.hsts || sentHsts ? { hsts: true } : {}),
   };
 }

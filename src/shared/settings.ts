@@ -8,12 +8,18 @@ export interface Settings {
   readonly rememberCertificates: boolean;
   /** Mark a page whose certificate expires within this many days. */
   readonly expiryWarningDays: number;
+  /** 'auto' follows Firefox's language; otherwise the guide and the popup use this one. */
+  readonly language: LanguageSetting;
 }
+
+export type LanguageSetting = 'auto' | 'en' | 'ru';
+const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'ru'];
 
 export const DEFAULT_SETTINGS: Settings = {
   watchSubresources: true,
   rememberCertificates: true,
   expiryWarningDays: 14,
+  language: 'auto',
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -27,5 +33,6 @@ export function settingsFrom(stored: unknown): Settings {
       typeof s['rememberCertificates'] === 'boolean' ? s['rememberCertificates'] : DEFAULT_SETTINGS.rememberCertificates,
     expiryWarningDays:
       typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 365 ? days : DEFAULT_SETTINGS.expiryWarningDays,
+    language: LANGUAGE_SETTINGS.find((l) => l === s['language']) ?? DEFAULT_SETTINGS.language,
   };
 }

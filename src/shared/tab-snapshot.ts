@@ -2,6 +2,8 @@
 // stored in storage.session (the event page forgets module state when it unloads) and read
 // by the popup. Facts only; meaning (decoded names, diagnosis) is derived where it is shown.
 
+import type { CertificateChange, CertificateMemory } from '../core/continuity/memory';
+
 export type LoadStatus = 'loading' | 'failed' | 'loaded';
 
 export interface CapturedFailure {
@@ -91,6 +93,11 @@ export interface TabSnapshot {
   /** All failed subresources, including those beyond the kept list. */
   readonly subresourceFailureCount?: number;
   readonly context?: TabContext;
+  /**
+   * How this load's certificate differs from the last good one remembered for the site, set
+   * only when it differs (compared before the new one replaced it in the memory).
+   */
+  readonly certificateChange?: { readonly change: CertificateChange; readonly previous: CertificateMemory };
 }
 
 export function isTabSnapshot(value: unknown): value is TabSnapshot {

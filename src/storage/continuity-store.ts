@@ -72,8 +72,15 @@ export class ContinuityStore {
   }
 
   /** What is remembered for `host` (port and case ignored), including memories not yet flushed. */
-  async recall(host: string): Promise<CertificateMemory | undefined> {
-    return recallCertificate(this.withPending(await this.read()), host);
+  recall(host: string): Promise<CertificateMemory | undefined> {
+    // What is pending now, not after the read: a sighting added meanwhile must not answer.
+    const pending = [...this.pending];
+    return this.read().then((state) => recallCertificate(this.apply(state, pending), host));
+  }
+
+  /** Every remembered host, including memories not yet flushed. */
+  async all(): Promise<CertificateMemory[]> {
+    return Object.values(this.withPending(await this.read()).hosts);
   }
 
   async count(): Promise<number> {

@@ -73,6 +73,12 @@ export interface DiagnosisAttributes {
   /** The extension's id of the tab the popup describes ("" when none). */
   readonly tabId: string;
   readonly text: string;
+  readonly verdict: string;
+  readonly bypass: string;
+  /** Cause ids in rank order. */
+  readonly causes: readonly string[];
+  readonly product: string;
+  readonly language: string;
   /** The data-* attributes of the captured-facts section (empty when there is none). */
   readonly facts: Readonly<Record<string, string>>;
 }
@@ -85,12 +91,32 @@ export function readPopupFor(browser: Browser, pageUrl: string, timeoutMs = 15_0
   return readPopup(browser, `url=${encodeURIComponent(pageUrl)}`, pageUrl, timeoutMs);
 }
 
+/**
+ * Like readPopupFor, but keeps reading the open popup until `settled` accepts what it shows
+ * (the popup re-renders as the background's batched writes land), then returns it. After
+ * `timeoutMs` it returns the last finished diagnosis it saw, for the caller's assertion to show.
+ */
+export function readPopupUntil(
+  browser: Browser,
+  pageUrl: string,
+  settled: (shown: DiagnosisAttributes) => boolean,
+  timeoutMs = 15_000,
+): Promise<DiagnosisAttributes> {
+  return readPopup(browser, `url=${encodeURIComponent(pageUrl)}`, pageUrl, timeoutMs, settled);
+}
+
 /** The same through popup.html?tabId=N. */
 export function readPopupForTab(browser: Browser, tabId: string, timeoutMs = 15_000): Promise<DiagnosisAttributes> {
   return readPopup(browser, `tabId=${encodeURIComponent(tabId)}`, `tab ${tabId}`, timeoutMs);
 }
 
-async function readPopup(browser: Browser, query: string, label: string, timeoutMs: number): Promise<DiagnosisAttributes> {
+async function readPopup(
+  browser: Browser,
+  query: string,
+  label: string,
+  timeoutMs: number,
+  settled?: (shown: DiagnosisAttributes) => boolean,
+): Promise<DiagnosisAttributes> {
   const popupUrl = `${extensionOrigin}/popup/popup.html?${query}`;
   const page = await browser.newPage();
   try {
@@ -98,15 +124,20 @@ async function readPopup(browser: Browser, query: string, label: string, timeout
     // without waiting for it.
     void page.goto(popupUrl, { timeout: timeoutMs }).catch(() => undefined);
     let lastSeen = 'nothing yet';
+    let lastFinished: DiagnosisAttributes | undefined;
     const shown = await pollPage(page, timeoutMs, async () => {
       const seen = await page.evaluate(readDiagnosisAttributes);
       lastSeen = seen ? `status=${seen.status} code=${seen.code} ready=${String(seen.ready)}` : 'no diagnosis element';
       // Only a finished load counts: "no-record" can be a read that came before the record.
-      return seen?.ready && (seen.status === 'failed' || seen.status === 'loaded') ? seen : undefined;
+      const finished = seen?.ready && (seen.status === 'failed' || seen.status === 'loaded') ? seen : undefined;
+      if (finished) lastFinished = finished;
+      return finished && (!settled || settled(finished)) ? finished : undefined;
     }).catch(() => {
+      if (settled && lastFinished) return lastFinished;
       throw new Error(`The popup for ${label} showed no finished diagnosis within ${timeoutMs} ms (last seen: ${lastSeen}).`);
     });
-    return { status: shown.status, code: shown.code, tabId: shown.tabId, text: shown.text, facts: shown.facts };
+    const { status, code, tabId, text, verdict, bypass, causes, product, language, facts } = shown;
+    return { status, code, tabId, text, verdict, bypass, causes, product, language, facts };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -123,6 +154,11 @@ function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) |
     facts: Object.fromEntries(Object.entries(root.querySelector<HTMLElement>('[data-testid="captured-facts"]')?.dataset ?? {})) as Record<string, string>,
     ready: root.getAttribute('data-ready') === 'true',
     text: root.textContent,
+    verdict: root.getAttribute('data-verdict') ?? '',
+    bypass: root.getAttribute('data-bypass') ?? '',
+    causes: (root.getAttribute('data-causes') ?? '').split(',').filter((id) => id !== ''),
+    product: root.getAttribute('data-product') ?? '',
+    language: root.getAttribute('data-language') ?? '',
   };
 }
 

@@ -59,6 +59,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'incomplete-chain.lab.test',
       path: '/',
       expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'missing-intermediate' },
       // Firefox caches intermediates it has seen; once any other case has shown it the lab
       // intermediate, this site would load. So it must be the first visit in a fresh profile.
       runFirst: true,
@@ -72,6 +73,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'valid.lab.test',
       path: '/',
       expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
     },
     server: { kind: 'https', credential: goodLeaf('valid.lab.test') },
   },
@@ -82,6 +84,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'expired.lab.test',
       path: '/',
       expectedCode: 'SEC_ERROR_EXPIRED_CERTIFICATE',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'cert-expired' },
     },
     server: { kind: 'https', credential: { ...goodLeaf('expired.lab.test'), validity: 'expired' } },
   },
@@ -92,6 +95,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'future.lab.test',
       path: '/',
       expectedCode: 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'cert-not-yet-valid' },
     },
     server: { kind: 'https', credential: { ...goodLeaf('future.lab.test'), validity: 'not-yet-valid' } },
   },
@@ -102,6 +106,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'wrong-host.lab.test',
       path: '/',
       expectedCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'name-mismatch' },
     },
     server: { kind: 'https', credential: goodLeaf('other-site.lab.test') },
   },
@@ -112,6 +117,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'self-signed.lab.test',
       path: '/',
       expectedCode: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'self-signed' },
     },
     server: { kind: 'https', credential: { issuer: 'self', dnsNames: ['self-signed.lab.test'] } },
   },
@@ -122,6 +128,9 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'untrusted-issuer.lab.test',
       path: '/',
       expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      // Visited after the interception case: Avast, seen re-signing another site this week, is the
+      // second suspect (the lab's browser sees both, as a person's would).
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'missing-intermediate', product: 'Avast / AVG', includes: ['interception'] },
     },
     server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['untrusted-issuer.lab.test'] } },
   },
@@ -132,6 +141,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'http-on-tls.lab.test',
       path: '/',
       expectedCode: 'SSL_ERROR_RX_RECORD_TOO_LONG',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'never', top: 'http-on-https-port' },
     },
     server: { kind: 'plain-http' },
   },
@@ -142,6 +152,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'tls10.lab.test',
       path: '/',
       expectedCode: 'SSL_ERROR_PROTOCOL_VERSION_ALERT',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'server-old-tls' },
     },
     server: {
       kind: 'https',
@@ -159,6 +170,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       // OpenSSL answers with a handshake_failure alert; NSS reports no cipher overlap.
       expectedCode: 'SSL_ERROR_NO_CYPHER_OVERLAP',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'never', top: 'no-common-cipher' },
     },
     server: {
       kind: 'https',
@@ -180,6 +192,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'intercepted.lab.test',
       path: '/',
       expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'interception', product: 'Avast / AVG' },
     },
     server: { kind: 'https', credential: { issuer: 'interception-root', dnsNames: ['intercepted.lab.test'] } },
   },
@@ -190,6 +203,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'hsts.lab.test',
       path: '/',
       expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
     },
     server: { kind: 'https', credential: goodLeaf('hsts.lab.test'), hsts: true },
   },
@@ -201,6 +215,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'hsts.lab.test',
       path: '/',
       expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'never', top: 'missing-intermediate', product: 'Avast / AVG', includes: ['hsts', 'interception'] },
       after: 'hsts-setup',
     },
     server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['hsts.lab.test'] } },
@@ -212,6 +227,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'subresource.lab.test',
       path: '/',
       expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'part-failed' },
     },
     server: { kind: 'https', credential: goodLeaf('subresource.lab.test'), embedImageFrom: 'expired' },
   },
@@ -222,6 +238,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'shop.lab.test',
       path: '/',
       expectedCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'name-mismatch', includes: ['name-mismatch-www'] },
     },
     server: { sharedWith: 'www-name' },
   },
@@ -232,6 +249,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'www.shop.lab.test',
       path: '/',
       expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
     },
     server: { kind: 'https', credential: goodLeaf('www.shop.lab.test') },
   },
@@ -244,6 +262,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       path: '/',
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       expectedCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'name-mismatch-wildcard' },
     },
     server: { kind: 'https', credential: goodLeaf('*.wild.lab.test') },
   },
@@ -255,6 +274,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       path: '/',
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       expectedCode: 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'issuer-expired' },
     },
     server: {
       kind: 'https',
@@ -270,6 +290,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       // Firefox rejects SHA-1 even under imported (non-built-in) roots.
       expectedCode: 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'weak-signature' },
     },
     server: {
       kind: 'https',
@@ -287,6 +308,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       path: '/',
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       expectedCode: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT',
+      expectedDiagnosis: { verdict: 'fix-here', bypass: 'acceptable', top: 'local-device' },
     },
     server: {
       kind: 'https',
@@ -302,6 +324,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       // Measured in Firefox 153: the error page names PR_CONNECT_RESET_ERROR, but the extension
       // gets the channel status, NS_ERROR_NET_RESET, the same as connection-closed.
       expectedCode: 'NS_ERROR_NET_RESET',
+      expectedDiagnosis: { verdict: 'fix-here', bypass: 'never', top: 'connection-reset' },
     },
     server: { kind: 'reset' },
   },
@@ -314,6 +337,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       // Measured in Firefox 153: the error page names PR_END_OF_FILE_ERROR; the extension gets
       // NS_ERROR_NET_RESET (see connection-reset).
       expectedCode: 'NS_ERROR_NET_RESET',
+      expectedDiagnosis: { verdict: 'fix-here', bypass: 'never', top: 'connection-reset' },
     },
     server: { kind: 'close' },
   },
@@ -327,6 +351,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       // Over TLS 1.3 OpenSSL sends a certificate_required alert (over TLS 1.2 it would be a
       // handshake_failure alert instead).
       expectedCode: 'SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT',
+      expectedDiagnosis: { verdict: 'fix-here', bypass: 'never', top: 'client-cert-rejected' },
     },
     server: {
       kind: 'https',
@@ -342,6 +367,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       path: '/',
       // Measured in Firefox 153 through the extension (test/e2e/lab-cases.test.ts).
       expectedCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'name-mismatch', includes: ['shared-hosting'] },
     },
     server: {
       kind: 'https',

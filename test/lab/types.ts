@@ -16,10 +16,28 @@ export interface LabCaseSpec {
    * e.g. "SEC_ERROR_EXPIRED_CERTIFICATE"), or "" when the page loads.
    */
   readonly expectedCode: string;
+  /**
+   * What Cert Doctor should conclude for a top-level visit in a fresh browser, written by hand
+   * from what the case is (not from what the extension shows). With no certificate for a failed
+   * handshake, name mismatches rank by the host's shape until the person checks more.
+   */
+  readonly expectedDiagnosis: ExpectedDiagnosis;
   /** Must be visited before any other case in a fresh browser (Firefox caches intermediates). */
   readonly runFirst?: boolean;
   /** Id of a case that must be visited first in the same browser (e.g. HSTS set-up). */
   readonly after?: string;
+}
+
+export interface ExpectedDiagnosis {
+  readonly verdict: 'ok' | 'caution' | 'fix-here' | 'site-fault' | 'danger';
+  /** '' for a page that loads (nothing to bypass). */
+  readonly bypass: '' | 'never' | 'discouraged' | 'acceptable';
+  /** The first cause id. */
+  readonly top: string;
+  /** data-product, when the issuer names a product. */
+  readonly product?: string;
+  /** Further cause ids that must be listed (after the first). */
+  readonly includes?: readonly string[];
 }
 
 export interface LabCase extends LabCaseSpec {

@@ -230,3 +230,29 @@ describe('ContinuityStore.discardPending (a clear made by another instance)', ()
     expect(await options.count()).toBe(0);
   });
 });
+
+describe('what the diagnosis reads', () => {
+  test('recall answers with what was remembered before the call, not a sighting added while it reads', async () => {
+    const { store, timers } = setUp();
+    store.remember(facts('a.test', { issuer: 'CN=Old CA' }), NORMAL);
+    timers.fire();
+    await store.flush();
+    const before = store.recall('a.test');
+    store.remember(facts('a.test', { issuer: 'CN=New CA', leafSha256: 'new-leaf' }), { ...NORMAL, now: T0 + 2 * HOUR });
+    expect((await before)?.issuer).toBe('CN=Old CA');
+    expect((await store.recall('a.test'))?.issuer).toBe('CN=New CA');
+  });
+
+  test('all() lists every remembered host, pending ones included; HSTS is kept', async () => {
+    const { store, timers } = setUp();
+    store.remember(facts('a.test', { hsts: true }), NORMAL);
+    timers.fire();
+    await store.flush();
+    store.remember(facts('b.test'), NORMAL);
+    const all = await store.all();
+    expect(all.map((m) => [m.host, m.hsts === true]).sort()).toEqual([
+      ['a.test', true],
+      ['b.test', false],
+    ]);
+  });
+});

@@ -172,7 +172,7 @@ describe('a running lab', () => {
 
 describe('start-up failures are loud', () => {
   const good: LabCaseDefinition = {
-    spec: { id: 'fine', title: 'A fine site.', host: 'fine.lab.test', path: '/', expectedCode: '' },
+    spec: { id: 'fine', title: 'A fine site.', host: 'fine.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
     server: { kind: 'https', credential: { issuer: 'intermediate', dnsNames: ['fine.lab.test'] } },
   };
 
@@ -180,7 +180,7 @@ describe('start-up failures are loud', () => {
     await settle();
     const handlesBefore = networkHandles();
     const broken: LabCaseDefinition = {
-      spec: { id: 'bad-ciphers', title: 'Misconfigured.', host: 'bad.lab.test', path: '/', expectedCode: '' },
+      spec: { id: 'bad-ciphers', title: 'Misconfigured.', host: 'bad.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
       server: {
         kind: 'https',
         credential: { issuer: 'intermediate', dnsNames: ['bad.lab.test'] },
@@ -196,7 +196,7 @@ describe('start-up failures are loud', () => {
 
   test('a table referring to a missing case is rejected before anything starts', async () => {
     const orphan: LabCaseDefinition = {
-      spec: { id: 'orphan', title: 'Shares nothing.', host: 'orphan.lab.test', path: '/', expectedCode: '' },
+      spec: { id: 'orphan', title: 'Shares nothing.', host: 'orphan.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
       server: { sharedWith: 'does-not-exist' },
     };
     await expect(startLabWith([good, orphan])).rejects.toThrow(/case "orphan" shares the server of "does-not-exist"/);

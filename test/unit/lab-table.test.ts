@@ -70,6 +70,7 @@ describe('HTML', () => {
     title: 'A title with <b>markup</b> & "quotes".',
     host: 'evil.lab.test',
     path: '/?a=1&b="2"',
+    expectedDiagnosis: { verdict: 'ok', bypass: '', top: '' },
     expectedCode: '<EVIL>',
     port: 1234,
     url: 'https://evil.lab.test:1234/?a=1&b="2"',

@@ -1,4 +1,4 @@
-import { recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
+import { recordCertificateChange, recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
 
 const URL_A = 'https://expired.example.test/';
 const UNKNOWN_ISSUER = 'Error code 2153390067'; // measured in Firefox 153 (research/firefox-facts.md)
@@ -54,5 +54,24 @@ describe('navigation state transitions', () => {
     const failed = recordFailure(startLoad(7, URL_A, 1000), 7, URL_A, UNKNOWN_ISSUER, 1200);
     const next = recordCompletion(failed, 7, 'https://valid.example.test/', 2000);
     expect(next).toEqual({ schema: 2, tabId: 7, url: 'https://valid.example.test/', startedAt: 2000, status: 'loaded' });
+  });
+});
+
+describe('recordCertificateChange', () => {
+  const previous = {
+    host: 'a.test', issuer: 'CN=Old CA', root: 'CN=Root', rootBuiltIn: true, spkiSha256: 's', leafSha256: 'l', notAfter: 5, firstSeen: 1, lastSeen: 2,
+  };
+
+  test('notes the change on the load it belongs to', () => {
+    const loaded = startLoad(3, 'https://a.test/', 10);
+    expect(recordCertificateChange(loaded, 'https://a.test/', { change: 'new-root', previous })?.certificateChange).toEqual({ change: 'new-root', previous });
+  });
+
+  test('leaves another load, a failed load, or no load alone', () => {
+    const other = startLoad(3, 'https://b.test/', 10);
+    expect(recordCertificateChange(other, 'https://a.test/', { change: 'new-root', previous })).toBe(other);
+    const failedLoad = recordFailure(startLoad(3, 'https://a.test/', 10), 3, 'https://a.test/', 'Error code 2153390069', 11);
+    expect(recordCertificateChange(failedLoad, 'https://a.test/', { change: 'new-root', previous })).toBe(failedLoad);
+    expect(recordCertificateChange(undefined, 'https://a.test/', { change: 'new-root', previous })).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { startLoad } from '../../src/capture/navigation-state';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { resolvePopupState, targetFromQuery, type SnapshotSource } from '../../popup/popup-state';
 
@@ -11,6 +12,9 @@ function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): Snapsho
     badgeText: (tabId) => Promise.resolve(`badge-of-${tabId}`),
     environment: () => Promise.reject(new Error('no runtime here')),
     lastGood: () => Promise.resolve(null),
+    remembered: () => Promise.resolve([]),
+    settings: () => Promise.resolve(DEFAULT_SETTINGS),
+    now: () => Date.UTC(2026, 10, 26),
   };
 }
 
@@ -29,7 +33,9 @@ describe('targetFromQuery', () => {
 
 // A failing environment read must not break the popup: it shows null there.
 function shown(snapshot: TabSnapshot): unknown {
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null };
+  // A page still loading has nothing wrong yet: no causes, nothing to bypass.
+  const diagnosis = { verdict: 'ok', bypass: null, causes: [], product: null, code: null, actions: [], alternativeHost: null };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis };
 }
 
 describe('resolvePopupState', () => {

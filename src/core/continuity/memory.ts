@@ -17,6 +17,8 @@ export interface CertificateMemory {
   readonly leafSha256: string;
   /** ms since the epoch. */
   readonly notAfter: number;
+  /** The site sent HSTS (Strict-Transport-Security) on that load: Firefox forbids any bypass. */
+  readonly hsts?: boolean;
   /** When this certificate was first and last seen for the host, ms. */
   readonly firstSeen: number;
   readonly lastSeen: number;

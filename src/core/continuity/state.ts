@@ -81,6 +81,7 @@ function clipFacts(facts: CertificateFacts): CertificateFacts {
     spkiSha256: clipField(facts.spkiSha256),
     leafSha256: clipField(facts.leafSha256),
     notAfter: facts.notAfter,
+    ...(facts.hsts === true ? { hsts: true } : {}),
   };
 }
 
@@ -91,7 +92,8 @@ function sameFacts(a: CertificateFacts, b: CertificateFacts): boolean {
     a.root === b.root &&
     a.rootBuiltIn === b.rootBuiltIn &&
     a.spkiSha256 === b.spkiSha256 &&
-    a.notAfter === b.notAfter
+    a.notAfter === b.notAfter &&
+    a.hsts === b.hsts
   );
 }
 
@@ -119,6 +121,7 @@ function isCertificateMemory(value: unknown): value is CertificateMemory {
   return (
     strings.every((key) => typeof value[key] === 'string') &&
     numbers.every((key) => Number.isFinite(value[key])) &&
-    typeof value['rootBuiltIn'] === 'boolean'
+    typeof value['rootBuiltIn'] === 'boolean' &&
+    (value['hsts'] === undefined || typeof value['hsts'] === 'boolean')
   );
 }

@@ -1,0 +1,229 @@
+// The guide for one diagnosed load, in the order a worried person needs it: is it safe (the
+// verdict and Firefox's bypass rule), what happened, whose side it is on, what to do now
+// (steps for their own system, other systems one click away), and why we think so.
+
+import type { JSX } from 'preact';
+import { CAUSES, supportUrl } from '../src/guide/causes';
+import { osKey, type Catalogue, type OsKey } from '../src/guide/catalogue';
+import type { Values } from '../src/guide/fill';
+import { decodeErrorNumber } from '../src/core/error-codes/decode';
+import { dnAttribute } from '../src/diagnosis/distinguished-name';
+import type { Cause, Diagnosis } from '../src/diagnosis/types';
+import type { Translate } from '../src/shared/i18n';
+import { evidenceText } from './evidence-text';
+import { formatDate, formatDuration } from './format';
+import type { SnapshotView } from './popup-state';
+import { RichText } from './RichText';
+
+export interface GuideActions {
+  readonly onTestAgain?: () => void;
+  readonly onProbeWww?: () => void;
+}
+
+interface Props extends GuideActions {
+  readonly view: SnapshotView;
+  readonly catalogue: Catalogue;
+  readonly t: Translate;
+  readonly locale: string;
+  readonly probing?: boolean;
+}
+
+const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
+
+export function GuideView({ view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww }: Props): JSX.Element {
+  const { diagnosis, snapshot } = view;
+  const values = placeholderValues(view, t, locale);
+  const [top, ...others] = diagnosis.causes;
+  const os = osKey(view.environment?.os ?? null);
+  return (
+    <div class="guide">
+      <VerdictBanner diagnosis={diagnosis} t={t} />
+      {snapshot.status === 'failed' && <WhatHappened view={view} catalogue={catalogue} values={values} />}
+      {top && (
+        <CauseSection cause={top} primary diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} />
+      )}
+      {diagnosis.actions.length > 0 && (
+        <div class="actions">
+          {diagnosis.actions.includes('probe-www') && onProbeWww && diagnosis.alternativeHost && (
+            <button type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
+              {t('actionProbeWww', diagnosis.alternativeHost)}
+            </button>
+          )}
+          {diagnosis.actions.includes('test-again') && onTestAgain && (
+            <button type="button" data-action="test-again" onClick={onTestAgain}>
+              {t('actionTestAgain')}
+            </button>
+          )}
+        </div>
+      )}
+      {diagnosis.actions.includes('probe-www') && <p class="hint">{t('actionProbeWwwHint')}</p>}
+      {others.length > 0 && (
+        <section class="other-causes">
+          <h2>{t('otherCauses')}</h2>
+          {others.map((cause) => (
+            <details key={cause.id} data-cause={cause.id}>
+              <summary>{catalogue.cause(cause.id).title}</summary>
+              <CauseSection cause={cause} primary={false} diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} />
+            </details>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function VerdictBanner({ diagnosis, t }: { readonly diagnosis: Diagnosis; readonly t: Translate }): JSX.Element {
+  const urgent = diagnosis.verdict === 'danger' || diagnosis.verdict === 'site-fault' || diagnosis.verdict === 'fix-here';
+  return (
+    <section class={`verdict verdict-${diagnosis.verdict}`} role={urgent ? 'alert' : 'status'} data-testid="verdict">
+      <p class="verdict-title">
+        <span class="verdict-icon" aria-hidden="true">
+          {VERDICT_ICONS[diagnosis.verdict]}
+        </span>{' '}
+        {t(`verdict_${diagnosis.verdict.replace('-', '_')}`)}
+      </p>
+      {diagnosis.bypass && <p class="bypass">{t(`bypass_${diagnosis.bypass.rule}_${diagnosis.bypass.reason.replace('-', '_')}`)}</p>}
+    </section>
+  );
+}
+
+// Shapes as well as colours, so the verdict never rests on colour alone.
+const VERDICT_ICONS: Readonly<Record<Diagnosis['verdict'], string>> = {
+  ok: '✓',
+  caution: '!',
+  'fix-here': '⚙',
+  'site-fault': '✕',
+  danger: '⛔',
+};
+
+function WhatHappened({ view, catalogue, values }: { readonly view: SnapshotView; readonly catalogue: Catalogue; readonly values: Values }): JSX.Element {
+  const number = view.snapshot.failure?.errorNumber ?? null;
+  const decoded = number === null ? null : decodeErrorNumber(number);
+  const text = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
+  return (
+    <section class="what-happened">
+      <h2>
+        <RichText template={text.title} values={values} />
+      </h2>
+      <p>
+        <RichText template={text.explanation} values={values} />
+      </p>
+    </section>
+  );
+}
+
+interface CauseProps {
+  readonly cause: Cause;
+  readonly primary: boolean;
+  readonly diagnosis: Diagnosis;
+  readonly view: SnapshotView;
+  readonly catalogue: Catalogue;
+  readonly t: Translate;
+  readonly locale: string;
+  readonly values: Values;
+  readonly os: OsKey | null;
+}
+
+function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os }: CauseProps): JSX.Element {
+  const text = catalogue.cause(cause.id);
+  const meta = CAUSES[cause.id];
+  const steps = catalogue.steps(cause.id, os);
+  const otherSystems = OS_KEYS.filter((key) => key !== os && text.steps[key] !== undefined);
+  const productSteps = cause.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
+  const Heading = primary ? 'h2' : 'h3';
+  const env = view.environment;
+  return (
+    <section class="cause" data-cause-id={cause.id} data-confidence={cause.confidence}>
+      {primary && (
+        <Heading>
+          <RichText template={text.title} values={values} />
+        </Heading>
+      )}
+      <p class="side">{t(`side_${meta.side}`)}</p>
+      <p class="summary">
+        <RichText template={text.summary} values={values} />
+      </p>
+      <p>
+        <RichText template={text.explanation} values={values} />
+      </p>
+      {steps.length > 0 && (
+        <>
+          <h3 class="steps-title">{t('stepsTitle')}</h3>
+          <ol class="steps">
+            {steps.map((step, index) => (
+              <li key={index}>
+                <RichText template={step} values={values} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {productSteps.length > 0 && diagnosis.product && (
+        <>
+          <h3 class="steps-title">{t('productStepsTitle', diagnosis.product.name)}</h3>
+          <ol class="steps" data-product-steps={diagnosis.product.id}>
+            {productSteps.map((step, index) => (
+              <li key={index}>
+                <RichText template={step} values={values} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {otherSystems.length > 0 && (
+        <details class="other-systems">
+          <summary>{t('otherSystems')}</summary>
+          {otherSystems.map((key) => (
+            <div key={key}>
+              <h4>{t(`os_${key}`)}</h4>
+              <ol class="steps">
+                {(text.steps[key] ?? []).map((step, index) => (
+                  <li key={index}>
+                    <RichText template={step} values={values} />
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </details>
+      )}
+      {cause.evidence.length > 0 && (
+        <details class="evidence" open={primary}>
+          <summary>{t('evidenceTitle')}</summary>
+          <ul>
+            {cause.evidence.map((evidence, index) => (
+              <li key={index}>{evidenceText(evidence, t, locale)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p class="support">
+        <a href={supportUrl(meta.support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')} target="_blank" rel="noreferrer">
+          {t('supportLink')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function placeholderValues(view: SnapshotView, t: Translate, locale: string): Values {
+  const { diagnosis, clock, snapshot } = view;
+  const previous = snapshot.certificateChange?.previous ?? view.lastGood;
+  return {
+    host: hostOf(snapshot.url),
+    skew: clock ? formatDuration(clock.skewMs, locale) : t('unknownAmount'),
+    hosts: clock ? String(clock.hosts) : '0',
+    product: diagnosis.product?.name ?? t('unknownInterceptor'),
+    alternative: diagnosis.alternativeHost ?? '',
+    issuer: previous ? (dnAttribute(previous.issuer, 'CN') ?? previous.issuer) : t('unknownIssuer'),
+    since: previous ? formatDate(previous.lastSeen, locale) : '-',
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,63 @@
+// One line per piece of evidence, in the person's language (keys in _locales).
+
+import type { Evidence } from '../src/diagnosis/types';
+import type { Translate } from '../src/shared/i18n';
+import { formatDate, formatDuration } from './format';
+
+export function evidenceText(evidence: Evidence, t: Translate, locale: string): string {
+  switch (evidence.kind) {
+    case 'code':
+      return t('evidenceCode', evidence.code);
+    case 'clock':
+      return t(evidence.skewMs > 0 ? 'evidenceClockAhead' : 'evidenceClockBehind', [formatDuration(evidence.skewMs, locale), String(evidence.hosts)]);
+    case 'clock-ok':
+      return t('evidenceClockOk', String(evidence.hosts));
+    case 'local-host':
+      return t('evidenceLocalHost', evidence.host);
+    case 'root-not-built-in':
+      return t('evidenceRootNotBuiltIn', evidence.root);
+    case 'issuer-product':
+      return t('evidenceIssuerProduct', [evidence.issuer, evidence.product]);
+    case 'product-seen-elsewhere':
+      return t('evidenceProductSeen', [evidence.product, String(evidence.hosts)]);
+    case 'captive-portal':
+      return t('evidenceCaptivePortal');
+    case 'names':
+      return t('evidenceNames', evidence.names.join(', '));
+    case 'www-alternative':
+      return t(
+        evidence.result === 'works' ? 'evidenceWwwWorks' : evidence.result === 'fails' ? 'evidenceWwwFails' : 'evidenceWwwUnchecked',
+        evidence.alternative,
+      );
+    case 'wildcard-depth':
+      return t('evidenceWildcardDepth', evidence.wildcard);
+    case 'many-sites':
+      return t('evidenceManySites', String(evidence.count));
+    case 'deep-name':
+      return t('evidenceDeepName', evidence.host);
+    case 'validity':
+      return t('evidenceValidity', [formatDate(evidence.notBefore, locale), formatDate(evidence.notAfter, locale)]);
+    case 'self-issued':
+      return t('evidenceSelfIssued', evidence.subject);
+    case 'chain-length':
+      return t('evidenceChainLength', String(evidence.length));
+    case 'weak-signature':
+      return t('evidenceWeakSignature', evidence.algorithm);
+    case 'weak-key':
+      return t('evidenceWeakKey', String(evidence.bits));
+    case 'protocol':
+      return t('evidenceProtocol', evidence.version);
+    case 'exception':
+      return t('evidenceException');
+    case 'hsts-seen':
+      return t('evidenceHstsSeen');
+    case 'last-good':
+      return t('evidenceLastGood', [evidence.issuer, formatDate(evidence.lastSeen, locale)]);
+    case 'certificate-change':
+      return t('evidenceCertificateChange', [evidence.issuer, formatDate(evidence.lastSeen, locale)]);
+    case 'expires-soon':
+      return t('evidenceExpiresSoon', formatDate(evidence.notAfter, locale));
+    case 'firefox-version':
+      return t('evidenceFirefoxVersion', evidence.version);
+  }
+}

@@ -1,0 +1,83 @@
+// The facts a diagnosis needs from a captured chain (getSecurityInfo, leaf first): the leaf's
+// names and validity (parsed from its DER), whether the chain ends at a root built into
+// Firefox, and the interception product its issuer names, if any.
+
+import { parseCertificateDer, type ParsedCertificate } from '../core/certificate/parse-der';
+import { base64ToBytes } from '../core/encoding/base64';
+import { INTERCEPTION_PRODUCTS, type InterceptionProduct } from '../guide/interception-products';
+import type { CapturedCertificate, CapturedSecurity } from '../shared/tab-snapshot';
+import { dnAttribute } from './distinguished-name';
+
+export interface ChainFacts {
+  readonly leaf: CapturedCertificate;
+  /** Null when the DER was missing or could not be read. */
+  readonly parsedLeaf: ParsedCertificate | null;
+  readonly root: CapturedCertificate;
+  readonly rootBuiltIn: boolean;
+  readonly length: number;
+  readonly product: InterceptionProduct | null;
+  /** DNS names of the leaf (subjectAltName; the CN only when there is no SAN, as a hint). */
+  readonly names: readonly string[];
+  /** Smallest RSA key in the chain below the root, or null. */
+  readonly weakestRsaBits: number | null;
+  /** A SHA-1 or MD5 signature on a certificate below the root. */
+  readonly weakSignature: string | null;
+}
+
+export function chainFacts(security: CapturedSecurity | undefined): ChainFacts | null {
+  const certificates = security?.certificates ?? [];
+  const leaf = certificates[0];
+  const root = certificates[certificates.length - 1];
+  if (!leaf || !root) return null;
+  const parsed = certificates.map(parse);
+  const parsedLeaf = parsed[0] ?? null;
+  const belowRoot = certificates.length > 1 ? parsed.slice(0, -1) : parsed;
+  const rsaBits = belowRoot.flatMap((c) => (c?.publicKey.algorithm === 'RSA' && c.publicKey.bits !== null ? [c.publicKey.bits] : []));
+  const weak = belowRoot.find((c) => c && /^(SHA-1|MD5|MD2)$/i.test(c.signatureAlgorithm.hash ?? ''));
+  return {
+    leaf,
+    parsedLeaf,
+    root,
+    rootBuiltIn: root.isBuiltInRoot,
+    length: certificates.length,
+    product: matchProduct(certificates),
+    names: leafNames(leaf, parsedLeaf),
+    weakestRsaBits: rsaBits.length > 0 ? Math.min(...rsaBits) : null,
+    weakSignature: weak?.signatureAlgorithm.hash ?? null,
+  };
+}
+
+function parse(certificate: CapturedCertificate): ParsedCertificate | null {
+  if (!certificate.derBase64) return null;
+  try {
+    const result = parseCertificateDer(base64ToBytes(certificate.derBase64));
+    return result.ok ? result.certificate : null;
+  } catch {
+    return null;
+  }
+}
+
+function leafNames(leaf: CapturedCertificate, parsed: ParsedCertificate | null): string[] {
+  const dns = parsed?.subjectAltNames.dns ?? [];
+  const ips = parsed?.subjectAltNames.ip ?? [];
+  if (dns.length > 0 || ips.length > 0) return [...dns, ...ips];
+  const cn = dnAttribute(leaf.subject, 'CN');
+  return cn ? [cn] : [];
+}
+
+/** The product named by any issuer in the chain (interceptors sign with their own CA). */
+export function matchProduct(certificates: readonly { readonly issuer: string; readonly subject: string }[]): InterceptionProduct | null {
+  for (const certificate of certificates) {
+    const product = productForName(certificate.issuer);
+    if (product) return product;
+  }
+  return null;
+}
+
+export function productForName(dn: string): InterceptionProduct | null {
+  const cn = dnAttribute(dn, 'CN');
+  const o = dnAttribute(dn, 'O');
+  return (
+    INTERCEPTION_PRODUCTS.find((p) => (p.cn !== undefined && cn !== null && p.cn.test(cn)) || (p.o !== undefined && o !== null && p.o.test(o))) ?? null
+  );
+}

@@ -1,0 +1,28 @@
+// What diagnose() reads besides the tab's snapshot. All plain data, gathered by the popup.
+
+import type { SkewEstimate } from '../core/clock/skew';
+import type { CertificateMemory } from '../core/continuity/memory';
+import type { ProbeResult } from './types';
+
+export interface DiagnosisEnvironment {
+  /** runtime.getPlatformInfo().os: 'win', 'mac', 'linux', 'android', ... or null. */
+  readonly os: string | null;
+  readonly firefoxVersion: string | null;
+  /** browser.captivePortal.getState(), or null. */
+  readonly captivePortal: string | null;
+  readonly clock: SkewEstimate | null;
+  readonly now: number;
+  /** The person's setting: warn when the certificate expires within this many days. */
+  readonly expiryWarningDays: number;
+}
+
+export interface DiagnosisHistory {
+  /** The last good certificate remembered for this site. */
+  readonly lastGood: CertificateMemory | null;
+  /** Every remembered site, to see interception on other sites (empty when switched off). */
+  readonly remembered: readonly CertificateMemory[];
+  /** Checks the person ran from the popup. */
+  readonly probes: { readonly www?: ProbeResult };
+}
+
+export const NO_HISTORY: DiagnosisHistory = { lastGood: null, remembered: [], probes: {} };

@@ -1,0 +1,18 @@
+// Every language's guide data, read straight from the JSON (tests, and the e2e's expectations).
+// The extension does not bundle this: build.mjs writes the same merge to dist/guide/<lang>.json
+// and the popup fetches the one language it speaks (guide-loader.ts).
+
+import type { CatalogueData, Language } from './catalogue';
+import enCodes from './text/en/codes.json';
+import enCausesHere from './text/en/causes-here.json';
+import enCausesSite from './text/en/causes-site.json';
+import enProducts from './text/en/products.json';
+import ruCodes from './text/ru/codes.json';
+import ruCausesHere from './text/ru/causes-here.json';
+import ruCausesSite from './text/ru/causes-site.json';
+import ruProducts from './text/ru/products.json';
+
+export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = {
+  en: { codes: enCodes, causes: { ...enCausesHere, ...enCausesSite }, products: enProducts },
+  ru: { codes: ruCodes, causes: { ...ruCausesHere, ...ruCausesSite }, products: ruProducts },
+};

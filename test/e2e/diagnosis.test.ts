@@ -1,0 +1,115 @@
+// The diagnosis where the person acts or the situation changes, in a real Firefox: the www check
+// they trigger, the exact cause after they accepted the risk, a clock that is days behind, and
+// the Russian guide chosen in the options.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openExtensionPage, acceptTheRisk } from '../firefox/extension-pages';
+import { pollPage, readPopupFor, readPopupUntil, visit } from '../firefox/launch';
+import { useFirefoxSession } from './support/session';
+
+jest.setTimeout(90_000);
+
+const DAY = 24 * 3_600_000;
+
+function json(path: string): Record<string, { message?: string; title?: string }> {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8')) as Record<string, { message?: string; title?: string }>;
+}
+
+describe('diagnosis in Firefox', () => {
+  const firefox = useFirefoxSession({ 'security.dialog_enable_delay': 0 });
+
+  test('a name mismatch: the person checks the www twin, and the diagnosis says so', async () => {
+    const { lab, browser } = firefox();
+    const bare = lab.byId('bare-name');
+    const page = await visit(browser, bare.url);
+    const popup = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(bare.url)}`);
+    try {
+      const before = await readPopupFor(browser, bare.url);
+      expect(before.causes[0]).toBe('name-mismatch');
+      const requestsBefore = lab.requests.length;
+      await pollPage(popup, 10_000, () => popup.evaluate(() => document.querySelector('[data-action="probe-www"]') !== null || undefined));
+      await popup.click('[data-action="probe-www"]');
+      const after = await pollPage(popup, 15_000, () =>
+        popup.evaluate(() => {
+          const causes = document.querySelector('[data-testid="diagnosis"]')?.getAttribute('data-causes') ?? '';
+          return causes.startsWith('name-mismatch-www') ? causes : undefined;
+        }),
+      );
+      expect(after.split(',')[0]).toBe('name-mismatch-www');
+      // The check went to the twin, once, and only because the person asked.
+      const probes = lab.requests.slice(requestsBefore).filter((r) => r.host.startsWith('www.shop.lab.test'));
+      expect(probes.map((r) => r.method)).toEqual(['HEAD']);
+    } finally {
+      await popup.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('after "Accept the Risk and Continue", the certificate tells a shared host apart', async () => {
+    const { lab, browser } = firefox();
+    const shared = lab.byId('shared-hosting');
+    const page = await visit(browser, shared.url);
+    try {
+      const before = await readPopupFor(browser, shared.url);
+      expect(before.causes[0]).toBe('name-mismatch');
+      await acceptTheRisk(page);
+      const after = await readPopupUntil(browser, shared.url, (s) => s.status === 'loaded' && s.causes.includes('shared-hosting'));
+      expect({ status: after.status, verdict: after.verdict, bypass: after.bypass, causes: after.causes.slice(0, 2) }).toEqual({
+        status: 'loaded',
+        verdict: 'caution',
+        bypass: '',
+        causes: ['exception-in-use', 'shared-hosting'],
+      });
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('a clock 3 days behind is the cause of "not yet valid", measured from other sites', async () => {
+    const { lab, browser } = firefox();
+    // Every server says it is 3 days later than this computer thinks: a clock 3 days behind.
+    lab.simulateClientClockOffset(-3 * DAY);
+    const pages = [];
+    try {
+      for (const id of ['valid', 'www-name', 'interception', 'hsts-setup']) pages.push(await visit(browser, lab.byId(id).url));
+      const target = lab.byId('not-yet-valid');
+      pages.push(await visit(browser, target.url));
+      const shown = await readPopupUntil(browser, target.url, (s) => s.causes[0] === 'clock-behind', 20_000);
+      expect({ verdict: shown.verdict, bypass: shown.bypass, top: shown.causes[0] }).toEqual({ verdict: 'fix-here', bypass: 'discouraged', top: 'clock-behind' });
+      expect(shown.text).toMatch(/Your clock is about 3 days behind \(\d+ sites agree\)/);
+    } finally {
+      for (const page of pages) await page.close().catch(() => undefined);
+      lab.simulateClientClockOffset(0);
+    }
+  });
+
+  test('with Russian chosen in the options, the popup speaks Russian, guide included', async () => {
+    const { lab, browser } = firefox();
+    const options = await openExtensionPage(browser, 'options/options.html');
+    try {
+      await options.select('[data-testid="setting-language"]', 'ru');
+      const heading = json('_locales/ru/messages.json')['optionsLanguageHeading']?.message ?? '?';
+      await pollPage(options, 10_000, () => options.evaluate((text) => document.body.textContent.includes(text) || undefined, heading));
+      const expired = lab.byId('expired');
+      const page = await visit(browser, expired.url);
+      try {
+        const shown = await readPopupUntil(browser, expired.url, (s) => s.language === 'ru');
+        expect(shown.language).toBe('ru');
+        const ruCodes = json('src/guide/text/ru/codes.json');
+        const ruMessages = json('_locales/ru/messages.json');
+        expect(shown.text).toContain(ruCodes['SEC_ERROR_EXPIRED_CERTIFICATE']?.title ?? '?');
+        expect(shown.text).toContain(ruMessages[`verdict_${shown.verdict.replace('-', '_')}`]?.message ?? '?');
+        expect(shown.text).toContain(ruMessages['stepsTitle']?.message ?? '?');
+        // And not the English guide.
+        const enCodes = json('src/guide/text/en/codes.json');
+        expect(shown.text).not.toContain(enCodes['SEC_ERROR_EXPIRED_CERTIFICATE']?.title ?? '?');
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    } finally {
+      await options.select('[data-testid="setting-language"]', 'auto').catch(() => undefined);
+      await options.close().catch(() => undefined);
+    }
+  });
+});

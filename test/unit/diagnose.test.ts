@@ -1,0 +1,192 @@
+// diagnose(): every cause id with a case where the evidence points to it and one where it must
+// not, plus the verdict and Firefox's bypass rule. Snapshots are written by hand here and
+// recorded from the lab in test/e2e/diagnosis.test.ts.
+
+import { diagnose } from '../../src/diagnosis/diagnose';
+import type { Diagnosis } from '../../src/diagnosis/types';
+import { CAUSE_IDS, type CauseId } from '../../src/guide/cause-ids';
+import type { TabSnapshot } from '../../src/shared/tab-snapshot';
+import type { DiagnosisEnvironment, DiagnosisHistory } from '../../src/diagnosis/inputs';
+import { chain, clock, DAY, environment, exception, failed, history, loaded, memory, NOW, security } from './support/snapshots';
+
+const HOUR = 60 * 60_000;
+const PUBLIC = 'https://shop.example.com/';
+
+interface Case {
+  readonly name: string;
+  readonly snapshot: () => Promise<TabSnapshot> | TabSnapshot;
+  readonly env?: Partial<DiagnosisEnvironment>;
+  readonly hist?: Partial<DiagnosisHistory>;
+  /** The cause expected first, or null for none at all. */
+  readonly top?: CauseId | null;
+  readonly includes?: readonly CauseId[];
+  readonly excludes?: readonly CauseId[];
+  readonly notTop?: CauseId;
+  readonly verdict?: Diagnosis['verdict'];
+  readonly bypass?: string;
+}
+
+const run = async (c: Case): Promise<Diagnosis> =>
+  diagnose(await c.snapshot(), environment(c.env ?? {}), history(c.hist ?? {}));
+
+const avastMemory = memory('news.example.net', {
+  issuer: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
+  root: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
+  rootBuiltIn: false,
+});
+
+const CASES: Case[] = [
+  // The clock, measured.
+  { name: 'clock-behind: not yet valid, clock 3 h behind', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), env: { clock: clock(-3 * HOUR) }, top: 'clock-behind', verdict: 'fix-here', bypass: 'discouraged:fix-clock' },
+  { name: 'clock-behind: not when the clock is right', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), env: { clock: clock(20_000) }, top: 'cert-not-yet-valid', excludes: ['clock-behind', 'clock-ahead'], verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'clock-ahead: expired, clock 3 days ahead', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(3 * DAY) }, top: 'clock-ahead', excludes: ['clock-behind'], verdict: 'fix-here' },
+  { name: 'clock-ahead: 3 h ahead is a possibility, not the cause', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(3 * HOUR) }, top: 'cert-expired', includes: ['clock-ahead'], verdict: 'site-fault' },
+  { name: 'clock-ahead: not when the clock is right', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(-40_000) }, top: 'cert-expired', excludes: ['clock-ahead'] },
+  { name: 'clock-behind: a clock behind cannot make a certificate look expired', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(-3 * DAY) }, top: 'cert-expired', excludes: ['clock-behind', 'clock-ahead'], verdict: 'site-fault' },
+  { name: 'clock: a clock years off shows up even for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { clock: clock(-400 * DAY) }, includes: ['clock-behind'], top: 'missing-intermediate' },
+  // Interception.
+  { name: 'interception: MITM detected, product unknown: danger', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), top: 'interception', verdict: 'danger', bypass: 'discouraged:danger' },
+  { name: 'interception: MITM detected with Avast seen on other sites', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [avastMemory] }, top: 'interception', verdict: 'fix-here' },
+  { name: 'interception: unknown issuer with Avast seen elsewhere ranks it second', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { remembered: [avastMemory] }, top: 'missing-intermediate', includes: ['interception'] },
+  { name: 'interception: a loaded page signed by Avast', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield', rootBuiltIn: false }))), top: 'interception', verdict: 'caution' },
+  { name: 'interception: not on a page with a built-in root', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))), top: null, excludes: ['interception', 'private-ca'], verdict: 'ok' },
+  // Roots added to this device.
+  { name: 'private-ca: loaded, root not built in, no product', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false }))), top: 'private-ca', excludes: ['interception'], verdict: 'caution' },
+  { name: 'private-ca: a local host with an unknown issuer', snapshot: () => failed('https://nas.lan/', 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'local-device', includes: ['private-ca'], bypass: 'acceptable:own-device' },
+  // The person's Firefox.
+  { name: 'client-tls-prefs: no ciphers enabled', snapshot: () => failed(PUBLIC, 'SSL_ERROR_NO_CIPHERS_SUPPORTED'), top: 'client-tls-prefs', verdict: 'fix-here', bypass: 'never:not-overridable' },
+  { name: 'client-tls-prefs: not the first guess for a server without common ciphers', snapshot: () => failed(PUBLIC, 'SSL_ERROR_NO_CYPHER_OVERLAP'), top: 'no-common-cipher', notTop: 'client-tls-prefs', verdict: 'site-fault', bypass: 'never:not-overridable' },
+  { name: 'exception-in-use: loaded through an exception', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['shop.example.com'], selfSigned: true }), 'trust_error')), top: 'exception-in-use', includes: ['self-signed'], verdict: 'caution' },
+  { name: 'exception-in-use: not on a normal load', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))), excludes: ['exception-in-use'] },
+  { name: 'cert-store-corrupt: the last resort for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), includes: ['cert-store-corrupt'], notTop: 'cert-store-corrupt' },
+  { name: 'cert-store-corrupt: not for an expired certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['cert-store-corrupt'] },
+  { name: 'firefox-outdated: Firefox 128', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { firefoxVersion: '128.14.0' }, includes: ['firefox-outdated'] },
+  { name: 'firefox-outdated: not Firefox 153', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { firefoxVersion: '153.7.0' }, excludes: ['firefox-outdated'] },
+  // The person's network.
+  { name: 'local-device: a router with a self-signed certificate', snapshot: () => failed('https://router.home.arpa/', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), top: 'local-device', verdict: 'fix-here', bypass: 'acceptable:own-device' },
+  { name: 'local-device: a private IP address', snapshot: () => failed('https://192.168.1.1:8443/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'local-device', bypass: 'acceptable:own-device' },
+  { name: 'local-device: not a public host', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), top: 'self-signed', notTop: 'local-device', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'captive-portal: Firefox sees a locked portal', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), env: { captivePortal: 'locked_portal' }, top: 'captive-portal', verdict: 'fix-here' },
+  { name: 'captive-portal: not when there is none', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), env: { captivePortal: 'not_captive' }, notTop: 'captive-portal' },
+  { name: 'connection-reset: the handshake was cut', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET'), top: 'connection-reset', verdict: 'fix-here', bypass: 'never:not-overridable' },
+  { name: 'connection-reset: not for a name that does not resolve', snapshot: () => failed(PUBLIC, 'NS_ERROR_UNKNOWN_HOST'), top: 'dns-not-found', excludes: ['connection-reset'] },
+  { name: 'proxy-problem: the proxy refused', snapshot: () => failed(PUBLIC, 'NS_ERROR_PROXY_CONNECTION_REFUSED'), top: 'proxy-problem' },
+  { name: 'proxy-problem: not for a reset', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET'), excludes: ['proxy-problem'] },
+  { name: 'dns-not-found: unknown host', snapshot: () => failed(PUBLIC, 'NS_ERROR_UNKNOWN_HOST'), top: 'dns-not-found' },
+  { name: 'dns-not-found: not for a refused connection', snapshot: () => failed(PUBLIC, 'NS_ERROR_CONNECTION_REFUSED'), excludes: ['dns-not-found'] },
+  { name: 'site-unreachable: refused', snapshot: () => failed(PUBLIC, 'NS_ERROR_CONNECTION_REFUSED'), top: 'site-unreachable' },
+  { name: 'site-unreachable: not for a certificate error', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['site-unreachable'] },
+  { name: 'middlebox-tls: an illegal parameter alert', snapshot: () => failed(PUBLIC, 'SSL_ERROR_ILLEGAL_PARAMETER_ALERT'), top: 'middlebox-tls' },
+  { name: 'middlebox-tls: not for a certificate error', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), excludes: ['middlebox-tls'] },
+  // The site.
+  { name: 'missing-intermediate: unknown issuer on a public site', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'missing-intermediate', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'missing-intermediate: after an exception, a lone leaf from an unknown CA', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, (await chain({ dnsNames: ['shop.example.com'], rootBuiltIn: false })).slice(0, 1), 'trust_error')), includes: ['missing-intermediate'], excludes: ['self-signed'] },
+  { name: 'missing-intermediate: not for a self-signed certificate', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), excludes: ['missing-intermediate'] },
+  { name: 'name-mismatch-www: a bare name, not yet checked', snapshot: () => failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'name-mismatch-www', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'name-mismatch-www: the www twin works', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), hist: { probes: { www: 'works' } }, top: 'name-mismatch-www' },
+  { name: 'name-mismatch-www: the twin fails too', snapshot: () => failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), hist: { probes: { www: 'fails' } }, notTop: 'name-mismatch-www', top: 'name-mismatch' },
+  { name: 'name-mismatch-www: after an exception, the certificate names the twin', snapshot: async () => loaded('https://example.com/', exception('https://example.com/', await chain({ dnsNames: ['www.example.com'] }), 'domain_mismatch')), top: 'exception-in-use', includes: ['name-mismatch-www'], excludes: ['name-mismatch'] },
+  { name: 'name-mismatch-wildcard: a deep name', snapshot: () => failed('https://a.b.example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'name-mismatch-wildcard' },
+  { name: 'name-mismatch-wildcard: after an exception, *.example.com for a.b.example.com', snapshot: async () => loaded('https://a.b.example.com/', exception('https://a.b.example.com/', await chain({ dnsNames: ['*.example.com'] }), 'domain_mismatch')), includes: ['name-mismatch-wildcard'], excludes: ['name-mismatch', 'shared-hosting'] },
+  { name: 'name-mismatch-wildcard: not the first guess for a shallow name', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), notTop: 'name-mismatch-wildcard', top: 'name-mismatch' },
+  { name: 'shared-hosting: a certificate naming eight other sites', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['host.example.net', 'a.example.org', 'b.example.io', 'c.example.de', 'd.example.fr', 'e.example.ru', 'f.example.it', 'g.example.es'] }), 'domain_mismatch')), includes: ['shared-hosting'], excludes: ['name-mismatch'] },
+  { name: 'shared-hosting: not for a certificate of one other site', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['other.example.org'] }), 'domain_mismatch')), includes: ['name-mismatch'], excludes: ['shared-hosting'] },
+  { name: 'name-mismatch: a host of three labels', snapshot: () => failed('https://wrong-host.example.org/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'name-mismatch' },
+  { name: 'unrecognized-name: the server has no certificate for the name', snapshot: () => failed(PUBLIC, 'SSL_ERROR_UNRECOGNIZED_NAME_ALERT'), top: 'unrecognized-name', bypass: 'never:not-overridable' },
+  { name: 'unrecognized-name: not for a plain mismatch', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), excludes: ['unrecognized-name'] },
+  { name: 'cert-expired: after an exception, the dates say so with the clock right', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['shop.example.com'], validity: 'expired' }), 'expired_or_not_yet_valid')), env: { clock: clock(1000) }, includes: ['cert-expired'], excludes: ['clock-ahead'] },
+  { name: 'cert-expired: not when the certificate was valid at the true time and the clock is 100 days ahead', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['shop.example.com'], now: NOW - 100 * DAY }), 'expired_or_not_yet_valid')), env: { clock: clock(100 * DAY) }, includes: ['clock-ahead'], excludes: ['cert-expired'] },
+  { name: 'cert-not-yet-valid: after an exception, a certificate from next month', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['shop.example.com'], validity: 'not-yet-valid' }), 'expired_or_not_yet_valid')), env: { clock: clock(0) }, includes: ['cert-not-yet-valid'] },
+  { name: 'cert-not-yet-valid: not for an expired one', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['cert-not-yet-valid'] },
+  { name: 'issuer-expired: an expired intermediate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE'), env: { clock: clock(0) }, top: 'issuer-expired', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'issuer-expired: not for the leaf expiring', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['issuer-expired'] },
+  { name: 'weak-signature: SHA-1 disabled', snapshot: () => failed(PUBLIC, 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED'), top: 'weak-signature' },
+  { name: 'weak-signature: not for a key size error', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE'), excludes: ['weak-signature'] },
+  { name: 'weak-key: inadequate key size', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE'), top: 'weak-key' },
+  { name: 'weak-key: not for an EC key on a loaded page', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))), excludes: ['weak-key'] },
+  { name: 'malformed-certificate: bad DER', snapshot: () => failed(PUBLIC, 'SEC_ERROR_BAD_DER'), top: 'malformed-certificate', bypass: 'never:not-overridable' },
+  { name: 'malformed-certificate: not for a name mismatch', snapshot: () => failed(PUBLIC, 'SSL_ERROR_BAD_CERT_DOMAIN'), excludes: ['malformed-certificate'] },
+  { name: 'distrusted-ca: a CA distrusted by policy', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_ADDITIONAL_POLICY_CONSTRAINT_FAILED'), top: 'distrusted-ca', verdict: 'danger' },
+  { name: 'distrusted-ca: not for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), excludes: ['distrusted-ca'] },
+  { name: 'ct-missing: no CT proofs', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_INSUFFICIENT_CERTIFICATE_TRANSPARENCY'), top: 'ct-missing' },
+  { name: 'ct-missing: not for a revoked certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_REVOKED_CERTIFICATE'), excludes: ['ct-missing'] },
+  { name: 'revoked: danger, no way around', snapshot: () => failed(PUBLIC, 'SEC_ERROR_REVOKED_CERTIFICATE'), top: 'revoked', verdict: 'danger', bypass: 'never:not-overridable' },
+  { name: 'revoked: not for an expired certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['revoked'] },
+  { name: 'ocsp-problem: a bad OCSP signature', snapshot: () => failed(PUBLIC, 'SEC_ERROR_OCSP_BAD_SIGNATURE'), top: 'ocsp-problem', bypass: 'never:not-overridable' },
+  { name: 'ocsp-problem: not for a revoked certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_REVOKED_CERTIFICATE'), excludes: ['ocsp-problem'] },
+  { name: 'hsts: a site that sent HSTS before cannot be bypassed', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com', { hsts: true }) }, top: 'missing-intermediate', includes: ['hsts', 'cert-changed'], bypass: 'never:hsts' },
+  { name: 'hsts: not without the memory of it', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com') }, excludes: ['hsts'], bypass: 'discouraged:public-site' },
+  { name: 'pinning: key pins do not match', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), top: 'pinning', verdict: 'danger', bypass: 'never:not-overridable' },
+  { name: 'pinning: not for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), excludes: ['pinning'] },
+  { name: 'server-old-tls: TLS 1.0 only', snapshot: () => failed(PUBLIC, 'SSL_ERROR_PROTOCOL_VERSION_ALERT'), top: 'server-old-tls', verdict: 'site-fault', bypass: 'discouraged:old-tls' },
+  { name: 'server-old-tls: a page loaded over TLS 1.0', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }), { protocolVersion: 'TLSv1' })), top: 'server-old-tls', verdict: 'caution' },
+  { name: 'server-old-tls: not over TLS 1.3', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))), excludes: ['server-old-tls'] },
+  { name: 'no-common-cipher: DHE only', snapshot: () => failed(PUBLIC, 'SSL_ERROR_NO_CYPHER_OVERLAP'), top: 'no-common-cipher' },
+  { name: 'no-common-cipher: not for an old protocol', snapshot: () => failed(PUBLIC, 'SSL_ERROR_PROTOCOL_VERSION_ALERT'), excludes: ['no-common-cipher'] },
+  { name: 'http-on-https-port: plain HTTP answered', snapshot: () => failed(PUBLIC, 'SSL_ERROR_RX_RECORD_TOO_LONG'), top: 'http-on-https-port', verdict: 'site-fault', bypass: 'never:not-overridable' },
+  { name: 'http-on-https-port: not for a reset', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET'), excludes: ['http-on-https-port'] },
+  { name: 'client-cert-rejected: a certificate is required', snapshot: () => failed(PUBLIC, 'SSL_ERROR_RX_CERTIFICATE_REQUIRED_ALERT'), top: 'client-cert-rejected', verdict: 'fix-here', bypass: 'never:not-overridable' },
+  { name: 'client-cert-rejected: not for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), excludes: ['client-cert-rejected'] },
+  { name: 'cert-changed: a new root since the last visit', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] })), { certificateChange: { change: 'new-root', previous: memory('shop.example.com') } }), top: 'cert-changed', verdict: 'caution' },
+  { name: 'cert-changed: a routine renewal with a new key is not worth a mention', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] })), { certificateChange: { change: 'new-key', previous: memory('shop.example.com') } }), top: null, excludes: ['cert-changed'], verdict: 'ok' },
+  { name: 'expiring-soon: ten days left', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], now: NOW - 80 * DAY }))), top: 'expiring-soon', verdict: 'caution' },
+  { name: 'expiring-soon: not with the warning period at 7 days', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], now: NOW - 80 * DAY }))), env: { expiryWarningDays: 7 }, excludes: ['expiring-soon'] },
+  { name: 'part-failed: two images failed', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] })), { subresourceFailureCount: 2 }), top: 'part-failed', verdict: 'caution' },
+  { name: 'part-failed: not when everything loaded', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] })), { subresourceFailureCount: 0 }), excludes: ['part-failed'] },
+  { name: 'unknown: Firefox gave no number', snapshot: () => failed(PUBLIC, null), top: 'unknown', verdict: 'fix-here', bypass: 'never:not-overridable' },
+  { name: 'unknown: a number in no table', snapshot: () => failed(PUBLIC, null, 123456), top: 'unknown' },
+  { name: 'unknown: not for a known code', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['unknown'] },
+];
+
+describe('diagnose', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const result = await run(c);
+    const ids = result.causes.map((cause) => cause.id);
+    if (c.top !== undefined) expect(ids[0] ?? null).toBe(c.top);
+    for (const id of c.includes ?? []) expect(ids).toContain(id);
+    for (const id of c.excludes ?? []) expect(ids).not.toContain(id);
+    if (c.notTop) expect(ids[0]).not.toBe(c.notTop);
+    if (c.verdict) expect(result.verdict).toBe(c.verdict);
+    if (c.bypass) expect(result.bypass ? `${result.bypass.rule}:${result.bypass.reason}` : null).toBe(c.bypass);
+  });
+
+  test('every cause id has a case that finds it and a case that must not', () => {
+    for (const id of CAUSE_IDS) {
+      const positive = CASES.some((c) => c.top === id || c.includes?.includes(id));
+      const negative = CASES.some((c) => c.excludes?.includes(id) || c.notTop === id);
+      expect({ id, positive, negative }).toEqual({ id, positive: true, negative: true });
+    }
+  });
+
+  test('the Avast product is named, for the popup and the report', async () => {
+    const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [avastMemory] } });
+    expect(result.product?.id).toBe('avast');
+  });
+
+  test('interception seen over a week ago does not count', async () => {
+    const old = { ...avastMemory, lastSeen: NOW - 8 * DAY };
+    const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [old] } });
+    expect(result.product).toBeNull();
+    expect(result.verdict).toBe('danger');
+  });
+
+  test('a failed name mismatch offers the www probe until it has run, and always "test again"', async () => {
+    const before = await run({ name: '', snapshot: () => failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN') });
+    expect(before.actions).toEqual(['probe-www', 'test-again']);
+    expect(before.alternativeHost).toBe('www.example.com');
+    const after = await run({ name: '', snapshot: () => failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), hist: { probes: { www: 'fails' } } });
+    expect(after.actions).toEqual(['test-again']);
+  });
+
+  test('a loaded page has no bypass rule; an exception can be removed', async () => {
+    const fine = await run({ name: '', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))) });
+    expect(fine.bypass).toBeNull();
+    const withException = await run({ name: '', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['x.example.org'] }), 'domain_mismatch')) });
+    expect(withException.actions).toContain('remove-exception');
+  });
+
+  test('evidence carries the measured clock', async () => {
+    const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), env: { clock: clock(-3 * HOUR, 5) } });
+    expect(result.causes[0]?.evidence).toContainEqual({ kind: 'clock', skewMs: -3 * HOUR, hosts: 5 });
+  });
+});
