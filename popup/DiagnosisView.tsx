@@ -58,7 +58,7 @@ export function DiagnosisView(props: Props): JSX.Element {
   );
 }
 
-function renderBody({ state, t, locale = 'en', catalogue, probing, onReload, onOpen, onTestAgain, onProbeWww }: Props): JSX.Element {
+function renderBody({ state, t, locale = 'en', catalogue, probing, onReload, onOpen, onTestAgain, onProbeWww, onCheckProxy, proxyDenied }: Props): JSX.Element {
   switch (state.kind) {
     case 'loading':
       return <p>{t('popupLoading')}</p>;
@@ -97,6 +97,8 @@ function renderBody({ state, t, locale = 'en', catalogue, probing, onReload, onO
             probing={probing ?? false}
             {...(onTestAgain ? { onTestAgain } : {})}
             {...(onProbeWww ? { onProbeWww } : {})}
+            {...(onCheckProxy ? { onCheckProxy } : {})}
+            proxyDenied={proxyDenied ?? false}
           />
           )}
           <SnapshotSummary snapshot={state.snapshot} t={t} />

@@ -18,6 +18,10 @@ import { RichText } from './RichText';
 export interface GuideActions {
   readonly onTestAgain?: () => void;
   readonly onProbeWww?: () => void;
+  /** Reads Firefox's proxy settings with the optional permission (asked for on the click). */
+  readonly onCheckProxy?: () => void;
+  /** The person declined the proxy permission. */
+  readonly proxyDenied?: boolean;
 }
 
 interface Props extends GuideActions {
@@ -30,7 +34,7 @@ interface Props extends GuideActions {
 
 const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
 
-export function GuideView({ view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww }: Props): JSX.Element {
+export function GuideView({ view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, proxyDenied = false }: Props): JSX.Element {
   const { diagnosis, snapshot } = view;
   const values = placeholderValues(view, t, locale);
   const [top, ...others] = diagnosis.causes;
@@ -49,6 +53,11 @@ export function GuideView({ view, catalogue, t, locale, probing = false, onTestA
               {t('actionProbeWww', diagnosis.alternativeHost)}
             </button>
           )}
+          {diagnosis.actions.includes('check-proxy') && onCheckProxy && (
+            <button type="button" data-action="check-proxy" onClick={onCheckProxy}>
+              {t('actionCheckProxy')}
+            </button>
+          )}
           {diagnosis.actions.includes('test-again') && onTestAgain && (
             <button type="button" data-action="test-again" onClick={onTestAgain}>
               {t('actionTestAgain')}
@@ -57,6 +66,7 @@ export function GuideView({ view, catalogue, t, locale, probing = false, onTestA
         </div>
       )}
       {diagnosis.actions.includes('probe-www') && <p class="hint">{t('actionProbeWwwHint')}</p>}
+      {diagnosis.actions.includes('check-proxy') && <p class="hint">{proxyDenied ? t('actionCheckProxyDenied') : t('actionCheckProxyHint')}</p>}
       {others.length > 0 && (
         <section class="other-causes">
           <h2>{t('otherCauses')}</h2>
@@ -149,25 +159,13 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
       {steps.length > 0 && (
         <>
           <h3 class="steps-title">{t('stepsTitle')}</h3>
-          <ol class="steps">
-            {steps.map((step, index) => (
-              <li key={index}>
-                <RichText template={step} values={values} />
-              </li>
-            ))}
-          </ol>
+          <StepList steps={steps} values={values} />
         </>
       )}
       {productSteps.length > 0 && diagnosis.product && (
         <>
           <h3 class="steps-title">{t('productStepsTitle', diagnosis.product.name)}</h3>
-          <ol class="steps" data-product-steps={diagnosis.product.id}>
-            {productSteps.map((step, index) => (
-              <li key={index}>
-                <RichText template={step} values={values} />
-              </li>
-            ))}
-          </ol>
+          <StepList steps={productSteps} values={values} productId={diagnosis.product.id} />
         </>
       )}
       {otherSystems.length > 0 && (
@@ -176,13 +174,7 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
           {otherSystems.map((key) => (
             <div key={key}>
               <h4>{t(`os_${key}`)}</h4>
-              <ol class="steps">
-                {(text.steps[key] ?? []).map((step, index) => (
-                  <li key={index}>
-                    <RichText template={step} values={values} />
-                  </li>
-                ))}
-              </ol>
+              <StepList steps={text.steps[key] ?? []} values={values} />
             </div>
           ))}
         </details>
@@ -203,6 +195,18 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
         </a>
       </p>
     </section>
+  );
+}
+
+function StepList({ steps, values, productId }: { readonly steps: readonly string[]; readonly values: Values; readonly productId?: string }): JSX.Element {
+  return (
+    <ol class="steps" data-product-steps={productId}>
+      {steps.map((step, index) => (
+        <li key={index}>
+          <RichText template={step} values={values} />
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -1,5 +1,6 @@
 // One line per piece of evidence, in the person's language (keys in _locales).
 
+import type { ProxyFinding } from '../src/diagnosis/proxy-settings';
 import type { Evidence } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { formatDate, formatDuration } from './format';
@@ -59,5 +60,24 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
       return t('evidenceExpiresSoon', formatDate(evidence.notAfter, locale));
     case 'firefox-version':
       return t('evidenceFirefoxVersion', evidence.version);
+    case 'proxy':
+      return proxyText(evidence.proxy, t);
+  }
+}
+
+export function proxyText(proxy: ProxyFinding, t: Translate): string {
+  switch (proxy.kind) {
+    case 'none':
+      return t('evidenceProxyNone');
+    case 'system':
+      return t('evidenceProxySystem');
+    case 'auto-detect':
+      return t('evidenceProxyAutoDetect');
+    case 'manual':
+      return t('evidenceProxyManual', proxy.where || '?');
+    case 'script':
+      return t('evidenceProxyScript', proxy.where || '?');
+    case 'unknown':
+      return t('evidenceProxyUnknown');
   }
 }

@@ -17,6 +17,7 @@ import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
 import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type Probes, type SnapshotSource } from './popup-state';
 import { probe, twinUrl } from './probe';
+import { readProxySettings } from '../src/diagnosis/proxy-settings';
 
 const reader = new TabSnapshotReader(browser.storage.session);
 // Read only: the popup never records a certificate.
@@ -51,6 +52,7 @@ const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
 let probes: Probes = {};
 let probing = false;
+let proxyDenied = false;
 let current: PopupState = { kind: 'loading' };
 let language = chooseLanguage('auto', browser.i18n.getUILanguage());
 let catalogue: Catalogue | null = null;
@@ -82,6 +84,8 @@ function show(state: PopupState): void {
           }
         : {})}
       onProbeWww={() => void probeWww()}
+      onCheckProxy={() => void checkProxy()}
+      proxyDenied={proxyDenied}
     />,
     root,
   );
@@ -96,6 +100,25 @@ async function probeWww(): Promise<void> {
   const result = await probe(url);
   probes = { ...probes, www: result };
   probing = false;
+  await refresh();
+}
+
+async function checkProxy(): Promise<void> {
+  // The request must be the first thing the click does: Firefox asks only during user input.
+  const granted = await browser.permissions.request({ permissions: ['proxy'] }).catch(() => false);
+  if (!granted) {
+    proxyDenied = true;
+    show(current);
+    return;
+  }
+  try {
+    probes = { ...probes, proxy: readProxySettings((await browser.proxy.settings.get({})).value) };
+  } catch {
+    probes = { ...probes, proxy: { kind: 'unknown', where: '' } };
+  } finally {
+    // Read once, then give the permission back: Cert Doctor keeps no more access than it uses.
+    await browser.permissions.remove({ permissions: ['proxy'] }).catch(() => undefined);
+  }
   await refresh();
 }
 

@@ -4,6 +4,7 @@
 import type { SkewEstimate } from '../src/core/clock/skew';
 import type { CertificateMemory } from '../src/core/continuity/memory';
 import { diagnose } from '../src/diagnosis/diagnose';
+import type { ProxyFinding } from '../src/diagnosis/proxy-settings';
 import type { Diagnosis, ProbeResult } from '../src/diagnosis/types';
 import type { Settings } from '../src/shared/settings';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
@@ -32,6 +33,7 @@ export interface SnapshotView {
 /** Checks the person ran from the popup (each one sends a request, and only when clicked). */
 export interface Probes {
   readonly www?: ProbeResult;
+  readonly proxy?: ProxyFinding;
 }
 
 export type PopupState =

@@ -47,6 +47,8 @@ function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: Diagn
   const alternative = code === 'SSL_ERROR_BAD_CERT_DOMAIN' ? wwwAlternative(host) : null;
   const actions: Action[] = ['test-again'];
   if (alternative && history.probes.www === undefined) actions.unshift('probe-www');
+  // A connection that failed before any certificate: Firefox's proxy setting may be why.
+  if (decoded?.family !== 'certificate' && history.probes.proxy === undefined) actions.unshift('check-proxy');
   return {
     verdict,
     bypass: bypassFor(code, top, verdict, findings.hstsKnown, host),

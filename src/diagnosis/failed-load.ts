@@ -13,6 +13,7 @@ import { isOutdatedFirefox } from './firefox-version';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 import { rankNameMismatchWithoutNames } from './name-mismatch';
+import { proxyInTheWay, type ProxyFinding } from './proxy-settings';
 
 export interface FailureFindings {
   readonly board: CauseBoard;
@@ -48,6 +49,7 @@ export function rankFailure(
     board.lower('self-signed', 80, 'low');
     board.lower('missing-intermediate', 40, 'low');
   }
+  if (!certificateProblem) weighProxy(board, code, history.probes.proxy);
   const product = weighInterception(board, code, environment.now, history.remembered);
   const hstsKnown = history.lastGood?.hsts === true;
   if (certificateProblem) weighHistory(board, environment.now, history.lastGood, hstsKnown);
@@ -91,6 +93,17 @@ function weighClock(board: CauseBoard, code: string | null, certificateProblem: 
     board.set(id, decisive ? 300 : 95, decisive ? 'high' : 'medium', evidence);
   } else if (certificateProblem && skew >= CLOCK_DECISIVE_MS) {
     board.set(id, 85, 'medium', evidence);
+  }
+}
+
+function weighProxy(board: CauseBoard, code: string | null, proxy: ProxyFinding | undefined): void {
+  if (!proxy) return;
+  const evidence = { kind: 'proxy', proxy } as const;
+  if (proxyInTheWay(proxy)) {
+    // Firefox is told to use a proxy: a refused, reset or failed connection most likely ends there.
+    board.set('proxy-problem', code !== null && code.includes('PROXY') ? 300 : 120, 'high', evidence);
+  } else if (code === null || !code.includes('PROXY')) {
+    board.lower('proxy-problem', 10, 'low', evidence);
   }
 }
 

@@ -2,6 +2,7 @@
 
 import type { SkewEstimate } from '../core/clock/skew';
 import type { CertificateMemory } from '../core/continuity/memory';
+import type { ProxyFinding } from './proxy-settings';
 import type { ProbeResult } from './types';
 
 export interface DiagnosisEnvironment {
@@ -22,7 +23,7 @@ export interface DiagnosisHistory {
   /** Every remembered site, to see interception on other sites (empty when switched off). */
   readonly remembered: readonly CertificateMemory[];
   /** Checks the person ran from the popup. */
-  readonly probes: { readonly www?: ProbeResult };
+  readonly probes: { readonly www?: ProbeResult; readonly proxy?: ProxyFinding };
 }
 
 export const NO_HISTORY: DiagnosisHistory = { lastGood: null, remembered: [], probes: {} };

@@ -3,6 +3,7 @@
 
 import type { CauseId } from '../guide/cause-ids';
 import type { InterceptionProduct } from '../guide/interception-products';
+import type { ProxyFinding } from './proxy-settings';
 
 /**
  * ok: nothing wrong. caution: loaded, but something deserves attention. fix-here: the cause is
@@ -54,7 +55,8 @@ export type Evidence =
   | { readonly kind: 'last-good'; readonly issuer: string; readonly lastSeen: number }
   | { readonly kind: 'certificate-change'; readonly change: string; readonly issuer: string; readonly lastSeen: number }
   | { readonly kind: 'expires-soon'; readonly notAfter: number }
-  | { readonly kind: 'firefox-version'; readonly version: string };
+  | { readonly kind: 'firefox-version'; readonly version: string }
+  | { readonly kind: 'proxy'; readonly proxy: ProxyFinding };
 
 export interface Cause {
   readonly id: CauseId;
@@ -63,7 +65,7 @@ export interface Cause {
 }
 
 /** Checks the person can trigger from the popup; each sends a request only when clicked. */
-export type Action = 'probe-www' | 'test-again' | 'remove-exception';
+export type Action = 'probe-www' | 'check-proxy' | 'test-again' | 'remove-exception';
 
 export interface Diagnosis {
   readonly verdict: Verdict;

@@ -113,3 +113,46 @@ describe('diagnosis in Firefox', () => {
     }
   });
 });
+
+describe('the proxy check in Firefox', () => {
+  // Firefox told to use a proxy nobody listens on (port 9, discard), so every https load fails
+  // with a refused proxy; optional permissions are granted without a prompt in this profile,
+  // which is the one thing the test cannot click.
+  const firefox = useFirefoxSession({
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': 9,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': 9,
+    'extensions.webextOptionalPermissionPrompts': false,
+  });
+
+  test('the person asks, Cert Doctor reads the proxy setting once and gives the permission back', async () => {
+    const { lab, browser } = firefox();
+    const target = lab.byId('valid');
+    const page = await visit(browser, target.url);
+    const popup = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(target.url)}`);
+    try {
+      const before = await readPopupFor(browser, target.url);
+      expect(before.code).toBe('NS_ERROR_PROXY_CONNECTION_REFUSED');
+      await pollPage(popup, 10_000, () => popup.evaluate(() => document.querySelector('[data-action="check-proxy"]') !== null || undefined));
+      await popup.click('[data-action="check-proxy"]');
+      const text = await pollPage(popup, 15_000, () =>
+        popup.evaluate(() => {
+          const root = document.querySelector('[data-testid="diagnosis"]');
+          return root?.querySelector('[data-action="check-proxy"]') ? undefined : root?.textContent;
+        }),
+      );
+      expect(text).toContain('Firefox is set to connect through a proxy at 127.0.0.1:9.');
+      const causes = await popup.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.getAttribute('data-causes') ?? '');
+      expect(causes.split(',')[0]).toBe('proxy-problem');
+      const stillHeld = await popup.evaluate(() =>
+        (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({ permissions: ['proxy'] }),
+      );
+      expect(stillHeld).toBe(false);
+    } finally {
+      await popup.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    }
+  });
+});

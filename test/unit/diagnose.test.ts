@@ -190,3 +190,27 @@ describe('diagnose', () => {
     expect(result.causes[0]?.evidence).toContainEqual({ kind: 'clock', skewMs: -3 * HOUR, hosts: 5 });
   });
 });
+
+describe('the proxy check', () => {
+  const manual = { kind: 'manual', where: '10.0.0.1:3128' } as const;
+
+  test('a manual proxy in the way leads a reset connection; the check is offered until it ran', async () => {
+    const before = await run({ name: '', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET') });
+    expect(before.actions).toContain('check-proxy');
+    const after = await run({ name: '', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET'), hist: { probes: { proxy: manual } } });
+    expect(after.causes[0]?.id).toBe('proxy-problem');
+    expect(after.causes[0]?.evidence).toContainEqual({ kind: 'proxy', proxy: manual });
+    expect(after.actions).not.toContain('check-proxy');
+  });
+
+  test('no proxy: the proxy is ruled out, last', async () => {
+    const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'NS_ERROR_CONNECTION_REFUSED'), hist: { probes: { proxy: { kind: 'none', where: '' } } } });
+    expect(result.causes[0]?.id).toBe('site-unreachable');
+    expect(result.causes.at(-1)?.id).toBe('proxy-problem');
+  });
+
+  test('not offered for certificate errors', async () => {
+    const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE') });
+    expect(result.actions).not.toContain('check-proxy');
+  });
+});

@@ -7,6 +7,7 @@ import { coversName, looksLikeSharedHosting, wildcardTooShallow, wwwAlternative 
 import { productForName } from '../../src/diagnosis/chain-facts';
 import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
 import { readClock } from '../../src/diagnosis/clock-evidence';
+import { readProxySettings } from '../../src/diagnosis/proxy-settings';
 import { INTERCEPTION_PRODUCTS } from '../../src/guide/interception-products';
 
 describe('isLocalHost', () => {
@@ -111,5 +112,21 @@ describe('versions and the clock', () => {
     expect(readClock(estimate(4 * 60_000))).toBe('right');
     expect(readClock(estimate(6 * 60_000))).toBe('ahead');
     expect(readClock(estimate(-6 * 60_000))).toBe('behind');
+  });
+});
+
+describe('readProxySettings', () => {
+  test.each([
+    [{ proxyType: 'none' }, { kind: 'none', where: '' }],
+    [{ proxyType: 'system' }, { kind: 'system', where: '' }],
+    [{ proxyType: 'autoDetect' }, { kind: 'auto-detect', where: '' }],
+    [{ proxyType: 'manual', http: 'proxy.corp:8080', ssl: 'proxy.corp:8443' }, { kind: 'manual', where: 'proxy.corp:8443' }],
+    [{ proxyType: 'manual', http: 'proxy.corp:8080', ssl: '' }, { kind: 'manual', where: 'proxy.corp:8080' }],
+    [{ proxyType: 'autoConfig', autoConfigUrl: 'http://wpad/wpad.dat' }, { kind: 'script', where: 'http://wpad/wpad.dat' }],
+    [{ proxyType: 'weird' }, { kind: 'unknown', where: '' }],
+    [null, { kind: 'unknown', where: '' }],
+    [{ proxyType: 'manual', ssl: 'x'.repeat(5000) }, { kind: 'manual', where: 'x'.repeat(200) }],
+  ])('%j', (value, expected) => {
+    expect(readProxySettings(value)).toEqual(expected);
   });
 });
