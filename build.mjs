@@ -4,12 +4,14 @@
 //   node build.mjs --dev    readable, with source maps
 //   node build.mjs --lab    also the lab programs (npm run lab, npm start)
 //   node build.mjs --bench  also the benchmark (npm run bench)
+//   node build.mjs --tools  also the snapshot recorder (npm run record:snapshots)
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
 const withLab = process.argv.includes('--lab');
 const withBench = process.argv.includes('--bench');
+const withTools = process.argv.includes('--tools');
 
 // Two patches to third-party code, each failing the build if its target is not found (so an
 // upgrade that changes the code is noticed, not silently unpatched):
@@ -83,6 +85,7 @@ const nodeProgram = (entryPoints, outdir) =>
 
 const lab = withLab ? nodeProgram({ main: 'test/lab/main.ts', demo: 'test/lab/demo.ts' }, 'build/lab') : Promise.resolve();
 const bench = withBench ? nodeProgram({ bench: 'test/bench/main.ts' }, 'build/bench') : Promise.resolve();
+const tools = withTools ? nodeProgram({ 'record-lab-snapshots': 'test/tools/record-lab-snapshots.ts' }, 'build/tools') : Promise.resolve();
 
 // The guide's words, one file per language (dist/guide/<lang>.json), fetched by the popup for
 // the language it speaks: a person downloads one language, and the bundle stays small. Same
@@ -100,4 +103,4 @@ async function writeGuideFiles() {
   }
 }
 
-await Promise.all([extension, lab, bench, writeGuideFiles()]);
+await Promise.all([extension, lab, bench, tools, writeGuideFiles()]);

@@ -8,9 +8,9 @@ import { packagedExtensionPath } from '../firefox/extension';
 import { installExtension, launchFirefox, pollPage, readPopupFor, readPopupForTab, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
 import { createTrustingProfile, type TestProfile } from '../firefox/profile';
 import { startLab } from '../lab/lab';
-import { orderForVisits } from '../lab/visit-order';
+import { loadedFirst, orderForVisits } from '../lab/visit-order';
 import { LAB_CASE_SPECS } from '../lab/cases';
-import type { ExpectedDiagnosis, Lab, LabCaseSpec } from '../lab/types';
+import type { ExpectedDiagnosis, Lab } from '../lab/types';
 
 /** What the popup shows, in the shape of the lab's expectations. */
 function diagnosisOf(shown: DiagnosisAttributes, expected: ExpectedDiagnosis): ExpectedDiagnosis {
@@ -23,16 +23,6 @@ function diagnosisOf(shown: DiagnosisAttributes, expected: ExpectedDiagnosis): E
   };
 }
 
-/**
- * After the case that must come first, pages that load come before pages that fail: a browser
- * that has loaded a few sites has a measured clock, which is what the time cases assume (the
- * clock is right, so an expired certificate is the site's fault).
- */
-function loadedFirst<T extends LabCaseSpec>(cases: readonly T[]): T[] {
-  const [first, ...rest] = cases;
-  const loads = rest.filter((c) => c.expectedCode === '');
-  return [...(first ? [first] : []), ...loads, ...rest.filter((c) => c.expectedCode !== '')];
-}
 
 jest.setTimeout(60_000);
 

@@ -15,3 +15,14 @@ export function orderForVisits<T extends LabCaseSpec>(cases: readonly T[]): T[] 
   }
   return ordered;
 }
+
+/**
+ * After the case that must come first, pages that load come before pages that fail: a browser
+ * that has loaded a few sites has a measured clock, which is what the time cases assume (the
+ * clock is right, so an expired certificate is the site's fault).
+ */
+export function loadedFirst<T extends LabCaseSpec>(cases: readonly T[]): T[] {
+  const [first, ...rest] = cases;
+  const loads = rest.filter((c) => c.expectedCode === '');
+  return [...(first ? [first] : []), ...loads, ...rest.filter((c) => c.expectedCode !== '')];
+}
