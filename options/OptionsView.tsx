@@ -4,6 +4,8 @@
 import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
 import type { Settings } from '../src/shared/settings';
+import type { Incident } from '../src/storage/incident-history';
+import { HistoryView } from './HistoryView';
 
 interface Props {
   readonly settings: Settings;
@@ -11,9 +13,15 @@ interface Props {
   readonly t: Translate;
   readonly onChange: (settings: Settings) => void;
   readonly onClearRemembered: () => void;
+  readonly incidents: readonly Incident[] | null;
+  readonly locale: string;
+  readonly onViewIncident: (id: string) => void;
+  readonly onExportHistory: () => void;
+  readonly onClearHistory: () => void;
 }
 
-export function OptionsView({ settings, rememberedCount, t, onChange, onClearRemembered }: Props): JSX.Element {
+export function OptionsView(props: Props): JSX.Element {
+  const { settings, rememberedCount, t, onChange, onClearRemembered } = props;
   return (
     <main data-testid="options" data-ready="true">
       <h1 class="app-title">{t('extensionName')}</h1>
@@ -89,6 +97,28 @@ export function OptionsView({ settings, rememberedCount, t, onChange, onClearRem
           {t('optionsClearRemembered')}
         </button>
       </fieldset>
+      <fieldset>
+        <legend>{t('historyHeading')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="setting-keep-history"
+            checked={settings.keepHistory}
+            onChange={(event) => {
+              onChange({ ...settings, keepHistory: event.currentTarget.checked });
+            }}
+          />{' '}
+          {t('optionsKeepHistory')}
+        </label>
+      </fieldset>
+      <HistoryView
+        incidents={props.incidents}
+        t={t}
+        locale={props.locale}
+        onView={props.onViewIncident}
+        onExport={props.onExportHistory}
+        onClear={props.onClearHistory}
+      />
     </main>
   );
 }

@@ -1,27 +1,69 @@
-// Entry point of the options page: settings in storage.local, and the remembered certificates.
-// Turning "remember certificates" off also forgets what was remembered.
+// Entry point of the options page: settings in storage.local, the remembered certificates and
+// the history of incidents. Turning "remember certificates" or "keep history" off also forgets
+// what was kept.
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/settings';
 import { ContinuityStore } from '../src/storage/continuity-store';
+import { IncidentHistory, type Incident } from '../src/storage/incident-history';
 import { OptionsView } from './OptionsView';
 
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
+const incidents = new IncidentHistory(browser.storage.local);
 const root = document.getElementById('app');
 
 async function show(): Promise<void> {
   if (!root) return;
-  const [stored, count] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), continuity.count()]);
+  const [stored, count, history] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), continuity.count(), incidents.list()]);
   const settings = settingsFrom(stored[SETTINGS_KEY]);
   const { language, t } = await uiLanguage(browser, settings.language);
   document.documentElement.lang = language;
-  render(<OptionsView settings={settings} rememberedCount={count} t={t} onChange={save} onClearRemembered={clear} />, root);
+  render(
+    <OptionsView
+      settings={settings}
+      rememberedCount={count}
+      t={t}
+      onChange={save}
+      onClearRemembered={clear}
+      incidents={history}
+      locale={language}
+      onViewIncident={(id) => {
+        browser.tabs.create({ url: browser.runtime.getURL(`popup/popup.html?incident=${encodeURIComponent(id)}`) }).catch(() => undefined);
+      }}
+      onExportHistory={() => {
+        exportHistory(history);
+      }}
+      onClearHistory={() => {
+        incidents.clear().then(show).catch(report('clear the history'));
+      }}
+    />,
+    root,
+  );
+}
+
+const report =
+  (what: string) =>
+  (error: unknown): void => {
+    console.error(`Cert Doctor could not ${what}:`, error);
+  };
+
+/** Saves the history as a JSON file through the page itself (a tab: the download is not cancelled). */
+function exportHistory(history: readonly Incident[]): void {
+  const blob = new Blob([`${JSON.stringify({ format: 'cert-doctor-history', version: 1, incidents: history }, null, 2)}\n`], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'cert-doctor-history.json';
+  link.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(link.href);
+  }, 60_000);
 }
 
 function save(settings: Settings): void {
-  const forget = settings.rememberCertificates ? Promise.resolve() : continuity.clear();
+  const forgetCertificates = settings.rememberCertificates ? Promise.resolve() : continuity.clear();
+  const forget = settings.keepHistory ? forgetCertificates : forgetCertificates.then(() => incidents.clear());
   forget
     .then(() => browser.storage.local.set({ [SETTINGS_KEY]: settings }))
     .then(show)

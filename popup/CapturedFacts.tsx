@@ -7,8 +7,9 @@ import { parseCertificateDer, type ParsedCertificate } from '../src/core/certifi
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { base64ToBytes } from '../src/core/encoding/base64';
 import type { Translate } from '../src/shared/i18n';
-import type { CapturedCertificate, CapturedSecurity } from '../src/shared/tab-snapshot';
-import { formatDate, formatDuration } from './format';
+import type { CapturedSecurity } from '../src/shared/tab-snapshot';
+import { keyDescription } from './CertificateDetails';
+import { formatDuration } from './format';
 import type { SnapshotView } from './popup-state';
 
 interface Props {
@@ -26,13 +27,6 @@ function parseLeaf(security: CapturedSecurity | undefined): ParsedCertificate | 
   return parsed.ok ? parsed.certificate : null;
 }
 
-function keyDescription(leaf: ParsedCertificate): string {
-  const key = leaf.publicKey;
-  const size = key.bits === null ? '' : ` ${key.bits}`;
-  const curve = key.curve === null ? '' : ` ${key.curve}`;
-  const hash = leaf.signatureAlgorithm.hash === null ? '' : ` / ${leaf.signatureAlgorithm.hash}`;
-  return `${key.algorithm}${size}${curve}, ${leaf.signatureAlgorithm.name}${hash}`;
-}
 
 export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
   const { snapshot, clock, environment, lastGood } = view;
@@ -62,20 +56,8 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       data-key={leaf ? keyDescription(leaf) : ''}
       data-last-good-issuer={lastGood?.issuer ?? ''}
     >
-      <h2>{t('factsHeading')}</h2>
+      <h3>{t('factsHeading')}</h3>
       {security && <Connection security={security} t={t} />}
-      {chain.length > 0 && <Chain chain={chain} names={names} t={t} locale={locale} />}
-      {leaf && (
-        <p>
-          {t('factsKey')} <span class="technical">{keyDescription(leaf)}</span>
-        </p>
-      )}
-      {lastGood && snapshot.status === 'failed' && (
-        <p data-testid="last-good">
-          {t('factsLastGood', [formatDate(lastGood.lastSeen, locale)])} <span class="technical">{lastGood.issuer}</span>
-          {lastGood.rootBuiltIn ? '' : ` (${t('factsRootAdded')})`}
-        </p>
-      )}
       {(snapshot.subresourceFailures?.length ?? 0) > 0 && (
         <div>
           <h3>{t('factsBrokenParts', [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
@@ -155,32 +137,5 @@ function Connection({ security, t }: { security: CapturedSecurity; t: Translate 
         </>
       )}
     </dl>
-  );
-}
-
-function Chain({ chain, names, t, locale }: { chain: readonly CapturedCertificate[]; names: string[]; t: Translate; locale: string }): JSX.Element {
-  return (
-    <div>
-      <h3>{t('factsChain')}</h3>
-      <ol class="chain">
-        {chain.map((c, index) => (
-          <li key={c.sha256 || String(index)}>
-            <div class="technical">{c.subject}</div>
-            <div>
-              {t('factsIssuedBy')} <span class="technical">{c.issuer}</span>
-            </div>
-            <div>
-              {formatDate(c.notBefore, locale)} – {formatDate(c.notAfter, locale)}
-            </div>
-            {index === chain.length - 1 && <div>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</div>}
-          </li>
-        ))}
-      </ol>
-      {names.length > 0 && (
-        <p>
-          {t('factsNames')} <span class="technical">{names.join(', ')}</span>
-        </p>
-      )}
-    </div>
   );
 }

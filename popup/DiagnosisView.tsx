@@ -1,26 +1,34 @@
 // The popup's view: a pure function of the state and the translator. Everything that comes
-// from a site (URL, Firefox's message) is rendered as text by Preact, never as HTML.
+// from a site (URL, certificate fields, Firefox's message) is rendered as text by Preact,
+// never as HTML. Order: is it safe, what happened, what to do, why, then the details.
 
 import type { JSX } from 'preact';
-import { decodeErrorNumber, type DecodedError } from '../src/core/error-codes/decode';
+import { decodeErrorNumber } from '../src/core/error-codes/decode';
+import type { Catalogue } from '../src/guide/catalogue';
 import type { Translate } from '../src/shared/i18n';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { CapturedFacts } from './CapturedFacts';
-import type { Catalogue } from '../src/guide/catalogue';
+import { CertificateDetails } from './CertificateDetails';
+import { formatDate } from './format';
 import { GuideView, type GuideActions } from './GuideView';
-import type { PopupState } from './popup-state';
+import type { PopupState, SnapshotView } from './popup-state';
+import { BrokenState, NoRecordState, NotHttpsState } from './states';
 
-interface Props extends GuideActions {
+export interface ViewActions extends GuideActions {
+  readonly onReload?: (tabId: number) => void;
+  readonly onOpen?: (url: string) => void;
+  readonly onOpenOptions?: () => void;
+  readonly onCopy?: (text: string) => void;
+}
+
+interface Props extends ViewActions {
   readonly state: PopupState;
   readonly t: Translate;
   readonly locale?: string;
   /** The guide in the person's language; null when it could not be loaded (facts still show). */
   readonly catalogue: Catalogue | null;
   readonly probing?: boolean;
-  readonly onReload?: (tabId: number) => void;
-  readonly onOpen?: (url: string) => void;
 }
-
 
 /** The code name shown to tests in data-code: the Firefox name, the bare number, or "". */
 export function codeAttribute(snapshot: TabSnapshot): string {
@@ -52,101 +60,105 @@ export function DiagnosisView(props: Props): JSX.Element {
       data-ready={ready ? 'true' : 'false'}
       aria-busy={!ready}
     >
-      <h1 class="app-title">{t('extensionName')}</h1>
-      {renderBody(props)}
+      <header class="app-header">
+        <h1 class="app-title">{t('extensionName')}</h1>
+        {state.kind === 'snapshot' && (
+          <p class="site" dir="ltr">
+            {hostOf(state.snapshot.url)}
+          </p>
+        )}
+      </header>
+      <Body {...props} />
+      {props.onOpenOptions && (
+        <footer class="app-footer">
+          <button type="button" class="link-button" data-action="open-options" onClick={props.onOpenOptions}>
+            {t('popupOpenOptions')}
+          </button>
+        </footer>
+      )}
     </main>
   );
 }
 
-function renderBody({ state, t, locale = 'en', catalogue, probing, onReload, onOpen, onTestAgain, onProbeWww, onCheckProxy, proxyDenied }: Props): JSX.Element {
+function Body(props: Props): JSX.Element {
+  const { state, t } = props;
   switch (state.kind) {
     case 'loading':
       return <p>{t('popupLoading')}</p>;
     case 'broken':
-      return (
-        <section role="alert" class="notice notice-error">
-          <p>{t('popupBroken')}</p>
-          <p class="technical">{state.message}</p>
-        </section>
-      );
+      return <BrokenState message={state.message} t={t} />;
     case 'no-record':
-      return (
-        <section class="notice">
-          <p>{t('popupNoRecord')}</p>
-          {state.tabId !== null && onReload && (
-            <button
-              type="button"
-              onClick={() => {
-                onReload(state.tabId as number);
-              }}
-            >
-              {t('popupReload')}
-            </button>
-          )}
-        </section>
-      );
+      return <NoRecordState tabId={state.tabId} t={t} {...(props.onReload ? { onReload: props.onReload } : {})} />;
+    case 'not-https':
+      return <NotHttpsState scheme={state.scheme} t={t} />;
     case 'snapshot':
-      return (
-        <>
-          {state.snapshot.status !== 'loading' && catalogue && (
-          <GuideView
-            view={state}
-            catalogue={catalogue}
-            t={t}
-            locale={locale}
-            probing={probing ?? false}
-            {...(onTestAgain ? { onTestAgain } : {})}
-            {...(onProbeWww ? { onProbeWww } : {})}
-            {...(onCheckProxy ? { onCheckProxy } : {})}
-            proxyDenied={proxyDenied ?? false}
-          />
-          )}
-          <SnapshotSummary snapshot={state.snapshot} t={t} />
-          <CapturedFacts view={state} t={t} locale={locale} {...(onOpen ? { onOpen } : {})} />
-        </>
-      );
+      return <SnapshotBody {...props} view={state} />;
   }
 }
 
-function SnapshotSummary({ snapshot, t }: { snapshot: TabSnapshot; t: Translate }): JSX.Element {
-  if (snapshot.status === 'loading') return <p>{t('popupStillLoading')}</p>;
-  if (snapshot.status === 'loaded' || !snapshot.failure) {
-    return (
-      <section class="notice notice-ok">
-        <p>{t('popupLoadedFine')}</p>
-        <p class="url">{snapshot.url}</p>
-      </section>
-    );
-  }
-  const decoded = snapshot.failure.errorNumber === null ? null : decodeErrorNumber(snapshot.failure.errorNumber);
+function SnapshotBody(props: Props & { readonly view: SnapshotView }): JSX.Element {
+  const { view, t, locale = 'en', catalogue, probing } = props;
+  const { snapshot } = view;
   return (
-    <section class="notice notice-failed">
-      <p>{t(familyMessage(decoded))}</p>
-      <p class="url">{snapshot.url}</p>
-      <details>
+    <>
+      {view.incidentAt !== undefined && (
+        <p class="notice" data-testid="incident-note">
+          {t('popupPastIncident', formatDate(view.incidentAt, locale))}
+        </p>
+      )}
+      {snapshot.status === 'loading' && <p>{t('popupStillLoading')}</p>}
+      {snapshot.status !== 'loading' && catalogue && (
+        <GuideView
+          view={view}
+          catalogue={catalogue}
+          t={t}
+          locale={locale}
+          probing={probing ?? false}
+          {...pick(props, ['onTestAgain', 'onProbeWww', 'onOpenAlternative', 'onCheckProxy', 'onReport', 'onCopy'])}
+          proxyDenied={props.proxyDenied ?? false}
+        />
+      )}
+      <CertificateDetails view={view} t={t} locale={locale} {...(props.onCopy ? { onCopy: props.onCopy } : {})} />
+      <details class="technical-details" data-testid="technical-details">
         <summary>{t('popupTechnicalDetails')}</summary>
-        <dl>
-          <dt>{t('popupErrorCode')}</dt>
-          <dd class="technical">{decoded?.name ?? t('popupUnknownCode')}</dd>
-          <dt>{t('popupErrorNumber')}</dt>
-          <dd class="technical">{decoded ? String(decoded.number) : '-'}</dd>
-          <dt>{t('popupFirefoxMessage')}</dt>
-          <dd class="technical">{snapshot.failure.rawError}</dd>
-        </dl>
+        <TechnicalFacts snapshot={snapshot} t={t} />
+        <CapturedFacts view={view} t={t} locale={locale} {...(props.onOpen ? { onOpen: props.onOpen } : {})} />
       </details>
-    </section>
+    </>
   );
 }
 
-function familyMessage(decoded: DecodedError | null): string {
-  switch (decoded?.family) {
-    case 'certificate':
-      return 'popupFailedCertificate';
-    case 'tls':
-      return 'popupFailedTls';
-    case 'network':
-      return 'popupFailedNetwork';
-    default:
-      return 'popupFailedUnknown';
+function TechnicalFacts({ snapshot, t }: { readonly snapshot: TabSnapshot; readonly t: Translate }): JSX.Element | null {
+  const failure = snapshot.failure;
+  if (snapshot.status !== 'failed' || !failure) return null;
+  const decoded = failure.errorNumber === null ? null : decodeErrorNumber(failure.errorNumber);
+  return (
+    <dl class="facts-list">
+      <dt>{t('popupErrorCode')}</dt>
+      <dd class="technical">{decoded?.name ?? t('popupUnknownCode')}</dd>
+      <dt>{t('popupErrorNumber')}</dt>
+      <dd class="technical">{decoded ? String(decoded.number) : '-'}</dd>
+      <dt>{t('popupFirefoxMessage')}</dt>
+      <dd class="technical">{failure.rawError}</dd>
+      <dt>{t('popupAddress')}</dt>
+      <dd class="technical url" dir="ltr">
+        {snapshot.url}
+      </dd>
+    </dl>
+  );
+}
+
+/** Only the handlers that are set, so optional props stay absent rather than undefined. */
+function pick<K extends keyof Props>(props: Props, keys: readonly K[]): Partial<Pick<Props, K>> {
+  const out: Partial<Pick<Props, K>> = {};
+  for (const key of keys) if (props[key] !== undefined) out[key] = props[key];
+  return out;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

@@ -11,7 +11,7 @@ import { dnAttribute } from '../src/diagnosis/distinguished-name';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { evidenceText } from './evidence-text';
-import { formatDate, formatDuration } from './format';
+import { formatDate, formatDuration, formatRelative } from './format';
 import type { SnapshotView } from './popup-state';
 import { RichText } from './RichText';
 
@@ -22,6 +22,12 @@ export interface GuideActions {
   readonly onCheckProxy?: () => void;
   /** The person declined the proxy permission. */
   readonly proxyDenied?: boolean;
+  /** Opens the www twin in this tab, once the check found that it works. */
+  readonly onOpenAlternative?: (host: string) => void;
+  /** Opens the report for the site owner (or the IT department). */
+  readonly onReport?: () => void;
+  /** Copies text (a setting's name, a command) to the clipboard. */
+  readonly onCopy?: (text: string) => void;
 }
 
 interface Props extends GuideActions {
@@ -34,20 +40,29 @@ interface Props extends GuideActions {
 
 const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
 
-export function GuideView({ view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, proxyDenied = false }: Props): JSX.Element {
+export function GuideView(props: Props): JSX.Element {
+  const { view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, onOpenAlternative, onReport, onCopy, proxyDenied = false } = props;
   const { diagnosis, snapshot } = view;
   const values = placeholderValues(view, t, locale);
   const [top, ...others] = diagnosis.causes;
   const os = osKey(view.environment?.os ?? null);
+  const wwwWorks = view.diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
+  const alternative = diagnosis.alternativeHost;
   return (
     <div class="guide">
       <VerdictBanner diagnosis={diagnosis} t={t} />
       {snapshot.status === 'failed' && <WhatHappened view={view} catalogue={catalogue} values={values} />}
+      {snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
       {top && (
-        <CauseSection cause={top} primary diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} />
+        <CauseSection cause={top} primary diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} {...(onCopy ? { onCopy } : {})} />
       )}
-      {diagnosis.actions.length > 0 && (
+      {(diagnosis.actions.length > 0 || onReport) && (
         <div class="actions">
+          {wwwWorks && alternative && onOpenAlternative && (
+            <button type="button" data-action="open-alternative" onClick={() => { onOpenAlternative(alternative); }}>
+              {t('actionOpenAlternative', alternative)}
+            </button>
+          )}
           {diagnosis.actions.includes('probe-www') && onProbeWww && diagnosis.alternativeHost && (
             <button type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
               {t('actionProbeWww', diagnosis.alternativeHost)}
@@ -63,6 +78,11 @@ export function GuideView({ view, catalogue, t, locale, probing = false, onTestA
               {t('actionTestAgain')}
             </button>
           )}
+          {onReport && diagnosis.verdict !== 'ok' && (
+            <button type="button" data-action="report" onClick={onReport}>
+              {t(reportsToIt(diagnosis) ? 'actionReportIt' : 'actionReportOwner')}
+            </button>
+          )}
         </div>
       )}
       {diagnosis.actions.includes('probe-www') && <p class="hint">{t('actionProbeWwwHint')}</p>}
@@ -73,7 +93,7 @@ export function GuideView({ view, catalogue, t, locale, probing = false, onTestA
           {others.map((cause) => (
             <details key={cause.id} data-cause={cause.id}>
               <summary>{catalogue.cause(cause.id).title}</summary>
-              <CauseSection cause={cause} primary={false} diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} />
+              <CauseSection cause={cause} primary={false} diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} {...(onCopy ? { onCopy } : {})} />
             </details>
           ))}
         </section>
@@ -122,6 +142,12 @@ function WhatHappened({ view, catalogue, values }: { readonly view: SnapshotView
   );
 }
 
+/** Causes on the person's side get a report for their IT department instead of the site owner. */
+export function reportsToIt(diagnosis: Diagnosis): boolean {
+  const top = diagnosis.causes[0];
+  return top !== undefined && CAUSES[top.id].side !== 'site';
+}
+
 interface CauseProps {
   readonly cause: Cause;
   readonly primary: boolean;
@@ -132,21 +158,26 @@ interface CauseProps {
   readonly locale: string;
   readonly values: Values;
   readonly os: OsKey | null;
+  readonly onCopy?: (text: string) => void;
 }
 
-function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os }: CauseProps): JSX.Element {
+function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os, onCopy }: CauseProps): JSX.Element {
   const text = catalogue.cause(cause.id);
   const meta = CAUSES[cause.id];
   const steps = catalogue.steps(cause.id, os);
   const otherSystems = OS_KEYS.filter((key) => key !== os && text.steps[key] !== undefined);
   const productSteps = cause.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
   const Heading = primary ? 'h2' : 'h3';
+  // "What happened" already carries this title (the code's usual cause is this one).
+  const failure = view.snapshot.failure;
+  const decoded = failure?.errorNumber == null ? null : decodeErrorNumber(failure.errorNumber);
+  const sameAsCodeTitle = view.snapshot.status === 'failed' && catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown').title === text.title;
   const env = view.environment;
   return (
     <section class="cause" data-cause-id={cause.id} data-confidence={cause.confidence}>
-      {primary && (
+      {primary && !sameAsCodeTitle && (
         <Heading>
-          <RichText template={text.title} values={values} />
+          {t('likelyCause')} <RichText template={text.title} values={values} />
         </Heading>
       )}
       <p class="side">{t(`side_${meta.side}`)}</p>
@@ -159,7 +190,7 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
       {steps.length > 0 && (
         <>
           <h3 class="steps-title">{t('stepsTitle')}</h3>
-          <StepList steps={steps} values={values} />
+          <StepList steps={steps} values={values} {...(onCopy ? { onCopy, t } : {})} />
         </>
       )}
       {productSteps.length > 0 && diagnosis.product && (
@@ -198,15 +229,37 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
   );
 }
 
-function StepList({ steps, values, productId }: { readonly steps: readonly string[]; readonly values: Values; readonly productId?: string }): JSX.Element {
+interface StepListProps {
+  readonly steps: readonly string[];
+  readonly values: Values;
+  readonly productId?: string;
+  /** With onCopy, every `code` part of a step gets a copy button (setting names, commands). */
+  readonly onCopy?: (text: string) => void;
+  readonly t?: Translate;
+}
+
+function StepList({ steps, values, productId, onCopy, t }: StepListProps): JSX.Element {
   return (
     <ol class="steps" data-product-steps={productId}>
       {steps.map((step, index) => (
         <li key={index}>
-          <RichText template={step} values={values} />
+          <RichText template={step} values={values} {...(onCopy && t ? { onCopy, copyLabel: t('actionCopy') } : {})} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A page that loaded: the connection in one reassuring line (protocol, issuer, expiry). */
+function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; readonly t: Translate; readonly locale: string }): JSX.Element | null {
+  const security = view.snapshot.security;
+  const leaf = security?.certificates[0];
+  if (!security || !leaf) return null;
+  const issuer = dnAttribute(leaf.issuer, 'O') ?? dnAttribute(leaf.issuer, 'CN') ?? leaf.issuer;
+  return (
+    <p class="loaded-summary" data-testid="loaded-summary">
+      {t('loadedSummary', [security.protocolVersion ?? '?', issuer, formatDate(leaf.notAfter, locale), formatRelative(leaf.notAfter - view.now, locale)])}
+    </p>
   );
 }
 

@@ -16,3 +16,10 @@ export function formatDate(ms: number, locale: string): string {
   if (!Number.isFinite(ms) || ms <= 0) return '-';
   return new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** "in 67 days", "30 days ago" (in the locale), for a signed offset from now in ms. */
+export function formatRelative(offsetMs: number, locale: string): string {
+  const abs = Math.abs(offsetMs);
+  const [unit, size] = abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : (['minute', MINUTE] as const);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(offsetMs / size), unit);
+}

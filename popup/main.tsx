@@ -13,6 +13,7 @@ import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/setting
 import { toolbarButton } from '../src/shared/toolbar-button';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { ContinuityStore } from '../src/storage/continuity-store';
+import { IncidentHistory } from '../src/storage/incident-history';
 import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
 import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type Probes, type SnapshotSource } from './popup-state';
@@ -22,6 +23,7 @@ import { readProxySettings } from '../src/diagnosis/proxy-settings';
 const reader = new TabSnapshotReader(browser.storage.session);
 // Read only: the popup never records a certificate.
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
+const incidents = new IncidentHistory(browser.storage.local);
 
 async function readSettings(): Promise<Settings> {
   return settingsFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
@@ -39,7 +41,11 @@ async function readEnvironment(): Promise<Environment> {
 const source: SnapshotSource = {
   read: (tabId) => reader.read(tabId),
   readAll: () => reader.readAll(),
-  activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
+  activeTab: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+  },
+  incident: (id) => incidents.get(id),
   clock: async () => estimateSkew(storedClockSamples((await browser.storage.session.get(CLOCK_KEY))[CLOCK_KEY])),
   badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
   environment: readEnvironment,
@@ -84,6 +90,20 @@ function show(state: PopupState): void {
           }
         : {})}
       onProbeWww={() => void probeWww()}
+      onOpenOptions={() => {
+        browser.runtime.openOptionsPage().catch(() => undefined);
+      }}
+      onCopy={(text) => {
+        navigator.clipboard.writeText(text).catch(() => undefined);
+      }}
+      {...(tabId !== null && state.kind === 'snapshot' && state.incidentAt === undefined
+        ? {
+            onOpenAlternative: (host: string) => {
+              const url = twinUrl(state.snapshot.url, host);
+              if (url) browser.tabs.update(tabId, { url }).catch(() => undefined);
+            },
+          }
+        : {})}
       onCheckProxy={() => void checkProxy()}
       proxyDenied={proxyDenied}
     />,

@@ -3,7 +3,10 @@
 
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../capture/badge';
-import { recordClockSample } from '../capture/clock-samples';
+import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../capture/clock-samples';
+import { estimateSkew } from '../core/clock/skew';
+import type { TabSnapshot } from '../shared/tab-snapshot';
+import { IncidentHistory } from '../storage/incident-history';
 import { createNavigationListeners, type UpdateTab } from '../capture/navigation-listeners';
 import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
 import { compareWithMemory } from '../core/continuity/memory';
@@ -26,6 +29,7 @@ const reportError = (error: unknown): void => {
 const session = new WriteBehindState(browser.storage.session, 25);
 const tabs = new TabSnapshotStore(session);
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
+const incidents = new IncidentHistory(browser.storage.local);
 const badges = new TabBadges(toolbarButton(browser), (key, substitutions) => browser.i18n.getMessage(key, substitutions));
 
 // Counts the starts of this event page in the session; a diagnostic that also lets the tests
@@ -58,13 +62,27 @@ function refreshBadge(tabId: number): void {
 }
 
 const updateTab: UpdateTab = (tabId, change) => {
+  let next: TabSnapshot | undefined;
   tabs
-    .update(tabId, change)
+    .update(tabId, (previous) => (next = change(previous)))
     .then(() => {
       refreshBadge(tabId);
+      if (next?.status === 'failed') noteIncident(tabId, next);
     })
     .catch(reportError);
 };
+
+// A failed top-level load goes into the history of incidents (options page), unless the tab is
+// in a private window or the person turned the history off. Runs after the tab's update, off
+// the request path; a load that gains facts later updates its one incident.
+function noteIncident(tabId: number, snapshot: TabSnapshot): void {
+  Promise.all([browser.tabs.get(tabId), currentSettings(), session.read(CLOCK_KEY)])
+    .then(([tab, s, samples]) => {
+      if (!s.keepHistory) return undefined;
+      return incidents.record(snapshot, { incognito: tab.incognito, clock: estimateSkew(storedClockSamples(samples)), now: Date.now() });
+    })
+    .catch(reportError);
+}
 
 function onResponse(details: ResponseDetails, securityInfo: unknown): void {
   const now = Date.now();

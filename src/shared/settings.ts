@@ -8,6 +8,8 @@ export interface Settings {
   readonly rememberCertificates: boolean;
   /** Mark a page whose certificate expires within this many days. */
   readonly expiryWarningDays: number;
+  /** Keep a history of recent failed loads (never for private windows). */
+  readonly keepHistory: boolean;
   /** 'auto' follows Firefox's language; otherwise the guide and the popup use this one. */
   readonly language: LanguageSetting;
 }
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   watchSubresources: true,
   rememberCertificates: true,
   expiryWarningDays: 14,
+  keepHistory: true,
   language: 'auto',
 };
 
@@ -33,6 +36,7 @@ export function settingsFrom(stored: unknown): Settings {
       typeof s['rememberCertificates'] === 'boolean' ? s['rememberCertificates'] : DEFAULT_SETTINGS.rememberCertificates,
     expiryWarningDays:
       typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 365 ? days : DEFAULT_SETTINGS.expiryWarningDays,
+    keepHistory: typeof s['keepHistory'] === 'boolean' ? s['keepHistory'] : DEFAULT_SETTINGS.keepHistory,
     language: LANGUAGE_SETTINGS.find((l) => l === s['language']) ?? DEFAULT_SETTINGS.language,
   };
 }

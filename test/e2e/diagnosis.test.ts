@@ -84,6 +84,72 @@ describe('diagnosis in Firefox', () => {
     }
   });
 
+  test('the history: a failed page is listed in the options, opens again as it was, and goes when the history is turned off', async () => {
+    const { lab, browser } = firefox();
+    const failing = lab.byId('self-signed');
+    const page = await visit(browser, failing.url);
+    const options = await openExtensionPage(browser, 'options/options.html');
+    try {
+      await readPopupFor(browser, failing.url);
+      const host = `self-signed.lab.test:${failing.port}`;
+      // The options page re-renders when the background writes the incident.
+      await pollPage(options, 10_000, () => options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host)).catch(async (e: unknown) => {
+        throw new Error(`history never listed ${host}: ${await options.evaluate(() => document.body.textContent)} (${String(e)})`);
+      });
+      await options.evaluate((h) => {
+        const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
+        item?.querySelector<HTMLButtonElement>('[data-action="view-incident"]')?.click();
+      }, host);
+      // Over BiDi a tab an extension opened reports about:blank as its URL: find it by its content.
+      const incidentPage = await pollPage(options, 10_000, async () => {
+        for (const candidate of await browser.pages()) {
+          const isIncident = await candidate.evaluate(() => document.querySelector('[data-testid="incident-note"]') !== null).catch(() => false);
+          if (isIncident) return candidate;
+        }
+        return undefined;
+      });
+      try {
+        const shown = await pollPage(incidentPage, 10_000, () =>
+          incidentPage.evaluate(() => {
+            const root = document.querySelector('[data-testid="diagnosis"][data-ready="true"]');
+            return root && root.getAttribute('data-code') ? { code: root.getAttribute('data-code'), top: root.getAttribute('data-causes')?.split(',')[0], note: document.querySelector('[data-testid="incident-note"]') !== null } : undefined;
+          }),
+        );
+        expect(shown).toEqual({ code: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', top: 'self-signed', note: true });
+      } finally {
+        await incidentPage.close().catch(() => undefined);
+      }
+      await options.click('[data-testid="setting-keep-history"]');
+      const count = await pollPage(options, 10_000, () => options.evaluate(() => (document.querySelector('[data-testid="history"]')?.getAttribute('data-count') === '0' ? '0' : undefined)));
+      expect(count).toBe('0');
+      await options.click('[data-testid="setting-keep-history"]');
+    } finally {
+      await options.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('a plain http page is not a certificate problem: the popup says so', async () => {
+    const { lab, browser } = firefox();
+    // The lab's http-on-https-port server answers plain HTTP.
+    const plain = lab.byId('http-on-https-port').url.replace('https:', 'http:');
+    const page = await visit(browser, plain);
+    const popup = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(plain)}`);
+    try {
+      const state = await pollPage(popup, 10_000, () =>
+        popup.evaluate(() => {
+          const root = document.querySelector('[data-testid="diagnosis"]');
+          return root?.getAttribute('data-status') === 'not-https' ? document.querySelector('[data-testid="not-https"]')?.getAttribute('data-scheme') : undefined;
+        }),
+      );
+      expect(state).toBe('http');
+      expect(await popup.evaluate(() => document.body.textContent)).toContain(json('_locales/en/messages.json')['popupNotHttpsHttp']?.message ?? '?');
+    } finally {
+      await popup.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    }
+  });
+
   test('with Russian chosen in the options, the popup speaks Russian, guide included', async () => {
     const { lab, browser } = firefox();
     const options = await openExtensionPage(browser, 'options/options.html');

@@ -90,4 +90,20 @@ describe('private windows', () => {
       await page.close().catch(() => undefined);
     }
   });
+
+  test('a private tab that fails is diagnosed, but never written into the history', async () => {
+    const { lab, browser } = firefox();
+    const page = await visit(browser, lab.byId('expired').url);
+    try {
+      const shown = await readPopupFor(browser, lab.byId('expired').url);
+      expect({ code: shown.code, incognito: shown.facts['incognito'] }).toEqual({ code: 'SEC_ERROR_EXPIRED_CERTIFICATE', incognito: 'true' });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const options = await openExtensionPage(browser, 'options/options.html');
+      const count = await pollPage(options, 10_000, () => options.evaluate(() => document.querySelector('[data-testid="history"]')?.getAttribute('data-count') || undefined));
+      expect(count).toBe('0');
+      await options.close();
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
 });

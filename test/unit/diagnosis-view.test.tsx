@@ -17,7 +17,7 @@ const URL_A = 'https://expired.lab.test/';
 
 function view(snapshot: TabSnapshot): PopupState {
   const diagnosis = diagnose(snapshot, environment(), history());
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis, now: Date.UTC(2026, 10, 26, 12) };
 }
 
 function root(): HTMLElement {
@@ -32,24 +32,25 @@ describe('DiagnosisView', () => {
     expect(root().dataset['code']).toBe('SEC_ERROR_EXPIRED_CERTIFICATE');
     expect(root().dataset['status']).toBe('failed');
     expect(root().dataset['ready']).toBe('true');
-    expect(screen.getByText(enText['popupFailedCertificate']?.message ?? '?')).toBeTruthy();
-    expect(screen.getByText('2153390069')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: CATALOGUES.en.codes['SEC_ERROR_EXPIRED_CERTIFICATE']?.title ?? '?' })).toBeTruthy();
+    // The number is in the technical details, folded away.
+    expect(screen.getByText('2153390069').closest('details')?.dataset['testid']).toBe('technical-details');
   });
 
-  test('a TLS protocol failure gets the protocol summary', () => {
+  test('a TLS protocol failure gets its own explanation', () => {
     const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153394151', 1);
     if (!failed) throw new Error('expected a failure');
     render(<DiagnosisView catalogue={guide} state={view(failed)} t={en} />);
     expect(root().dataset['code']).toBe('SSL_ERROR_RX_RECORD_TOO_LONG');
-    expect(screen.getByText(enText['popupFailedTls']?.message ?? '?')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: CATALOGUES.en.codes['SSL_ERROR_RX_RECORD_TOO_LONG']?.title ?? '?' })).toBeTruthy();
   });
 
-  test('an unknown number keeps the number as the code and says it is not recognised', () => {
+  test('an unknown number keeps the number as the code and gets the generic guide', () => {
     const failed = recordFailure(undefined, 1, URL_A, 'Error code 2153999999', 1);
     if (!failed) throw new Error('expected a failure');
     render(<DiagnosisView catalogue={guide} state={view(failed)} t={en} />);
     expect(root().dataset['code']).toBe('2153999999');
-    expect(screen.getByText(enText['popupFailedUnknown']?.message ?? '?')).toBeTruthy();
+    expect(screen.getByText(CATALOGUES.en.codes['generic:unknown']?.title ?? '?')).toBeTruthy();
   });
 
   test('hostile text from Firefox or the URL is shown as text, never parsed as HTML', () => {
@@ -62,12 +63,13 @@ describe('DiagnosisView', () => {
     expect(container.textContent).toContain(evil);
   });
 
-  test('a page that loaded: empty code and the reassuring summary', () => {
+  test('a page that loaded with nothing known against it: empty code, the "ok" verdict', () => {
     const loaded = recordCompletion(startLoad(1, URL_A, 0), 1, URL_A, 1);
     render(<DiagnosisView catalogue={guide} state={view(loaded)} t={en} />);
     expect(root().dataset['code']).toBe('');
     expect(root().dataset['status']).toBe('loaded');
-    expect(screen.getByText(enText['popupLoadedFine']?.message ?? '?')).toBeTruthy();
+    expect(root().dataset['verdict']).toBe('ok');
+    expect(screen.getByText(enText['verdict_ok']?.message ?? '?', { exact: false })).toBeTruthy();
   });
 
   test('no record offers a reload of that tab', () => {

@@ -28,6 +28,7 @@ function view(snapshot: TabSnapshot, env = environment(), probes = {}): Snapshot
     environment: { os: env.os ?? 'linux', firefoxVersion: env.firefoxVersion ?? '153.0', captivePortal: 'not_captive' },
     lastGood: null,
     diagnosis,
+    now: env.now,
   };
 }
 

@@ -7,7 +7,8 @@ function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): Snapsho
   return {
     read: (tabId) => Promise.resolve(snapshots.find((s) => s.tabId === tabId)),
     readAll: () => Promise.resolve(snapshots),
-    activeTabId: () => Promise.resolve(activeTabId),
+    activeTab: () => Promise.resolve(activeTabId === null ? null : { id: activeTabId, url: snapshots.find((s) => s.tabId === activeTabId)?.url ?? 'https://unknown.test/' }),
+    incident: () => Promise.resolve(undefined),
     clock: () => Promise.resolve(null),
     badgeText: (tabId) => Promise.resolve(`badge-of-${tabId}`),
     environment: () => Promise.reject(new Error('no runtime here')),
@@ -35,7 +36,7 @@ describe('targetFromQuery', () => {
 function shown(snapshot: TabSnapshot): unknown {
   // A page still loading has nothing wrong yet: no causes, nothing to bypass.
   const diagnosis = { verdict: 'ok', bypass: null, causes: [], product: null, code: null, actions: [], alternativeHost: null };
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis, now: Date.UTC(2026, 10, 26) };
 }
 
 describe('resolvePopupState', () => {

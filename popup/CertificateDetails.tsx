@@ -1,0 +1,131 @@
+// The certificate, when Cert Doctor has it: from this load, after an exception, or (for a
+// failed load) the summary of the last good one it remembers. Names, issuer, validity with the
+// time left, whether the root is built into Firefox, fingerprints, the names it covers, and a
+// button that copies the chain as PEM. Certificate fields are strangers' text: shown as text.
+
+import type { JSX } from 'preact';
+import { parseCertificateDer, type ParsedCertificate } from '../src/core/certificate/parse-der';
+import { derToPem } from '../src/core/certificate/pem';
+import { base64ToBytes } from '../src/core/encoding/base64';
+import { dnAttribute } from '../src/diagnosis/distinguished-name';
+import type { Translate } from '../src/shared/i18n';
+import type { CapturedCertificate } from '../src/shared/tab-snapshot';
+import { formatDate, formatRelative } from './format';
+import type { SnapshotView } from './popup-state';
+
+interface Props {
+  readonly view: SnapshotView;
+  readonly t: Translate;
+  readonly locale: string;
+  readonly onCopy?: (text: string) => void;
+}
+
+export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Element | null {
+  const chain = view.snapshot.security?.certificates ?? [];
+  const now = view.now;
+  if (chain.length === 0) {
+    const lastGood = view.lastGood;
+    if (!lastGood || view.snapshot.status !== 'failed') return null;
+    return (
+      <details class="certificate" data-testid="certificate-details">
+        <summary>{t('certLastGoodHeading')}</summary>
+        <p data-testid="last-good">
+          {t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}
+        </p>
+        <p>
+          {t('certRoot')} <span class="technical">{lastGood.root}</span> ({t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
+        </p>
+        <p>{t('certExpires', [formatDate(lastGood.notAfter, locale), formatRelative(lastGood.notAfter - now, locale)])}</p>
+      </details>
+    );
+  }
+  const parsed = chain.map(parse);
+  const leafNames = parsed[0] ? [...parsed[0].subjectAltNames.dns, ...parsed[0].subjectAltNames.ip] : [];
+  const pem = chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join('');
+  return (
+    <details class="certificate" data-testid="certificate-details">
+      <summary>{t('certHeading')}</summary>
+      <ol class="chain">
+        {chain.map((certificate, index) => (
+          <ChainEntry
+            key={certificate.sha256 || String(index)}
+            certificate={certificate}
+            parsed={parsed[index] ?? null}
+            role={index === 0 ? 'certRoleSite' : index === chain.length - 1 ? 'certRoleRoot' : 'certRoleIntermediate'}
+            isRoot={index === chain.length - 1 && chain.length > 1}
+            now={now}
+            t={t}
+            locale={locale}
+          />
+        ))}
+      </ol>
+      {leafNames.length > 0 && (
+        <p>
+          {t('factsNames')}{' '}
+          <span class="technical" dir="ltr">
+            {leafNames.join(', ')}
+          </span>
+        </p>
+      )}
+      {onCopy && pem && (
+        <button type="button" data-action="copy-pem" onClick={() => { onCopy(pem); }}>
+          {t('certCopyPem')}
+        </button>
+      )}
+    </details>
+  );
+}
+
+interface EntryProps {
+  readonly certificate: CapturedCertificate;
+  readonly parsed: ParsedCertificate | null;
+  readonly role: string;
+  readonly isRoot: boolean;
+  readonly now: number;
+  readonly t: Translate;
+  readonly locale: string;
+}
+
+function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: EntryProps): JSX.Element {
+  const expired = c.notAfter < now;
+  return (
+    <li>
+      <p class="chain-name">
+        <span class="chain-role">{t(role)}:</span> <span class="technical">{nameOf(c.subject)}</span>
+      </p>
+      <p class="technical subject">{c.subject}</p>
+      <p>
+        {t('factsIssuedBy')} <span class="technical">{c.issuer}</span>
+      </p>
+      <p class={expired || c.notBefore > now ? 'validity validity-bad' : 'validity'}>
+        {t('certValidity', [formatDate(c.notBefore, locale), formatDate(c.notAfter, locale)])}{' '}
+        ({t(expired ? 'certExpiredAgo' : c.notBefore > now ? 'certStartsIn' : 'certExpiresIn', formatRelative((expired ? c.notAfter : c.notBefore > now ? c.notBefore : c.notAfter) - now, locale))})
+      </p>
+      {isRoot && <p>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</p>}
+      {parsed && (
+        <p>
+          {t('factsKey')} <span class="technical">{keyDescription(parsed)}</span>
+        </p>
+      )}
+      <p class="technical fingerprint">SHA-256 {c.sha256}</p>
+    </li>
+  );
+}
+
+function parse(certificate: CapturedCertificate): ParsedCertificate | null {
+  if (!certificate.derBase64) return null;
+  const result = parseCertificateDer(base64ToBytes(certificate.derBase64));
+  return result.ok ? result.certificate : null;
+}
+
+function nameOf(dn: string): string {
+  return dnAttribute(dn, 'CN') ?? dnAttribute(dn, 'O') ?? dn;
+}
+
+export function keyDescription(leaf: ParsedCertificate): string {
+  const key = leaf.publicKey;
+  const size = key.bits === null ? '' : ` ${key.bits}`;
+  const curve = key.curve === null ? '' : ` ${key.curve}`;
+  const hash = leaf.signatureAlgorithm.hash === null ? '' : ` / ${leaf.signatureAlgorithm.hash}`;
+  return `${key.algorithm}${size}${curve}, ${leaf.signatureAlgorithm.name}${hash}`;
+}
