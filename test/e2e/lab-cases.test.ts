@@ -11,6 +11,9 @@ import { startLab } from '../lab/lab';
 import { loadedFirst, orderForVisits } from '../lab/visit-order';
 import { LAB_CASE_SPECS } from '../lab/cases';
 import type { ExpectedDiagnosis, Lab } from '../lab/types';
+import { loadMessages } from '../unit/fakes/messages';
+
+const messages = loadMessages('en');
 
 /** What the popup shows, in the shape of the lab's expectations. */
 function diagnosisOf(shown: DiagnosisAttributes, expected: ExpectedDiagnosis): ExpectedDiagnosis {
@@ -67,6 +70,9 @@ describe('lab cases in Firefox, with the packaged extension', () => {
         code: labCase.expectedCode,
         diagnosis: expected,
       });
+      // What the person reads: the verdict in words, and numbered steps.
+      const verdictText = messages[`verdict_${expected.verdict.replace('-', '_')}`]?.message ?? '?';
+      expect({ banner: shown.text.includes(verdictText), steps: shown.text.includes(messages['stepsTitle']?.message ?? '?') }).toEqual({ banner: true, steps: true });
     } finally {
       await page.close().catch(() => undefined);
     }

@@ -12,6 +12,7 @@ import { CATALOGUES } from '../../src/guide/catalogue-data';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { loadMessages, translatorForLocale } from './fakes/messages';
 import { clock, environment, failed, history } from './support/snapshots';
+import recordedJson from './fixtures/lab-snapshots.json';
 
 const en = translatorForLocale('en');
 const enMessages = loadMessages('en');
@@ -123,3 +124,69 @@ describe('the guide in the popup', () => {
     expect(root().textContent).toContain('SEC_ERROR_UNKNOWN_ISSUER');
   });
 });
+
+describe('every verdict and every state has its banner or message', () => {
+  const DAY = 24 * HOUR;
+  const verdicts: [string, SnapshotView, string][] = [
+    ['ok', view(recordLoaded('https://shop.example.com/')), 'verdict_ok'],
+    ['caution', view({ ...recordLoaded('https://shop.example.com/'), subresourceFailureCount: 2 }), 'verdict_caution'],
+    ['fix-here', view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ clock: clock(-3 * DAY) })), 'verdict_fix_here'],
+    ['site-fault', view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER')), 'verdict_site_fault'],
+    ['danger', view(failed('https://shop.example.com/', 'SEC_ERROR_REVOKED_CERTIFICATE')), 'verdict_danger'],
+  ];
+
+  test.each(verdicts)('%s', (verdict, state, key) => {
+    render(<DiagnosisView state={state} t={en} catalogue={guide} />);
+    expect(root().dataset['verdict']).toBe(verdict);
+    expect(screen.getByTestId('verdict').textContent).toContain(message(key));
+    expect(screen.getByTestId('verdict').className).toContain(`verdict-${verdict}`);
+  });
+
+  const states: [string, PopupState, string][] = [
+    ['http page', { kind: 'not-https', scheme: 'http', url: 'http://a.test/' }, 'popupNotHttpsHttp'],
+    ['Firefox page', { kind: 'not-https', scheme: null, url: null }, 'popupNotHttpsInternal'],
+    ['file', { kind: 'not-https', scheme: 'file', url: 'file:///tmp/a.html' }, 'popupNotHttpsFile'],
+    ['no record', { kind: 'no-record', tabId: null }, 'popupNoRecord'],
+    ['broken', { kind: 'broken', message: 'x' }, 'popupBroken'],
+    ['loading', { kind: 'loading' }, 'popupLoading'],
+  ];
+
+  test.each(states)('%s', (_name, state, key) => {
+    render(<DiagnosisView state={state} t={en} catalogue={guide} />);
+    expect(root().textContent).toContain(message(key));
+    expect(screen.queryByTestId('verdict')).toBeNull();
+  });
+
+  test('a past incident says so, with its date', () => {
+    const state: SnapshotView = { ...view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER')), incidentAt: Date.UTC(2026, 10, 20, 9) };
+    render(<DiagnosisView state={state} t={en} catalogue={guide} locale="en" />);
+    expect(screen.getByTestId('incident-note').textContent).toContain('2026');
+  });
+
+  test('a loaded page: a one-line summary, and the certificate with PEM copy', () => {
+    // Recorded from the lab in Firefox (WebCrypto cannot make certificates under jsdom).
+    const recorded = (recordedJson as unknown as { caseId: string; snapshot: TabSnapshot }[]).find((r) => r.caseId === 'valid');
+    if (!recorded) throw new Error('no recorded valid case');
+    const snapshot = recorded.snapshot;
+    const copied: string[] = [];
+    render(<DiagnosisView state={view(snapshot)} t={en} catalogue={guide} onCopy={(text) => copied.push(text)} />);
+    expect(screen.getByTestId('loaded-summary').textContent).toContain('TLSv1.3');
+    fireEvent.click(screen.getByRole('button', { name: message('certCopyPem') }));
+    expect(copied[0]).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----/);
+    expect(screen.getByTestId('certificate-details').textContent).toContain('valid.lab.test');
+    expect(screen.getByTestId('certificate-details').textContent).toContain('Cert Doctor Lab Root');
+  });
+
+  test('steps with a setting name get a copy button for it', () => {
+    const copied: string[] = [];
+    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'SSL_ERROR_NO_CIPHERS_SUPPORTED'))} t={en} catalogue={guide} onCopy={(text) => copied.push(text)} />);
+    const buttons = root().querySelectorAll<HTMLButtonElement>('.cause[data-cause-id="client-tls-prefs"] [data-action="copy-code"]');
+    expect(buttons.length).toBeGreaterThan(0);
+    buttons[0]?.click();
+    expect(copied[0]).toBe(buttons[0]?.previousElementSibling?.textContent);
+  });
+});
+
+function recordLoaded(url: string): TabSnapshot {
+  return { schema: 2, tabId: 1, url, startedAt: 1, status: 'loaded' };
+}
