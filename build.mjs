@@ -56,6 +56,7 @@ const extension = esbuild.build({
     background: 'src/background/main.ts',
     popup: 'popup/main.tsx',
     options: 'options/main.tsx',
+    report: 'popup/report-main.tsx',
   },
   outdir: 'dist',
   bundle: true,

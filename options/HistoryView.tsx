@@ -11,11 +11,12 @@ interface Props {
   readonly t: Translate;
   readonly locale: string;
   readonly onView: (id: string) => void;
+  readonly onReport: (id: string) => void;
   readonly onExport: () => void;
   readonly onClear: () => void;
 }
 
-export function HistoryView({ incidents, t, locale, onView, onExport, onClear }: Props): JSX.Element {
+export function HistoryView({ incidents, t, locale, onView, onReport, onExport, onClear }: Props): JSX.Element {
   return (
     <section data-testid="history" data-count={incidents === null ? '' : String(incidents.length)}>
       <h2>{t('historyHeading')}</h2>
@@ -34,6 +35,9 @@ export function HistoryView({ incidents, t, locale, onView, onExport, onClear }:
               <span class="technical">{codeOf(incident)}</span>{' '}
               <button type="button" data-action="view-incident" aria-label={t('historyViewLabel', hostOf(incident.snapshot.url))} onClick={() => { onView(incident.id); }}>
                 {t('historyView')}
+              </button>{' '}
+              <button type="button" data-action="report-incident" aria-label={t('historyReportLabel', hostOf(incident.snapshot.url))} onClick={() => { onReport(incident.id); }}>
+                {t('historyReport')}
               </button>
             </li>
           ))}

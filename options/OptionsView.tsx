@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
 import type { Settings } from '../src/shared/settings';
 import type { Incident } from '../src/storage/incident-history';
+import { Check, LanguageOptions } from '../popup/controls';
 import { HistoryView } from './HistoryView';
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
   readonly incidents: readonly Incident[] | null;
   readonly locale: string;
   readonly onViewIncident: (id: string) => void;
+  readonly onReportIncident: (id: string) => void;
   readonly onExportHistory: () => void;
   readonly onClearHistory: () => void;
 }
@@ -28,17 +30,7 @@ export function OptionsView(props: Props): JSX.Element {
       <p>{t('optionsPrivacy')}</p>
       <fieldset>
         <legend>{t('optionsWhatToWatch')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="setting-watch-subresources"
-            checked={settings.watchSubresources}
-            onChange={(event) => {
-              onChange({ ...settings, watchSubresources: event.currentTarget.checked });
-            }}
-          />{' '}
-          {t('optionsWatchSubresources')}
-        </label>
+        <Check label={t('optionsWatchSubresources')} testId="setting-watch-subresources" checked={settings.watchSubresources} onChange={(value) => { onChange({ ...settings, watchSubresources: value }); }} />
         <label>
           {t('optionsExpiryWarningDays')}{' '}
           <input
@@ -67,29 +59,13 @@ export function OptionsView(props: Props): JSX.Element {
             }}
           >
             <option value="auto">{t('optionsLanguageAuto')}</option>
-            {/* Each language in its own name, so a person can find theirs whatever is shown. */}
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="ru" lang="ru">
-              Русский
-            </option>
+            <LanguageOptions />
           </select>
         </label>
       </fieldset>
       <fieldset>
         <legend>{t('optionsRememberHeading')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="setting-remember-certificates"
-            checked={settings.rememberCertificates}
-            onChange={(event) => {
-              onChange({ ...settings, rememberCertificates: event.currentTarget.checked });
-            }}
-          />{' '}
-          {t('optionsRememberCertificates')}
-        </label>
+        <Check label={t('optionsRememberCertificates')} testId="setting-remember-certificates" checked={settings.rememberCertificates} onChange={(value) => { onChange({ ...settings, rememberCertificates: value }); }} />
         <p data-testid="remembered-count" data-count={rememberedCount === null ? '' : String(rememberedCount)}>
           {rememberedCount === null ? '…' : t('optionsRememberedCount', [String(rememberedCount)])}
         </p>
@@ -99,23 +75,19 @@ export function OptionsView(props: Props): JSX.Element {
       </fieldset>
       <fieldset>
         <legend>{t('historyHeading')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="setting-keep-history"
-            checked={settings.keepHistory}
-            onChange={(event) => {
-              onChange({ ...settings, keepHistory: event.currentTarget.checked });
-            }}
-          />{' '}
-          {t('optionsKeepHistory')}
-        </label>
+        <Check label={t('optionsKeepHistory')} testId="setting-keep-history" checked={settings.keepHistory} onChange={(value) => { onChange({ ...settings, keepHistory: value }); }} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsReportHeading')}</legend>
+        <Check label={t('optionsReportIncludePath')} testId="setting-report-path" checked={settings.reportIncludePath} onChange={(value) => { onChange({ ...settings, reportIncludePath: value }); }} />
+        <Check label={t('optionsReportIncludeChain')} testId="setting-report-chain" checked={settings.reportIncludeChain} onChange={(value) => { onChange({ ...settings, reportIncludeChain: value }); }} />
       </fieldset>
       <HistoryView
         incidents={props.incidents}
         t={t}
         locale={props.locale}
         onView={props.onViewIncident}
+        onReport={props.onReportIncident}
         onExport={props.onExportHistory}
         onClear={props.onClearHistory}
       />

@@ -32,6 +32,9 @@ async function show(): Promise<void> {
       onViewIncident={(id) => {
         browser.tabs.create({ url: browser.runtime.getURL(`popup/popup.html?incident=${encodeURIComponent(id)}`) }).catch(() => undefined);
       }}
+      onReportIncident={(id) => {
+        browser.tabs.create({ url: browser.runtime.getURL(`popup/report.html?incident=${encodeURIComponent(id)}`) }).catch(() => undefined);
+      }}
       onExportHistory={() => {
         exportHistory(history);
       }}

@@ -3,57 +3,18 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { storedClockSamples, CLOCK_KEY } from '../src/capture/clock-samples';
-import { estimateSkew } from '../src/core/clock/skew';
 import type { Catalogue } from '../src/guide/catalogue';
 import { loadCatalogue } from '../src/guide/guide-loader';
 import { translatorFrom, type Translate } from '../src/shared/i18n';
 import { chooseLanguage } from '../src/shared/language';
-import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/settings';
-import { toolbarButton } from '../src/shared/toolbar-button';
 import { uiLanguage } from '../src/shared/ui-translator';
-import { ContinuityStore } from '../src/storage/continuity-store';
-import { IncidentHistory } from '../src/storage/incident-history';
-import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import { DiagnosisView } from './DiagnosisView';
-import { resolvePopupState, targetFromQuery, type Environment, type PopupState, type Probes, type SnapshotSource } from './popup-state';
+import { browserSource, readSettings } from './browser-source';
+import { resolvePopupState, targetFromQuery, type PopupState, type Probes } from './popup-state';
 import { probe, twinUrl } from './probe';
 import { readProxySettings } from '../src/diagnosis/proxy-settings';
 
-const reader = new TabSnapshotReader(browser.storage.session);
-// Read only: the popup never records a certificate.
-const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
-const incidents = new IncidentHistory(browser.storage.local);
-
-async function readSettings(): Promise<Settings> {
-  return settingsFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
-
-async function readEnvironment(): Promise<Environment> {
-  const [platform, info, captivePortal] = await Promise.all([
-    browser.runtime.getPlatformInfo(),
-    browser.runtime.getBrowserInfo(),
-    browser.captivePortal.getState().catch(() => 'unknown'),
-  ]);
-  return { os: platform.os, firefoxVersion: info.version, captivePortal };
-}
-
-const source: SnapshotSource = {
-  read: (tabId) => reader.read(tabId),
-  readAll: () => reader.readAll(),
-  activeTab: async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
-  },
-  incident: (id) => incidents.get(id),
-  clock: async () => estimateSkew(storedClockSamples((await browser.storage.session.get(CLOCK_KEY))[CLOCK_KEY])),
-  badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
-  environment: readEnvironment,
-  lastGood: async (url) => (await continuity.recall(new URL(url).hostname)) ?? null,
-  remembered: () => continuity.all(),
-  settings: readSettings,
-  now: () => Date.now(),
-};
+const source = browserSource(browser);
 const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
 let probes: Probes = {};
@@ -90,6 +51,14 @@ function show(state: PopupState): void {
           }
         : {})}
       onProbeWww={() => void probeWww()}
+      {...(state.kind === 'snapshot'
+        ? {
+            onReport: () => {
+              const query = 'incident' in target ? `incident=${encodeURIComponent(target.incident)}` : `tabId=${state.snapshot.tabId}`;
+              browser.tabs.create({ url: browser.runtime.getURL(`popup/report.html?${query}`) }).catch(() => undefined);
+            },
+          }
+        : {})}
       onOpenOptions={() => {
         browser.runtime.openOptionsPage().catch(() => undefined);
       }}
@@ -159,7 +128,7 @@ async function refresh(): Promise<void> {
 
 async function start(): Promise<void> {
   try {
-    const chosen = await uiLanguage(browser, (await readSettings()).language);
+    const chosen = await uiLanguage(browser, (await readSettings(browser)).language);
     language = chosen.language;
     t = chosen.t;
     catalogue = await loadCatalogue(language, (path) => browser.runtime.getURL(path));

@@ -7,6 +7,7 @@ import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../capture/clo
 import { estimateSkew } from '../core/clock/skew';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { IncidentHistory } from '../storage/incident-history';
+import { isSaveReportMessage, type SaveReportReply } from '../shared/save-report-message';
 import { createNavigationListeners, type UpdateTab } from '../capture/navigation-listeners';
 import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
 import { compareWithMemory } from '../core/continuity/memory';
@@ -174,6 +175,23 @@ browser.webRequest.onHeadersReceived.addListener(
   ['responseHeaders'],
 );
 browser.webRequest.onErrorOccurred.addListener(requests.onErrorOccurred, { urls: ['http://*/*', 'https://*/*'] });
+
+// Saving a report: the only message the background takes. The download goes to the downloads
+// folder without a dialog; the page asked for the optional permission when the person clicked.
+browser.runtime.onMessage.addListener((message: unknown): Promise<SaveReportReply> | undefined => {
+  if (!isSaveReportMessage(message)) return undefined;
+  const url = URL.createObjectURL(new Blob([message.content], { type: `${message.mime};charset=utf-8` }));
+  return browser.downloads
+    .download({ url, filename: message.filename, saveAs: false, conflictAction: 'uniquify' })
+    .then((): SaveReportReply => ({ ok: true, filename: message.filename }))
+    .catch((error: unknown): SaveReportReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
+    .finally(() => {
+      // Firefox reads the blob when the download starts; a minute is ample.
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 60_000);
+    });
+});
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.forget(tabId);

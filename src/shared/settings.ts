@@ -10,6 +10,10 @@ export interface Settings {
   readonly expiryWarningDays: number;
   /** Keep a history of recent failed loads (never for private windows). */
   readonly keepHistory: boolean;
+  /** Reports include the page's path by default (never the query string by default). */
+  readonly reportIncludePath: boolean;
+  /** Reports include the certificate chain (PEM) by default, when Cert Doctor has it. */
+  readonly reportIncludeChain: boolean;
   /** 'auto' follows Firefox's language; otherwise the guide and the popup use this one. */
   readonly language: LanguageSetting;
 }
@@ -22,6 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rememberCertificates: true,
   expiryWarningDays: 14,
   keepHistory: true,
+  reportIncludePath: false,
+  reportIncludeChain: true,
   language: 'auto',
 };
 
@@ -37,6 +43,8 @@ export function settingsFrom(stored: unknown): Settings {
     expiryWarningDays:
       typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 365 ? days : DEFAULT_SETTINGS.expiryWarningDays,
     keepHistory: typeof s['keepHistory'] === 'boolean' ? s['keepHistory'] : DEFAULT_SETTINGS.keepHistory,
+    reportIncludePath: typeof s['reportIncludePath'] === 'boolean' ? s['reportIncludePath'] : DEFAULT_SETTINGS.reportIncludePath,
+    reportIncludeChain: typeof s['reportIncludeChain'] === 'boolean' ? s['reportIncludeChain'] : DEFAULT_SETTINGS.reportIncludeChain,
     language: LANGUAGE_SETTINGS.find((l) => l === s['language']) ?? DEFAULT_SETTINGS.language,
   };
 }

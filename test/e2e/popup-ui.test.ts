@@ -1,6 +1,7 @@
 // The popup as people see it, in a real Firefox, light and dark, 360 and 800 px wide: the main
-// states show the right banner, steps and details; axe-core finds no accessibility violation;
-// screenshots are saved to test-artifacts/screenshots/ (not committed).
+// states show the right banner, steps and details; axe-core finds no accessibility violation
+// (there, on the options page and on the report page); screenshots are saved to
+// test-artifacts/screenshots/ (not committed).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,35 @@ async function axeSeesAPlantedViolation(browser: Browser): Promise<boolean> {
   }
 }
 
+/** The options page and the report page: no axe violations, no sideways scrolling, screenshots. */
+async function checkOtherPages(session: () => FirefoxSession, theme: 'light' | 'dark'): Promise<void> {
+  const { lab, browser } = session();
+  const url = lab.byId('expired').url;
+  const site = await visit(browser, url);
+  try {
+    const { tabId } = await readPopupUntil(browser, url, (s) => s.verdict === 'site-fault');
+    for (const [name, path, ready] of [
+      ['options', 'options/options.html', '[data-testid="history"]'],
+      ['report', `popup/report.html?tabId=${tabId}`, '[data-testid="report-preview"]'],
+    ] as const) {
+      const page = await openExtensionPage(browser, path);
+      try {
+        await pollPage(page, 10_000, () => page.evaluate((s) => document.querySelector(s) !== null || undefined, ready));
+        for (const width of [360, 800]) {
+          await page.setViewport({ width, height: 900 });
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect({ page: name, width, overflows: scrollWidth > width, violations: await axeViolations(page) }).toEqual({ page: name, width, overflows: false, violations: [] });
+          await page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}-${width}.png`), fullPage: true });
+        }
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await site.close().catch(() => undefined);
+  }
+}
+
 async function colourScheme(browser: Browser): Promise<string> {
   const page = await openExtensionPage(browser, 'popup/popup.html?tabId=999999');
   try {
@@ -104,6 +134,7 @@ describe('the popup in the light theme', () => {
     expect(await colourScheme(session().browser)).toBe('light');
     expect(await axeSeesAPlantedViolation(session().browser)).toBe(true);
     await checkStates(session, 'light');
+    await checkOtherPages(session, 'light');
   });
 });
 
@@ -112,5 +143,6 @@ describe('the popup in the dark theme', () => {
   test('main states: banner, steps, no axe violations, screenshots at 360 and 800 px', async () => {
     expect(await colourScheme(session().browser)).toBe('dark');
     await checkStates(session, 'dark');
+    await checkOtherPages(session, 'dark');
   });
 });

@@ -64,6 +64,8 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
     }
     if (path === '/pixel.png') {
       send(response, 200, 'image/png', PIXEL_PNG, options.clock);
+    } else if (path === SECURITY_TXT_PATH) {
+      send(response, 200, 'text/plain; charset=utf-8', securityTxt(host), options.clock);
     } else if (path === labCase.path) {
       const imageUrl =
         options.embedImageFrom === undefined ? undefined : new URL('/pixel.png', options.embedImageFrom().url).href;
@@ -72,6 +74,15 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', options.clock);
     }
   };
+}
+
+/** RFC 9116: where a site says whom to tell about a security problem. */
+export const SECURITY_TXT_PATH = '/.well-known/security.txt';
+
+/** Every lab host publishes a contact, so the report's "find the contact" has one to find. */
+export function securityTxt(host: string): string {
+  const expires = new Date(Date.now() + 365 * 24 * 60 * 60_000).toISOString();
+  return `# Cert Doctor lab\nContact: mailto:security@${host}\nContact: https://${host}/report\nExpires: ${expires}\nPreferred-Languages: en, ru\n`;
 }
 
 export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[], clock: ServerClock): RequestHandler {

@@ -28,6 +28,7 @@ function renderOptions(overrides: { incidents?: readonly Incident[] | null; sett
       incidents={overrides.incidents === undefined ? [incident('1-10', 'https://expired.lab.test/')] : overrides.incidents}
       locale="en"
       onViewIncident={(id) => calls.push(`view:${id}`)}
+      onReportIncident={(id) => calls.push(`report:${id}`)}
       onExportHistory={() => calls.push('export')}
       onClearHistory={() => calls.push('clear-history')}
     />,
@@ -42,9 +43,10 @@ describe('the options page', () => {
     expect(item?.textContent).toContain('expired.lab.test');
     expect(item?.textContent).toContain('SEC_ERROR_EXPIRED_CERTIFICATE');
     fireEvent.click(screen.getByRole('button', { name: en('historyViewLabel', 'expired.lab.test') }));
+    fireEvent.click(screen.getByRole('button', { name: en('historyReportLabel', 'expired.lab.test') }));
     fireEvent.click(screen.getByRole('button', { name: messages['historyExport']?.message ?? '?' }));
     fireEvent.click(screen.getByRole('button', { name: messages['historyClear']?.message ?? '?' }));
-    expect(calls).toEqual(['view:1-10', 'export', 'clear-history']);
+    expect(calls).toEqual(['view:1-10', 'report:1-10', 'export', 'clear-history']);
   });
 
   test('an empty history says so, and its buttons are disabled', () => {

@@ -1,0 +1,43 @@
+// Small form controls shared by the options page and the report page.
+
+import type { JSX } from 'preact';
+
+/** The languages Cert Doctor speaks, each in its own name so a person finds theirs. */
+export function LanguageOptions(): JSX.Element {
+  return (
+    <>
+      <option value="en" lang="en">
+        English
+      </option>
+      <option value="ru" lang="ru">
+        Русский
+      </option>
+    </>
+  );
+}
+
+interface CheckProps {
+  readonly label: string;
+  readonly testId: string;
+  readonly checked: boolean;
+  readonly disabled?: boolean;
+  readonly onChange: (value: boolean) => void;
+}
+
+/** A labelled checkbox. */
+export function Check({ label, testId, checked, disabled = false, onChange }: CheckProps): JSX.Element {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => {
+          onChange(e.currentTarget.checked);
+        }}
+      />{' '}
+      {label}
+    </label>
+  );
+}

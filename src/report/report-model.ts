@@ -1,0 +1,222 @@
+// The report for whoever can fix the problem: the site's owner, or (when the cause is on the
+// visitor's side) their IT department. A pure function of what the popup knows; every format
+// (text.ts, markdown.ts, html.ts, json.ts) renders this one model, so they say the same thing.
+// What leaves is only what is in here: the site's origin (path and query only if the person
+// includes them), Firefox's version and the OS name; never an IP address or other tabs.
+
+import { decodeErrorNumber } from '../core/error-codes/decode';
+import type { SkewEstimate } from '../core/clock/skew';
+import type { CertificateMemory } from '../core/continuity/memory';
+import { derToPem } from '../core/certificate/pem';
+import { base64ToBytes } from '../core/encoding/base64';
+import { readClock } from '../diagnosis/clock-evidence';
+import { productForName } from '../diagnosis/chain-facts';
+import { isLocalHost } from '../diagnosis/host-kind';
+import type { Diagnosis, Evidence } from '../diagnosis/types';
+import { CAUSES } from '../guide/causes';
+import type { Catalogue, ServerKey } from '../guide/catalogue';
+import { fillPlaceholders } from '../guide/fill';
+import type { TabSnapshot } from '../shared/tab-snapshot';
+import { cleanLine, cleanText } from './sanitize';
+
+export const REPORT_SCHEMA_ID = 'https://cert-doctor.net/schemas/report-1.json';
+export const REPORT_VERSION = 1;
+
+export type Audience = 'site-owner' | 'it-department';
+
+export interface ReportOptions {
+  /** Include the page's path (never by default: paths can be private). */
+  readonly includePath: boolean;
+  /** Include the query string and fragment as well (never by default: they can hold tokens). */
+  readonly includeQuery: boolean;
+  /** Include the certificate chain in PEM, when Cert Doctor has it. */
+  readonly includeChain: boolean;
+  readonly note: string;
+}
+
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = { includePath: false, includeQuery: false, includeChain: true, note: '' };
+
+export interface ReportInput {
+  readonly snapshot: TabSnapshot;
+  readonly diagnosis: Diagnosis;
+  readonly clock: SkewEstimate | null;
+  readonly environment: { readonly os: string; readonly firefoxVersion: string } | null;
+  readonly lastGood: CertificateMemory | null;
+  readonly remembered: readonly CertificateMemory[];
+  readonly catalogue: Catalogue;
+  /** Words for evidence lines, in the report's language. */
+  readonly evidenceText: (evidence: Evidence) => string;
+  readonly now: number;
+  readonly options: ReportOptions;
+}
+
+export type CheckResult = 'passed' | 'failed' | 'unknown';
+
+export interface VisitorCheck {
+  readonly id: 'clock' | 'interception' | 'other-sites';
+  readonly result: CheckResult;
+  /** For 'other-sites': how many sites worked today; for 'clock': how many sites were compared; else 0. */
+  readonly value: number;
+}
+
+export interface ReportCertificate {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly sha256: string;
+  readonly builtInRoot: boolean;
+}
+
+export interface Report {
+  readonly $schema: typeof REPORT_SCHEMA_ID;
+  readonly version: typeof REPORT_VERSION;
+  readonly language: string;
+  readonly audience: Audience;
+  readonly generatedAt: string;
+  readonly site: { readonly origin: string; readonly address: string; readonly host: string; readonly port: number };
+  readonly seen: { readonly at: string; readonly browser: string; readonly os: string };
+  readonly problem: {
+    readonly status: 'failed' | 'loaded';
+    readonly code: string | null;
+    readonly number: number | null;
+    readonly title: string;
+    readonly meaning: string;
+    readonly firefoxMessage: string | null;
+  };
+  readonly verdict: Diagnosis['verdict'];
+  readonly bypass: { readonly rule: string; readonly reason: string } | null;
+  readonly causes: readonly { readonly id: string; readonly title: string; readonly confidence: string; readonly summary: string; readonly evidence: readonly string[] }[];
+  readonly fix: { readonly title: string; readonly steps: readonly string[]; readonly servers: Readonly<Partial<Record<ServerKey, readonly string[]>>> };
+  readonly verify: { readonly commands: readonly string[]; readonly checkers: readonly string[] };
+  readonly visitorChecks: readonly VisitorCheck[];
+  readonly failedParts: readonly { readonly host: string; readonly type: string; readonly count: number; readonly error: string }[];
+  readonly certificates: readonly ReportCertificate[];
+  readonly chainPem: string | null;
+  /** The last valid certificate this browser saw for the site: "it worked until then". */
+  readonly lastGood: { readonly issuer: string; readonly lastSeen: string } | null;
+  readonly note: string | null;
+}
+
+const SERVERS: readonly ServerKey[] = ['nginx', 'apache', 'caddy', 'iis', 'certbot'];
+const DAY = 24 * 60 * 60_000;
+
+export function buildReport(input: ReportInput): Report {
+  const { snapshot, diagnosis, catalogue, now, options } = input;
+  const url = safeUrl(snapshot.url);
+  const host = url?.hostname ?? '';
+  const port = url ? Number(url.port || 443) : 443;
+  const values = { host };
+  const top = diagnosis.causes[0];
+  const audience: Audience = top && CAUSES[top.id].side !== 'site' ? 'it-department' : 'site-owner';
+  const number = snapshot.failure?.errorNumber ?? null;
+  const decoded = number === null ? null : decodeErrorNumber(number);
+  const codeText = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
+  const fixText = top ? catalogue.cause(top.id) : null;
+  const servers: Partial<Record<ServerKey, readonly string[]>> = {};
+  for (const server of SERVERS) {
+    const steps = fixText?.owner[server];
+    if (steps && steps.length > 0) servers[server] = steps.map((s) => fillPlaceholders(s, values));
+  }
+  const certificates = snapshot.security?.certificates ?? [];
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    version: REPORT_VERSION,
+    language: catalogue.language,
+    audience,
+    generatedAt: iso(now),
+    site: { origin: url ? cleanLine(url.origin) : '', address: url ? cleanLine(address(url, options)) : '', host: cleanLine(host), port },
+    seen: {
+      at: iso(snapshot.failure?.at ?? snapshot.startedAt),
+      browser: input.environment ? `Firefox ${cleanLine(input.environment.firefoxVersion, 40)}` : 'Firefox',
+      os: cleanLine(input.environment?.os ?? '', 40),
+    },
+    problem: {
+      status: snapshot.status === 'failed' ? 'failed' : 'loaded',
+      code: decoded?.name ?? null,
+      number: decoded ? decoded.number : null,
+      title: fillPlaceholders(codeText.title, values),
+      meaning: fillPlaceholders(codeText.explanation, values),
+      firefoxMessage: snapshot.failure ? cleanLine(snapshot.failure.rawError) : null,
+    },
+    verdict: diagnosis.verdict,
+    bypass: diagnosis.bypass ? { rule: diagnosis.bypass.rule, reason: diagnosis.bypass.reason } : null,
+    causes: diagnosis.causes.slice(0, 4).map((cause) => ({
+      id: cause.id,
+      title: fillPlaceholders(catalogue.cause(cause.id).title, values),
+      confidence: cause.confidence,
+      summary: fillPlaceholders(catalogue.cause(cause.id).summary, { ...values, product: diagnosis.product?.name ?? '', alternative: diagnosis.alternativeHost ?? '' }),
+      evidence: cause.evidence.map((e) => cleanLine(input.evidenceText(e))),
+    })),
+    fix: {
+      title: fixText ? fillPlaceholders(fixText.title, values) : '',
+      steps: (fixText?.owner.general ?? []).map((s) => fillPlaceholders(s, values)),
+      servers,
+    },
+    verify: verification(host, port),
+    visitorChecks: visitorChecks(input),
+    failedParts: (snapshot.subresourceFailures ?? []).map((f) => ({ host: cleanLine(f.host), type: cleanLine(f.type, 40), count: f.count, error: cleanLine(f.error) })),
+    certificates: options.includeChain
+      ? certificates.map((c) => ({
+          subject: cleanLine(c.subject),
+          issuer: cleanLine(c.issuer),
+          notBefore: iso(c.notBefore),
+          notAfter: iso(c.notAfter),
+          sha256: cleanLine(c.sha256, 100),
+          builtInRoot: c.isBuiltInRoot,
+        }))
+      : [],
+    chainPem: options.includeChain ? chainPem(certificates.map((c) => c.derBase64)) : null,
+    lastGood: input.lastGood ? { issuer: cleanLine(input.lastGood.issuer), lastSeen: iso(input.lastGood.lastSeen) } : null,
+    note: options.note.trim() ? cleanText(options.note.trim()) : null,
+  };
+}
+
+function address(url: URL, options: ReportOptions): string {
+  if (!options.includePath) return url.origin;
+  return options.includeQuery ? url.href : `${url.origin}${url.pathname}`;
+}
+
+/** How the owner checks the fix: openssl from anywhere; SSL Labs only sees public hosts on 443. */
+function verification(host: string, port: number): Report['verify'] {
+  const target = `${host}:${port}`;
+  const commands = [`openssl s_client -connect ${target} -servername ${host} -showcerts </dev/null`];
+  const publicHost = host !== '' && !isLocalHost(host) && port === 443;
+  return { commands, checkers: publicHost ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [] };
+}
+
+function visitorChecks(input: ReportInput): VisitorCheck[] {
+  const reading = readClock(input.clock);
+  const clockCheck: VisitorCheck = {
+    id: 'clock',
+    result: reading === 'unknown' ? 'unknown' : reading === 'right' ? 'passed' : 'failed',
+    value: input.clock?.hosts ?? 0,
+  };
+  const recent = input.remembered.filter((m) => input.now - m.lastSeen <= 7 * DAY);
+  const intercepted = recent.some((m) => !m.rootBuiltIn && (productForName(m.issuer) ?? productForName(m.root)) !== null);
+  const builtIn = recent.filter((m) => m.rootBuiltIn).length;
+  const interception: VisitorCheck = {
+    id: 'interception',
+    result: intercepted || input.diagnosis.product ? 'failed' : builtIn > 0 ? 'passed' : 'unknown',
+    value: 0,
+  };
+  const okToday = input.remembered.filter((m) => input.now - m.lastSeen <= DAY).length;
+  return [clockCheck, interception, { id: 'other-sites', result: okToday > 0 ? 'passed' : 'unknown', value: okToday }];
+}
+
+function chainPem(ders: readonly string[]): string | null {
+  const pems = ders.filter((d) => d !== '').map((d) => derToPem(base64ToBytes(d)));
+  return pems.length > 0 ? pems.join('') : null;
+}
+
+function safeUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function iso(ms: number): string {
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : '';
+}
