@@ -95,6 +95,30 @@ describe('the report in Firefox', () => {
     }
   });
 
+  test('a report from the options\' history of a past problem', async () => {
+    const { lab, browser } = firefox();
+    const site = lab.byId('expired');
+    const tab = await visit(browser, site.url);
+    const options = await openExtensionPage(browser, 'options/options.html');
+    try {
+      await readPopupFor(browser, site.url);
+      const host = `expired.lab.test:${site.port}`;
+      await pollPage(options, 10_000, () => options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host));
+      await options.evaluate((h) => {
+        const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
+        item?.querySelector<HTMLButtonElement>('[data-action="report-incident"]')?.click();
+      }, host);
+      const report = await pollPage(options, 10_000, () => findPage(browser, '[data-testid="report-preview"]'));
+      const text = await preview(report);
+      expect(text).toContain('SEC_ERROR_EXPIRED_CERTIFICATE');
+      expect(text).toContain(`expired.lab.test:${site.port}`);
+      await report.close();
+    } finally {
+      await options.close().catch(() => undefined);
+      await tab.close().catch(() => undefined);
+    }
+  });
+
   test('the contact: security.txt found on the www twin, and the email draft goes to it', async () => {
     const { lab, browser } = firefox();
     const site = lab.byId('bare-name');

@@ -72,6 +72,17 @@ describe('the report from recorded lab snapshots', () => {
     expect({ pem: without.chainPem, certificates: without.certificates }).toEqual({ pem: null, certificates: [] });
   });
 
+  test('a page with failed parts: the report lists the failing hosts', () => {
+    const r = recorded('subresource-failure');
+    const failedHosts = (r.snapshot.subresourceFailures ?? []).map((f) => f.host);
+    expect(failedHosts.length).toBeGreaterThan(0);
+    const report = buildReport(reportInputFor(r));
+    expect(report.failedParts.map((p) => p.host)).toEqual(failedHosts);
+    const { text } = allFormats(report);
+    expect(text).toContain(en('reportFailedParts'));
+    for (const host of failedHosts) expect(text).toContain(host);
+  });
+
   test('every recorded case gives a report that validates against the schema, in both languages', () => {
     for (const r of RECORDED) {
       for (const language of ['en', 'ru'] as const) {
