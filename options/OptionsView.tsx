@@ -74,7 +74,7 @@ export function OptionsView(props: Props): JSX.Element {
         </button>
       </fieldset>
       <fieldset>
-        <legend>{t('historyHeading')}</legend>
+        <legend>{t('optionsHistoryLegend')}</legend>
         <Check label={t('optionsKeepHistory')} testId="setting-keep-history" checked={settings.keepHistory} onChange={(value) => { onChange({ ...settings, keepHistory: value }); }} />
       </fieldset>
       <fieldset>
