@@ -77,6 +77,40 @@ async function checkStates(session: () => FirefoxSession, theme: 'light' | 'dark
   }
 }
 
+/** Tab moves through every control in reading order, each with a visible focus outline. */
+async function checkKeyboard(session: () => FirefoxSession): Promise<void> {
+  const { lab, browser } = session();
+  const url = lab.byId('expired').url;
+  const site = await visit(browser, url);
+  const page = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(url)}`);
+  try {
+    await readPopupUntil(browser, url, (s) => s.verdict === 'site-fault');
+    // More presses than there are controls: the pass must reach the footer and wrap.
+    const focusable = await page.evaluate(() => document.querySelectorAll('a[href], button:not([disabled]), summary, select, input, textarea').length);
+    const reached: { what: string; outline: string }[] = [];
+    for (let i = 0; i < focusable; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return { what: el ? (el.dataset['action'] ?? el.tagName.toLowerCase()) : 'none', outline: el ? getComputedStyle(el).outlineStyle : 'none' };
+        }),
+      );
+    }
+    // One pass through the page: from the first stop to the footer's settings link.
+    const cycle = reached.slice(0, reached.findIndex((r) => r.what === 'open-options') + 1);
+    const order = cycle.map((r) => r.what);
+    expect(order).toEqual(expect.arrayContaining(['test-again', 'report', 'summary', 'a', 'open-options']));
+    // Reading order: the guide's actions come before the folded details, the footer last.
+    expect(order.indexOf('test-again')).toBeLessThan(order.lastIndexOf('summary'));
+    expect(order.at(-1)).toBe('open-options');
+    expect(cycle.filter((r) => r.outline === 'none')).toEqual([]);
+  } finally {
+    await page.close().catch(() => undefined);
+    await site.close().catch(() => undefined);
+  }
+}
+
 /** axe really runs in an extension page: a planted image without alt text must be reported. */
 async function axeSeesAPlantedViolation(browser: Browser): Promise<boolean> {
   const page = await openExtensionPage(browser, 'popup/popup.html?tabId=999999');
@@ -135,6 +169,7 @@ describe('the popup in the light theme', () => {
     expect(await axeSeesAPlantedViolation(session().browser)).toBe(true);
     await checkStates(session, 'light');
     await checkOtherPages(session, 'light');
+    await checkKeyboard(session);
   });
 });
 
