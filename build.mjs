@@ -90,7 +90,8 @@ const tools = withTools ? nodeProgram({ 'record-lab-snapshots': 'test/tools/reco
 
 // The guide's words, one file per language (dist/guide/<lang>.json), fetched by the popup for
 // the language it speaks: a person downloads one language, and the bundle stays small. Same
-// layout as src/guide/catalogue-data.ts: codes.json, causes-*.json merged, products.json.
+// layout as src/guide/catalogue-data.ts: codes.json, codes-owner.json, causes-*.json merged,
+// products.json.
 async function writeGuideFiles() {
   const root = 'src/guide/text';
   await mkdir('dist/guide', { recursive: true });
@@ -99,7 +100,7 @@ async function writeGuideFiles() {
     const files = await readdir(`${root}/${language}`);
     const causes = {};
     for (const name of files.filter((f) => /^causes-[a-z-]+\.json$/.test(f)).sort()) Object.assign(causes, await read(name));
-    const guide = { codes: await read('codes.json'), causes, products: await read('products.json') };
+    const guide = { codes: await read('codes.json'), codesForOwner: await read('codes-owner.json'), causes, products: await read('products.json') };
     await writeFile(`dist/guide/${language}.json`, JSON.stringify(guide));
   }
 }

@@ -4,15 +4,17 @@
 
 import type { CatalogueData, Language } from './catalogue';
 import enCodes from './text/en/codes.json';
+import enCodesForOwner from './text/en/codes-owner.json';
 import enCausesHere from './text/en/causes-here.json';
 import enCausesSite from './text/en/causes-site.json';
 import enProducts from './text/en/products.json';
 import ruCodes from './text/ru/codes.json';
+import ruCodesForOwner from './text/ru/codes-owner.json';
 import ruCausesHere from './text/ru/causes-here.json';
 import ruCausesSite from './text/ru/causes-site.json';
 import ruProducts from './text/ru/products.json';
 
 export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = {
-  en: { codes: enCodes, causes: { ...enCausesHere, ...enCausesSite }, products: enProducts },
-  ru: { codes: ruCodes, causes: { ...ruCausesHere, ...ruCausesSite }, products: ruProducts },
+  en: { codes: enCodes, codesForOwner: enCodesForOwner, causes: { ...enCausesHere, ...enCausesSite }, products: enProducts },
+  ru: { codes: ruCodes, codesForOwner: ruCodesForOwner, causes: { ...ruCausesHere, ...ruCausesSite }, products: ruProducts },
 };

@@ -34,6 +34,8 @@ export interface ProductText {
 
 export interface CatalogueData {
   readonly codes: Readonly<Record<string, CodeText>>;
+  /** What each code tells a site's administrator about the server, for reports. */
+  readonly codesForOwner: Readonly<Record<string, string>>;
   readonly causes: Readonly<Record<string, CauseText>>;
   readonly products: Readonly<Record<string, ProductText>>;
 }
@@ -48,6 +50,12 @@ export class Catalogue {
   code(name: string | null, family: ErrorFamily): CodeText {
     const entry = name === null ? undefined : this.data.codes[name];
     return entry ?? this.data.codes[`generic:${family}`] ?? this.fallbackCode();
+  }
+
+  /** The administrator's reading of a code; the family's generic one for an unlisted code. */
+  codeForOwner(name: string | null, family: ErrorFamily): string {
+    const entry = name === null ? undefined : this.data.codesForOwner[name];
+    return entry ?? this.data.codesForOwner[`generic:${family}`] ?? this.code(name, family).explanation;
   }
 
   cause(id: CauseId): CauseText {

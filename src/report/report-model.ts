@@ -136,7 +136,8 @@ export function buildReport(input: ReportInput): Report {
       code: decoded?.name ?? null,
       number: decoded ? decoded.number : null,
       title: fillPlaceholders(codeText.title, values),
-      meaning: fillPlaceholders(codeText.explanation, values),
+      // What the code tells an administrator (the visitor's explanation is in the popup).
+      meaning: fillPlaceholders(catalogue.codeForOwner(decoded?.name ?? null, decoded?.family ?? 'unknown'), values),
       firefoxMessage: snapshot.failure ? cleanLine(snapshot.failure.rawError) : null,
     },
     verdict: diagnosis.verdict,

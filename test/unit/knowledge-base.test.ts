@@ -94,6 +94,19 @@ describe('knowledge base', () => {
     }
   });
 
+  test('every code has an administrator\'s reading too, in every language, with the same placeholders', () => {
+    for (const language of LANGUAGES) {
+      const data = CATALOGUES[language];
+      expect(Object.keys(data.codesForOwner).sort()).toEqual(Object.keys(data.codes).sort());
+      for (const [code, text] of Object.entries(data.codesForOwner)) {
+        expect(text.trim()).not.toBe('');
+        expect(placeholdersOf(text)).toEqual(placeholdersOf(en.codesForOwner[code] ?? ''));
+        for (const name of placeholdersOf(text)) expect(name).toBe('host');
+        expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/<[a-z/!]/i);
+      }
+    }
+  });
+
   test('causes use only the placeholders the popup fills for them; codes only {host}', () => {
     for (const language of LANGUAGES) {
       for (const [id, text] of Object.entries(CATALOGUES[language].causes)) {
