@@ -28,6 +28,14 @@ function parseLeaf(security: CapturedSecurity | undefined): ParsedCertificate | 
 }
 
 
+/** browser.captivePortal.getState() in words. */
+const CAPTIVE_PORTAL_WORDS: Readonly<Record<string, string>> = {
+  unknown: 'captivePortalUnknown',
+  not_captive: 'captivePortalNone',
+  unlocked_portal: 'captivePortalUnlocked',
+  locked_portal: 'captivePortalLocked',
+};
+
 export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
   const { snapshot, clock, environment, lastGood } = view;
   const security = snapshot.security;
@@ -115,7 +123,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
               Firefox {environment.firefoxVersion}, {environment.os}
             </dd>
             <dt>{t('factsCaptivePortal')}</dt>
-            <dd class="technical">{environment.captivePortal}</dd>
+            <dd data-captive-portal={environment.captivePortal}>{t(CAPTIVE_PORTAL_WORDS[environment.captivePortal] ?? 'captivePortalUnknown')}</dd>
           </>
         )}
       </dl>

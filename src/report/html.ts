@@ -11,10 +11,18 @@ export function escapeHtml(text: string): string {
 const STYLE = `
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #15141a; background: #fff; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #cfcfd8; }
+code { font-size: .9em; background: #f0f0f4; padding: 0 .2em; border-radius: 3px; }
 pre { background: #f9f9fb; border: 1px solid #cfcfd8; padding: .6em; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85em; }
 li, p { overflow-wrap: anywhere; }
 @media print { body { margin: 0; max-width: none; } pre { break-inside: avoid; } }
 `;
+
+/** Escaped text, with balanced `code` parts in <code> (their content escaped too). */
+function inline(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return escapeHtml(text);
+  return parts.map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part))).join('');
+}
 
 export function reportHtml(blocks: readonly Block[], language: string): string {
   const title = blocks.find((b) => b.kind === 'title');
@@ -26,10 +34,10 @@ export function reportHtml(blocks: readonly Block[], language: string): string {
         case 'heading':
           return `<h2>${escapeHtml(block.text)}</h2>`;
         case 'paragraph':
-          return `<p>${escapeHtml(block.text)}</p>`;
+          return `<p>${inline(block.text)}</p>`;
         case 'list': {
           const tag = block.ordered ? 'ol' : 'ul';
-          return `<${tag}>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</${tag}>`;
+          return `<${tag}>${block.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${tag}>`;
         }
         case 'code':
           return `<pre>${escapeHtml(block.text)}</pre>`;

@@ -15,10 +15,10 @@ export function reportMarkdown(blocks: readonly Block[]): string {
         out.push(`## ${escapeMarkdown(block.text)}`, '');
         break;
       case 'paragraph':
-        out.push(escapeMarkdown(block.text), '');
+        out.push(markdownInline(block.text), '');
         break;
       case 'list':
-        out.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${escapeMarkdown(item)}`), '');
+        out.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${markdownInline(item)}`), '');
         break;
       case 'code': {
         const fence = '`'.repeat(Math.max(3, longestBacktickRun(block.text) + 1));
@@ -33,6 +33,17 @@ export function reportMarkdown(blocks: readonly Block[]): string {
 /** Backslash-escapes every character Markdown (CommonMark, GitHub) could read as markup. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/\n/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Prose with `code` parts (setting names, commands in the guide's fixes): balanced backticks
+ * become code spans, which hold no backtick and so cannot be closed early; everything else is
+ * escaped. With unbalanced backticks, all of it is escaped.
+ */
+export function markdownInline(text: string): string {
+  const parts = text.replace(/\n/g, ' ').split('`');
+  if (parts.length % 2 === 0) return escapeMarkdown(text);
+  return parts.map((part, i) => (i % 2 === 1 ? (part === '' ? '' : `\`${part}\``) : escapeMarkdown(part))).join('');
 }
 
 function longestBacktickRun(text: string): number {

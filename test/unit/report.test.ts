@@ -7,7 +7,7 @@ import schema from '../../src/report/report.schema.json';
 import { buildReport, REPORT_SCHEMA_ID, type Report } from '../../src/report/report-model';
 import { reportHtml } from '../../src/report/html';
 import { reportJson } from '../../src/report/json';
-import { escapeMarkdown, reportMarkdown } from '../../src/report/markdown';
+import { escapeMarkdown, markdownInline, reportMarkdown } from '../../src/report/markdown';
 import { reportSections } from '../../src/report/sections';
 import { reportText } from '../../src/report/text';
 import { LAB_CASE_SPECS } from '../lab/cases';
@@ -15,7 +15,10 @@ import { translatorForLocale } from './fakes/messages';
 import { recorded, reportInputFor, RECORDED } from './support/report-input';
 
 const en = translatorForLocale('en');
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const ajv = new Ajv({ allErrors: true, strict: false });
+// RFC 3339 date-time, as toISOString writes it (ajv ships no formats of its own).
+ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)));
+const validate = ajv.compile(schema);
 
 function allFormats(report: Report): { text: string; markdown: string; html: string; json: string } {
   const blocks = reportSections(report, en);
@@ -137,7 +140,7 @@ describe('hostile fields', () => {
     expect(html).toContain(`default-src 'none'`);
     // Only the page's own tags remain once escaped text is removed.
     const tags = [...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => (m[1] ?? '').toLowerCase());
-    expect(new Set(tags)).toEqual(new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'ol', 'li', 'pre']));
+    expect(new Set(tags)).toEqual(new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'ol', 'li', 'pre', 'code']));
   });
 
   test('Markdown: prose is escaped and no code block can be closed from inside', () => {
@@ -158,6 +161,12 @@ describe('hostile fields', () => {
       expect(format).not.toContain('\u202E');
       expect(format).not.toContain('\u0007');
     }
+  });
+
+  test('balanced backticks (the guide\'s own setting names) become code spans that hold no backtick', () => {
+    expect(markdownInline('Use `fullchain.pem` [x](y)')).toBe('Use `fullchain.pem` \\[x\\]\\(y\\)');
+    expect(markdownInline('odd ` count *x*')).toBe(escapeMarkdown('odd ` count *x*'));
+    expect(reportHtml([{ kind: 'paragraph', text: 'Set `<b>` now' }], 'en')).toContain('<p>Set <code>&lt;b&gt;</code> now</p>');
   });
 
   test('the JSON still validates', () => {
