@@ -63,6 +63,9 @@ async function checkStates(session: () => FirefoxSession, theme: 'light' | 'dark
       for (const expected of state.shows) expect({ state: state.name, shows: text.includes(expected) ? expected : `missing: ${expected}` }).toEqual({ state: state.name, shows: expected });
       const stepCount = await page.evaluate(() => document.querySelectorAll('.cause ol.steps li').length);
       expect({ state: state.name, steps: stepCount > 0 }).toEqual({ state: state.name, steps: state.steps });
+      // The narrowest the popup is designed for: nothing may stick out.
+      await page.setViewport({ width: 320, height: 900 });
+      expect({ state: state.name, width: 320, overflows: (await page.evaluate(() => document.documentElement.scrollWidth)) > 320 }).toEqual({ state: state.name, width: 320, overflows: false });
       for (const width of [360, 800]) {
         await page.setViewport({ width, height: 900 });
         // Nothing wider than the window: Firefox for Android and narrow popups have no room to scroll sideways.
