@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import type { Translate } from '../src/shared/i18n';
 import type { Incident } from '../src/storage/incident-history';
+import { hostAndPortOf } from '../src/shared/url';
 
 interface Props {
   readonly incidents: readonly Incident[] | null;
@@ -61,9 +62,5 @@ function codeOf(incident: Incident): string {
 }
 
 function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return hostAndPortOf(url) ?? url;
 }

@@ -5,9 +5,10 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { uiLanguage } from '../src/shared/ui-translator';
-import { SETTINGS_KEY, settingsFrom, type Settings } from '../src/shared/settings';
+import { SETTINGS_KEY, type Settings } from '../src/shared/settings';
 import { ContinuityStore } from '../src/storage/continuity-store';
 import { IncidentHistory, type Incident } from '../src/storage/incident-history';
+import { openExtensionTab, readSettings } from '../popup/browser-source';
 import { OptionsView } from './OptionsView';
 
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
@@ -16,8 +17,7 @@ const root = document.getElementById('app');
 
 async function show(): Promise<void> {
   if (!root) return;
-  const [stored, count, history] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), continuity.count(), incidents.list()]);
-  const settings = settingsFrom(stored[SETTINGS_KEY]);
+  const [settings, count, history] = await Promise.all([readSettings(browser), continuity.count(), incidents.list()]);
   const { language, t } = await uiLanguage(browser, settings.language);
   document.documentElement.lang = language;
   render(
@@ -30,10 +30,10 @@ async function show(): Promise<void> {
       incidents={history}
       locale={language}
       onViewIncident={(id) => {
-        browser.tabs.create({ url: browser.runtime.getURL(`popup/popup.html?incident=${encodeURIComponent(id)}`) }).catch(() => undefined);
+        openExtensionTab(browser, `popup/popup.html?incident=${encodeURIComponent(id)}`);
       }}
       onReportIncident={(id) => {
-        browser.tabs.create({ url: browser.runtime.getURL(`popup/report.html?incident=${encodeURIComponent(id)}`) }).catch(() => undefined);
+        openExtensionTab(browser, `popup/report.html?incident=${encodeURIComponent(id)}`);
       }}
       onExportHistory={() => {
         exportHistory(history);

@@ -7,6 +7,7 @@ import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import type { Catalogue } from '../src/guide/catalogue';
 import type { Translate } from '../src/shared/i18n';
 import type { TabSnapshot } from '../src/shared/tab-snapshot';
+import { hostAndPortOf } from '../src/shared/url';
 import { CapturedFacts } from './CapturedFacts';
 import { CertificateDetails } from './CertificateDetails';
 import { formatDate } from './format';
@@ -64,7 +65,7 @@ export function DiagnosisView(props: Props): JSX.Element {
         <h1 class="app-title">{t('extensionName')}</h1>
         {state.kind === 'snapshot' && (
           <p class="site" dir="ltr">
-            {hostOf(state.snapshot.url)}
+            {hostAndPortOf(state.snapshot.url) ?? state.snapshot.url}
           </p>
         )}
       </header>
@@ -153,12 +154,4 @@ function pick<K extends keyof Props>(props: Props, keys: readonly K[]): Partial<
   const out: Partial<Pick<Props, K>> = {};
   for (const key of keys) if (props[key] !== undefined) out[key] = props[key];
   return out;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

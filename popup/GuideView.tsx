@@ -4,7 +4,7 @@
 
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/guide/causes';
-import { osKey, type Catalogue, type OsKey } from '../src/guide/catalogue';
+import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
 import type { Values } from '../src/guide/fill';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
@@ -14,6 +14,8 @@ import { evidenceText } from './evidence-text';
 import { formatDate, formatDuration, formatRelative } from './format';
 import type { SnapshotView } from './popup-state';
 import { RichText } from './RichText';
+import { audienceFor } from '../src/report/report-model';
+import { hostnameOf } from '../src/shared/url';
 
 export interface GuideActions {
   readonly onTestAgain?: () => void;
@@ -48,13 +50,16 @@ export function GuideView(props: Props): JSX.Element {
   const os = osKey(view.environment?.os ?? null);
   const wwwWorks = view.diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
   const alternative = diagnosis.alternativeHost;
+  const codeText = snapshot.status === 'failed' ? codeTextOf(view, catalogue) : null;
+  // What every cause section needs besides its cause.
+  const shared = { diagnosis, view, catalogue, t, locale, values, os, codeTitle: codeText?.title ?? null, ...(onCopy ? { onCopy } : {}) };
   return (
     <div class="guide">
       <VerdictBanner diagnosis={diagnosis} t={t} />
-      {snapshot.status === 'failed' && <WhatHappened view={view} catalogue={catalogue} values={values} />}
+      {codeText && <WhatHappened text={codeText} values={values} />}
       {snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
       {top && (
-        <CauseSection cause={top} primary diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} {...(onCopy ? { onCopy } : {})} />
+        <CauseSection cause={top} primary {...shared} />
       )}
       {(diagnosis.actions.length > 0 || onReport) && (
         <div class="actions">
@@ -80,7 +85,7 @@ export function GuideView(props: Props): JSX.Element {
           )}
           {onReport && diagnosis.verdict !== 'ok' && (
             <button type="button" data-action="report" onClick={onReport}>
-              {t(reportsToIt(diagnosis) ? 'actionReportIt' : 'actionReportOwner')}
+              {t(audienceFor(diagnosis) === 'it-department' ? 'actionReportIt' : 'actionReportOwner')}
             </button>
           )}
         </div>
@@ -93,7 +98,7 @@ export function GuideView(props: Props): JSX.Element {
           {others.map((cause) => (
             <details key={cause.id} data-cause={cause.id}>
               <summary>{catalogue.cause(cause.id).title}</summary>
-              <CauseSection cause={cause} primary={false} diagnosis={diagnosis} view={view} catalogue={catalogue} t={t} locale={locale} values={values} os={os} {...(onCopy ? { onCopy } : {})} />
+              <CauseSection cause={cause} primary={false} {...shared} />
             </details>
           ))}
         </section>
@@ -126,10 +131,14 @@ const VERDICT_ICONS: Readonly<Record<Diagnosis['verdict'], string>> = {
   danger: '⛔',
 };
 
-function WhatHappened({ view, catalogue, values }: { readonly view: SnapshotView; readonly catalogue: Catalogue; readonly values: Values }): JSX.Element {
+/** The words for the code Firefox reported (its family's generic words for an unlisted one). */
+function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
   const number = view.snapshot.failure?.errorNumber ?? null;
   const decoded = number === null ? null : decodeErrorNumber(number);
-  const text = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
+  return catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
+}
+
+function WhatHappened({ text, values }: { readonly text: CodeText; readonly values: Values }): JSX.Element {
   return (
     <section class="what-happened">
       <h2>
@@ -142,12 +151,6 @@ function WhatHappened({ view, catalogue, values }: { readonly view: SnapshotView
   );
 }
 
-/** Causes on the person's side get a report for their IT department instead of the site owner. */
-export function reportsToIt(diagnosis: Diagnosis): boolean {
-  const top = diagnosis.causes[0];
-  return top !== undefined && CAUSES[top.id].side !== 'site';
-}
-
 interface CauseProps {
   readonly cause: Cause;
   readonly primary: boolean;
@@ -158,10 +161,12 @@ interface CauseProps {
   readonly locale: string;
   readonly values: Values;
   readonly os: OsKey | null;
+  /** The title "What happened" shows for the code, or null for a page that loaded. */
+  readonly codeTitle: string | null;
   readonly onCopy?: (text: string) => void;
 }
 
-function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os, onCopy }: CauseProps): JSX.Element {
+function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os, codeTitle, onCopy }: CauseProps): JSX.Element {
   const text = catalogue.cause(cause.id);
   const meta = CAUSES[cause.id];
   const steps = catalogue.steps(cause.id, os);
@@ -169,9 +174,7 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
   const productSteps = cause.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
   const Heading = primary ? 'h2' : 'h3';
   // "What happened" already carries this title (the code's usual cause is this one).
-  const failure = view.snapshot.failure;
-  const decoded = failure?.errorNumber == null ? null : decodeErrorNumber(failure.errorNumber);
-  const sameAsCodeTitle = view.snapshot.status === 'failed' && catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown').title === text.title;
+  const sameAsCodeTitle = codeTitle === text.title;
   const env = view.environment;
   return (
     <section class="cause" data-cause-id={cause.id} data-confidence={cause.confidence}>
@@ -267,7 +270,7 @@ function placeholderValues(view: SnapshotView, t: Translate, locale: string): Va
   const { diagnosis, clock, snapshot } = view;
   const previous = snapshot.certificateChange?.previous ?? view.lastGood;
   return {
-    host: hostOf(snapshot.url),
+    host: hostnameOf(snapshot.url) ?? snapshot.url,
     skew: clock ? formatDuration(clock.skewMs, locale) : t('unknownAmount'),
     hosts: clock ? String(clock.hosts) : '0',
     product: diagnosis.product?.name ?? t('unknownInterceptor'),
@@ -277,10 +280,3 @@ function placeholderValues(view: SnapshotView, t: Translate, locale: string): Va
   };
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}

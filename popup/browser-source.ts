@@ -12,6 +12,11 @@ import { IncidentHistory } from '../src/storage/incident-history';
 import { TabSnapshotReader } from '../src/storage/tab-snapshots';
 import type { Environment, SnapshotSource } from './popup-state';
 
+/** Opens one of Cert Doctor's own pages (path under the extension, with its query) in a new tab. */
+export function openExtensionTab(browser: Browser, path: string): void {
+  browser.tabs.create({ url: browser.runtime.getURL(path) }).catch(() => undefined);
+}
+
 export function readSettings(browser: Browser): Promise<Settings> {
   return browser.storage.local.get(SETTINGS_KEY).then((stored) => settingsFrom(stored[SETTINGS_KEY]));
 }

@@ -65,7 +65,7 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
   }
 }
 
-export function proxyText(proxy: ProxyFinding, t: Translate): string {
+function proxyText(proxy: ProxyFinding, t: Translate): string {
   switch (proxy.kind) {
     case 'none':
       return t('evidenceProxyNone');

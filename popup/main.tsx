@@ -9,7 +9,7 @@ import { translatorFrom, type Translate } from '../src/shared/i18n';
 import { chooseLanguage } from '../src/shared/language';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { DiagnosisView } from './DiagnosisView';
-import { browserSource, readSettings } from './browser-source';
+import { browserSource, openExtensionTab, readSettings } from './browser-source';
 import { resolvePopupState, targetFromQuery, type PopupState, type Probes } from './popup-state';
 import { probe, twinUrl } from './probe';
 import { readProxySettings } from '../src/diagnosis/proxy-settings';
@@ -55,7 +55,7 @@ function show(state: PopupState): void {
         ? {
             onReport: () => {
               const query = 'incident' in target ? `incident=${encodeURIComponent(target.incident)}` : `tabId=${state.snapshot.tabId}`;
-              browser.tabs.create({ url: browser.runtime.getURL(`popup/report.html?${query}`) }).catch(() => undefined);
+              openExtensionTab(browser, `popup/report.html?${query}`);
             },
           }
         : {})}

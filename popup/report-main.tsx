@@ -25,6 +25,7 @@ const EXTENSIONS: Readonly<Record<ReportFormat, 'txt' | 'md' | 'html' | 'json'>>
 const MIME: Readonly<Record<ReportFormat, string>> = { text: 'text/plain', markdown: 'text/markdown', html: 'text/html', json: 'application/json' };
 
 const root = document.getElementById('app');
+const source = browserSource(browser);
 let view: SnapshotView | null = null;
 let unavailable: string | null = null;
 let pageT: Translate = (key) => key;
@@ -52,7 +53,7 @@ async function rebuild(): Promise<void> {
     clock: view.clock,
     environment: view.environment,
     lastGood: view.lastGood,
-    remembered: await browserSource(browser).remembered(),
+    remembered: await source.remembered(),
     catalogue,
     evidenceText: (e) => evidenceText(e, t, reportLanguage),
     now: Date.now(),
@@ -158,7 +159,7 @@ async function start(): Promise<void> {
   pageT = page.t;
   document.documentElement.lang = page.language;
   options = { ...DEFAULT_REPORT_OPTIONS, includePath: settings.reportIncludePath, includeChain: settings.reportIncludeChain };
-  const state = await resolvePopupState(targetFromQuery(location.search), browserSource(browser));
+  const state = await resolvePopupState(targetFromQuery(location.search), source);
   if (state.kind === 'snapshot' && state.snapshot.status !== 'loading' && state.diagnosis.verdict !== 'ok') view = state;
   else unavailable = pageT('reportNoReport');
   await setReportLanguage(page.language);

@@ -12,7 +12,8 @@ import { createNavigationListeners, type UpdateTab } from '../capture/navigation
 import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
 import { compareWithMemory } from '../core/continuity/memory';
 import { createRequestListeners, type RequestErrorDetails, type ResponseDetails } from '../capture/request-listeners';
-import { contextOf, hostOf, isGoodCertificate, memoryOf, sendsHsts } from '../capture/response-facts';
+import { contextOf, isGoodCertificate, memoryOf, sendsHsts } from '../capture/response-facts';
+import { hostnameOf } from '../shared/url';
 import { summariseSecurityInfo } from '../capture/security-info';
 import { isConnectionFailure, recordSubresourceFailure } from '../capture/subresource-failures';
 import { TabBadges } from '../capture/tab-badges';
@@ -87,7 +88,7 @@ function noteIncident(tabId: number, snapshot: TabSnapshot): void {
 
 function onResponse(details: ResponseDetails, securityInfo: unknown): void {
   const now = Date.now();
-  const host = hostOf(details.url);
+  const host = hostnameOf(details.url);
   const security = summariseSecurityInfo(securityInfo, details.url, now);
   const context = contextOf(details);
   if (security && details.type === 'main_frame' && details.tabId >= 0) {
@@ -114,7 +115,7 @@ function onResponse(details: ResponseDetails, securityInfo: unknown): void {
 }
 
 function recordResponseClock(details: ResponseDetails): void {
-  const host = hostOf(details.url);
+  const host = hostnameOf(details.url);
   if (!host || !details.responseHeaders) return;
   recordClockSample(session, {
     host,

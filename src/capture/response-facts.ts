@@ -8,14 +8,6 @@ export function contextOf(details: { readonly incognito?: boolean; readonly cook
   return { incognito: details.incognito === true, cookieStoreId: details.cookieStoreId ?? null };
 }
 
-export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 /** A certificate worth remembering: Firefox accepted it on its own, without an exception. */
 export function isGoodCertificate(security: CapturedSecurity): boolean {
   return security.overridableErrorCategory === null && security.certificates.length > 0 && security.state !== 'broken' && security.state !== 'insecure';

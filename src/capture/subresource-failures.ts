@@ -3,6 +3,7 @@
 // errors, an NS_ERROR_* name for the rest. The number comes only for frames, so the popup
 // offers to open a failing URL in a tab, where Firefox reports the exact code.
 
+import { hostAndPortOf } from '../shared/url';
 import type { SubresourceFailure, TabSnapshot } from '../shared/tab-snapshot';
 
 export const MAX_SUBRESOURCE_ENTRIES = 20;
@@ -34,19 +35,11 @@ export function isConnectionFailure(type: string, error: string): boolean {
   return !IGNORED_TYPES.has(type) && !NOT_CONNECTION_FAILURES.has(error);
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-}
-
 export function recordSubresourceFailure(
   previous: TabSnapshot | undefined,
   failure: { readonly url: string; readonly type: string; readonly error: string },
 ): TabSnapshot | undefined {
-  const host = hostOf(failure.url);
+  const host = hostAndPortOf(failure.url);
   if (!previous || host === null) return previous;
   const list = previous.subresourceFailures ?? [];
   const count = (previous.subresourceFailureCount ?? 0) + 1;

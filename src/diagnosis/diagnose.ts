@@ -14,7 +14,8 @@ import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 import { rankException, rankLoaded } from './loaded-page';
 import { wwwAlternative } from './name-coverage';
-import type { Action, Bypass, Cause, Diagnosis, Verdict } from './types';
+import { hostnameOf } from '../shared/url';
+import type { Action, Bypass, Diagnosis, Verdict } from './types';
 
 export type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 
@@ -81,12 +82,7 @@ function bypassFor(code: string | null, top: CauseId, verdict: Verdict, hstsKnow
   return { rule: 'discouraged', reason: 'public-site' };
 }
 
+/** The host name without the brackets of an IPv6 literal ("::1"), '' for no URL. */
 function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return '';
-  }
+  return (hostnameOf(url) ?? '').replace(/^\[|\]$/g, '');
 }
-
-export type { Cause };

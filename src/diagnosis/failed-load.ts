@@ -7,9 +7,9 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { usualCauses } from '../guide/code-causes';
 import type { InterceptionProduct } from '../guide/interception-products';
 import { CauseBoard } from './cause-board';
-import { productForName } from './chain-facts';
 import { CLOCK_BEHIND_DECISIVE_MS, CLOCK_DECISIVE_MS, TIME_CODES, TIME_CODE_DIRECTION, readClock } from './clock-evidence';
 import { isOutdatedFirefox } from './firefox-version';
+import { productsSeenRecently } from './interception-seen';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 import { rankNameMismatchWithoutNames } from './name-mismatch';
@@ -21,8 +21,6 @@ export interface FailureFindings {
   readonly hstsKnown: boolean;
 }
 
-/** Interception named on other sites within this time counts as present now. */
-export const INTERCEPTION_MEMORY_MS = 7 * 24 * 60 * 60_000;
 /** A last good certificate older than this says little about today's failure. */
 export const LAST_GOOD_RELEVANT_MS = 90 * 24 * 60 * 60_000;
 
@@ -119,16 +117,6 @@ function weighInterception(board: CauseBoard, code: string | null, now: number, 
   // root Firefox does not trust). Second to the site's own chain, named.
   board.set('interception', 95, 'medium', { kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts });
   return named.product;
-}
-
-function productsSeenRecently(remembered: readonly CertificateMemory[], now: number): { product: InterceptionProduct; hosts: number }[] {
-  const counts = new Map<InterceptionProduct, number>();
-  for (const memory of remembered) {
-    if (memory.rootBuiltIn || now - memory.lastSeen > INTERCEPTION_MEMORY_MS) continue;
-    const product = productForName(memory.issuer) ?? productForName(memory.root);
-    if (product) counts.set(product, (counts.get(product) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([product, hosts]) => ({ product, hosts }));
 }
 
 function weighHistory(board: CauseBoard, now: number, lastGood: CertificateMemory | null, hstsKnown: boolean): void {

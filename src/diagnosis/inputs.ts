@@ -25,5 +25,3 @@ export interface DiagnosisHistory {
   /** Checks the person ran from the popup. */
   readonly probes: { readonly www?: ProbeResult; readonly proxy?: ProxyFinding };
 }
-
-export const NO_HISTORY: DiagnosisHistory = { lastGood: null, remembered: [], probes: {} };

@@ -21,7 +21,3 @@ export function usualCauses(code: string | null, family: ErrorFamily): readonly 
   const listed = code === null ? undefined : TABLE.get(code);
   return listed && listed.length > 0 ? listed : BY_FAMILY[family];
 }
-
-export function codesWithCauses(): readonly string[] {
-  return [...TABLE.keys()];
-}

@@ -10,8 +10,8 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { derToPem } from '../core/certificate/pem';
 import { base64ToBytes } from '../core/encoding/base64';
 import { readClock } from '../diagnosis/clock-evidence';
-import { productForName } from '../diagnosis/chain-facts';
 import { isLocalHost } from '../diagnosis/host-kind';
+import { INTERCEPTION_MEMORY_MS, productsSeenRecently } from '../diagnosis/interception-seen';
 import type { Diagnosis, Evidence } from '../diagnosis/types';
 import { CAUSES } from '../guide/causes';
 import type { Catalogue, ServerKey } from '../guide/catalogue';
@@ -101,6 +101,12 @@ export interface Report {
 const SERVERS: readonly ServerKey[] = ['nginx', 'apache', 'caddy', 'iis', 'certbot'];
 const DAY = 24 * 60 * 60_000;
 
+/** Who can fix it: the site's owner, or the visitor's IT department when the cause is on their side. */
+export function audienceFor(diagnosis: Diagnosis): Audience {
+  const top = diagnosis.causes[0];
+  return top && CAUSES[top.id].side !== 'site' ? 'it-department' : 'site-owner';
+}
+
 export function buildReport(input: ReportInput): Report {
   const { snapshot, diagnosis, catalogue, now, options } = input;
   const url = safeUrl(snapshot.url);
@@ -108,7 +114,7 @@ export function buildReport(input: ReportInput): Report {
   const port = url ? Number(url.port || 443) : 443;
   const values = { host };
   const top = diagnosis.causes[0];
-  const audience: Audience = top && CAUSES[top.id].side !== 'site' ? 'it-department' : 'site-owner';
+  const audience = audienceFor(diagnosis);
   const number = snapshot.failure?.errorNumber ?? null;
   const decoded = number === null ? null : decodeErrorNumber(number);
   const codeText = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
@@ -193,9 +199,8 @@ function visitorChecks(input: ReportInput): VisitorCheck[] {
     result: reading === 'unknown' ? 'unknown' : reading === 'right' ? 'passed' : 'failed',
     value: input.clock?.hosts ?? 0,
   };
-  const recent = input.remembered.filter((m) => input.now - m.lastSeen <= 7 * DAY);
-  const intercepted = recent.some((m) => !m.rootBuiltIn && (productForName(m.issuer) ?? productForName(m.root)) !== null);
-  const builtIn = recent.filter((m) => m.rootBuiltIn).length;
+  const intercepted = productsSeenRecently(input.remembered, input.now).length > 0;
+  const builtIn = input.remembered.filter((m) => m.rootBuiltIn && input.now - m.lastSeen <= INTERCEPTION_MEMORY_MS).length;
   const interception: VisitorCheck = {
     id: 'interception',
     result: intercepted || input.diagnosis.product ? 'failed' : builtIn > 0 ? 'passed' : 'unknown',
