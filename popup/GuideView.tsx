@@ -15,7 +15,7 @@ import { formatDate, formatDuration, formatRelative } from './format';
 import type { SnapshotView } from './popup-state';
 import { RichText } from './RichText';
 import { audienceFor } from '../src/report/report-model';
-import { hostnameOf } from '../src/shared/url';
+import { hostAndPortOf, hostnameOf } from '../src/shared/url';
 
 export interface GuideActions {
   readonly onTestAgain?: () => void;
@@ -206,7 +206,7 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
         <details class="other-systems">
           <summary>{t('otherSystems')}</summary>
           {otherSystems.map((key) => (
-            <div key={key}>
+            <div key={key} data-os={key}>
               <h4>{t(`os_${key}`)}</h4>
               <StepList steps={text.steps[key] ?? []} values={values} />
             </div>
@@ -271,6 +271,9 @@ function placeholderValues(view: SnapshotView, t: Translate, locale: string): Va
   const previous = snapshot.certificateChange?.previous ?? view.lastGood;
   return {
     host: hostnameOf(snapshot.url) ?? snapshot.url,
+    // The host as Firefox's error page names it in its exception button: with the port when it
+    // is not the default (BrowserUtils.formatURIForDisplay uses the URI's displayHostPort).
+    hostport: hostAndPortOf(snapshot.url) ?? snapshot.url,
     skew: clock ? formatDuration(clock.skewMs, locale) : t('unknownAmount'),
     hosts: clock ? String(clock.hosts) : '0',
     product: diagnosis.product?.name ?? t('unknownInterceptor'),

@@ -70,7 +70,7 @@ function failureVerdict(top: CauseId, productNamed: boolean): Verdict {
 function bypassFor(code: string | null, top: CauseId, verdict: Verdict, hstsKnown: boolean, host: string): Bypass {
   const group = overrideGroupOf(code);
   if (!group) {
-    if (code !== null && OLD_TLS_CODES.has(code)) return { rule: 'discouraged', reason: 'old-tls' };
+    if (code !== null && OLD_TLS_CODES.has(code)) return { rule: 'never', reason: 'old-tls' };
     return { rule: 'never', reason: 'not-overridable' };
   }
   if (hstsKnown) return { rule: 'never', reason: 'hsts' };

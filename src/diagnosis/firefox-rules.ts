@@ -1,6 +1,8 @@
-// Firefox's own rules for "Accept the Risk and Continue" (research/error-codes.md, from
-// security/manager/ssl and the error page): only these codes can get an exception, and never
-// on a host with HSTS or a key pin, or inside a frame. Everything else has no way around.
+// Firefox's own rules for the error page's exception button ("Proceed to <host> (Risky)" in
+// Firefox 153; research/error-codes.md, from security/manager/ssl and the error page): only these
+// codes can get an exception, and never on a host with HSTS or a key pin, inside a frame, or when
+// an enterprise policy hides the button. Everything else has no way around.
+// test/e2e/error-page-oracle.test.ts checks this against the error page of every failing lab case.
 
 export type OverrideGroup = 'trust' | 'domain' | 'time';
 
@@ -28,7 +30,9 @@ export function overrideGroupOf(codeName: string | null): OverrideGroup | null {
 }
 
 /**
- * Servers that only speak TLS 1.0/1.1 get no exception, but the error page offers to turn
- * those versions back on for every site (security.tls.version.enable-deprecated).
+ * Servers that only speak TLS 1.0/1.1 get no exception and, in Firefox 153, no button either:
+ * the error page only notes that the site may not support TLS 1.2 (#tlsVersionNotice;
+ * errors/ssl-errors.mjs marks both codes hasNoUserFix). Only the about:config pref
+ * security.tls.version.enable-deprecated, for every site at once, would get through.
  */
 export const OLD_TLS_CODES: ReadonlySet<string> = new Set(['SSL_ERROR_UNSUPPORTED_VERSION', 'SSL_ERROR_PROTOCOL_VERSION_ALERT']);

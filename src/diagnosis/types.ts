@@ -16,7 +16,7 @@ export type BypassRule = 'never' | 'discouraged' | 'acceptable';
 export type BypassReason =
   | 'not-overridable' // Firefox offers no exception for this code
   | 'hsts' // the site demands strict HTTPS
-  | 'old-tls' // only the global "enable TLS 1.0 and 1.1" switch would get through
+  | 'old-tls' // no exception; only turning TLS 1.0 and 1.1 back on for every site would get through
   | 'fix-clock' // the clock is wrong: fix it instead
   | 'danger' // looks like an attack, interception by unknown software, or a revoked/distrusted CA
   | 'own-device' // a device on the person's own network
