@@ -25,9 +25,9 @@ export async function readSessionStorage(page: Page, key: string): Promise<unkno
 }
 
 /**
- * On Firefox's certificate error page, clicks "Advanced..." then "Accept the Risk and
- * Continue", as a person would. Firefox 153 builds the page from a <net-error-card> with a shadow
- * root; the buttons appear once the page has settled (security.dialog_enable_delay is 0 here).
+ * On Firefox's certificate error page, clicks "Advanced" then "Proceed to <host> (Risky)", as a
+ * person would. Firefox 153 builds the page from a <net-error-card> with a shadow root; the
+ * buttons appear once the page has settled (security.dialog_enable_delay is 0 here).
  */
 export async function acceptTheRisk(page: Page, timeoutMs = 10_000): Promise<void> {
   const clickInCard = (id: string): Promise<true | undefined> =>
@@ -41,6 +41,6 @@ export async function acceptTheRisk(page: Page, timeoutMs = 10_000): Promise<voi
     throw new Error(`No "Advanced" button on the error page of ${page.url()}`);
   });
   await pollPage(page, timeoutMs, () => clickInCard('exception-button')).catch(() => {
-    throw new Error(`No "Accept the Risk and Continue" button on the error page of ${page.url()}`);
+    throw new Error(`No "Proceed to <host> (Risky)" button on the error page of ${page.url()}`);
   });
 }

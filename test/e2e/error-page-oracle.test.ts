@@ -1,0 +1,219 @@
+// Firefox's own error page as the judge of what Cert Doctor says about it, in English and in
+// Russian. For every lab case that fails to load, the test reads the error page in the case's tab
+// (the buttons it shows before and after "Advanced") and the popup for that tab, and checks:
+// (a) the diagnosis's bypass is `never` exactly when the page offers no exception;
+// (b) every error-page button the popup quotes is one the page shows, word for word
+//     (test/firefox/error-page-claims.ts says which quotes count).
+// A third Firefox runs with the pref an enterprise policy sets to hide the exception button
+// (DisableSecurityBypass: {InvalidCertificate: true}, browser/modules/policies/Policies.sys.mjs),
+// and checks that the guide's steps stay true there.
+// The lab has no case that fails inside a frame, so frames are not visited here.
+
+import type { Browser } from 'puppeteer-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXCEPTION_BUTTON_IDS, EXCEPTION_HEDGE, ERROR_PAGE_BUTTON_IDS, HOST_SENTINEL, checkClaims, type ClaimCheck } from '../firefox/error-page-claims';
+import { errorPageStrings, readErrorPage, visibleLabel, type ErrorPageReading } from '../firefox/error-page';
+import { projectRoot } from '../firefox/extension';
+import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
+import { readPopupQuotes } from '../firefox/popup-quotes';
+import { LAB_CASE_SPECS } from '../lab/cases';
+import type { LabCase, LabCaseSpec } from '../lab/types';
+import { loadedFirst, orderForVisits } from '../lab/visit-order';
+import { useFirefoxSession } from './support/session';
+
+jest.setTimeout(90_000);
+
+type Language = 'en' | 'ru';
+
+/** Firefox for Android has its own error page, which this desktop Firefox cannot show. */
+const NOT_THIS_FIREFOX = '[data-os="android"]';
+
+/**
+ * fp-certerror-advanced-button in the en-US certError.ftl and in the Russian language pack's
+ * certError.ftl (firefox-esr-l10n-ru 153.8: localization/ru/toolkit/neterror/certError.ftl).
+ * If Firefox did not really switch to Russian, this is where the test says so.
+ */
+const ADVANCED_BUTTON: Readonly<Record<Language, string>> = { en: 'Advanced', ru: 'Дополнительно' };
+
+/** <html lang> of the error page in each language. */
+const PAGE_LANGUAGE: Readonly<Record<Language, string>> = { en: 'en-US', ru: 'ru' };
+
+const ORDERED = loadedFirst(orderForVisits(LAB_CASE_SPECS));
+const FAILING = ORDERED.filter((spec) => spec.expectedCode !== '');
+
+/** A Russian Firefox: the language pack firefox-esr-l10n-ru puts in the application's extensions
+ * folder (app-global, SCOPE_APPLICATION = 4 in XPIProvider.sys.mjs). Firefox's own defaults
+ * enable it (enabledScopes: all; autoDisableScopes 3 spares that scope); puppeteer's profile
+ * sets these two prefs, so they are pinned here to values that keep it on. */
+const RUSSIAN_PREFS = { 'intl.locale.requested': 'ru', 'extensions.enabledScopes': 5, 'extensions.autoDisableScopes': 0 };
+
+interface CaseReading {
+  readonly page: ErrorPageReading;
+  readonly shown: DiagnosisAttributes;
+  readonly claims: readonly ClaimCheck[];
+  /** This Firefox's own strings for the page's buttons, with the case's host filled in. */
+  readonly strings: Readonly<Record<string, string>>;
+}
+
+/** Visits a failing case in a fresh tab, reads its error page and the popup, and checks the claims. */
+async function readCase(browser: Browser, labCase: LabCase, language: Language, aboutConfigButton: string): Promise<CaseReading> {
+  const tab = await visit(browser, labCase.url);
+  try {
+    const page = await readErrorPage(tab);
+    const patterns = await errorPageStrings(tab, ERROR_PAGE_BUTTON_IDS, HOST_SENTINEL);
+    // The error page shows the host as Firefox displays it: with the port when not the default.
+    const strings = await errorPageStrings(tab, ERROR_PAGE_BUTTON_IDS, new URL(labCase.url).host);
+    // The popup re-renders as the background's records land (HSTS, the clock): wait for the code
+    // and the bypass the lab expects, then judge whatever is shown.
+    const expected = labCase.expectedDiagnosis;
+    const shown = await readPopupUntil(browser, labCase.url, (s) => s.code === labCase.expectedCode && s.bypass === expected.bypass);
+    const quotes = await readPopupQuotes(browser, labCase.url, NOT_THIS_FIREFOX);
+    const hedge = EXCEPTION_HEDGE[language] ?? '';
+    const claims = checkClaims(quotes.blocks, page, { patterns, forThisHost: strings, aboutConfigButton, hedge });
+    return { page, shown, claims, strings };
+  } finally {
+    await tab.close().catch(() => undefined);
+  }
+}
+
+/** The label of about:config's warning button, read from the page itself. */
+async function readAboutConfigButton(browser: Browser): Promise<string> {
+  const tab = await browser.newPage();
+  try {
+    // Like moz-extension: pages, goto to about:config never resolves over BiDi: start it, then poll.
+    void tab.goto('about:config').catch(() => undefined);
+    return await pollPage(tab, 15_000, async () => {
+      const text = await tab.evaluate(() => (document.documentURI === 'about:config' ? (document.getElementById('warningButton')?.textContent ?? '').trim() : ''));
+      return text === '' ? undefined : visibleLabel(text);
+    });
+  } finally {
+    await tab.close().catch(() => undefined);
+  }
+}
+
+/** Visits the cases that load, so the clock is measured and HSTS is known before the failures;
+ * returns what the popup showed for each. */
+async function visitLoadingCases(browser: Browser, cases: readonly LabCase[]): Promise<DiagnosisAttributes[]> {
+  const shown: DiagnosisAttributes[] = [];
+  for (const labCase of cases) {
+    if (labCase.expectedCode !== '') continue;
+    const tab = await visit(browser, labCase.url);
+    try {
+      shown.push(await readPopupUntil(browser, labCase.url, (s) => s.status === 'loaded' && s.causes[0] === labCase.expectedDiagnosis.top));
+    } finally {
+      await tab.close().catch(() => undefined);
+    }
+  }
+  return shown;
+}
+
+/** Every string of the guide in `language` (all its JSON files), for the about:config check. */
+function guideStrings(language: Language): string[] {
+  const dir = join(projectRoot, 'src', 'guide', 'text', language);
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (value && typeof value === 'object') for (const inner of Object.values(value)) walk(inner);
+  };
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  return out;
+}
+
+function describeOracle(language: Language, prefs: Record<string, string | number | boolean>): void {
+  describe(`Firefox's error page judges the guide (${language})`, () => {
+    const session = useFirefoxSession(prefs);
+    let aboutConfigButton = '';
+    const claimsByCase = new Map<string, readonly ClaimCheck[]>();
+
+    beforeAll(async () => {
+      aboutConfigButton = await readAboutConfigButton(session().browser);
+    });
+
+    const caseTest = (spec: LabCaseSpec) => async (): Promise<void> => {
+      const { lab, browser } = session();
+      claimsByCase.set(spec.id, await checkCase(spec.id, language, browser, lab.byId(spec.id), aboutConfigButton));
+    };
+
+    // The visits in the lab's order: the case that must come first (Firefox caches
+    // intermediates), then the pages that load (they measure the clock and set HSTS), then the rest.
+    const [first, ...rest] = FAILING;
+    if (first?.runFirst !== true) throw new Error('The lab no longer starts with its runFirst case, which fails to load.');
+    test(`${first.id} (${first.expectedCode})`, caseTest(first));
+
+    test('the pages that load, visited next, load', async () => {
+      const { lab, browser } = session();
+      const loaded = await visitLoadingCases(browser, ORDERED.map((spec) => lab.byId(spec.id)));
+      expect(loaded.filter((s) => s.status !== 'loaded')).toEqual([]);
+    });
+
+    test.each(rest.map((spec) => [spec.id, spec.expectedCode, spec] as const))('%s (%s)', (_id, _code, spec) => caseTest(spec)());
+
+    // Not a vacuous check: the expired case's guide tells the person where the exception is,
+    // so its popup must quote the exception button and the check must have looked at it.
+    test('the checks saw the exception button quoted for an expired certificate', () => {
+      const expired = claimsByCase.get('expired') ?? [];
+      expect(expired.filter((c) => c.id === EXCEPTION_BUTTON_IDS['felt-privacy']).length).toBeGreaterThan(0);
+    });
+
+    test("about:config's warning button is the label the guide quotes for it", () => {
+      const quoted = guideStrings(language)
+        .filter((s) => s.includes('about:config'))
+        .flatMap((s) => [...s.matchAll(/“([^”]+)”|«([^»]+)»/g)].map((m) => m[1] ?? m[2] ?? ''))
+        .filter((q) => visibleLabel(q) === aboutConfigButton);
+      expect({ aboutConfigButton, quotedAtLeastOnce: quoted.length > 0 }).toEqual({ aboutConfigButton, quotedAtLeastOnce: true });
+    });
+  });
+}
+
+/** Reads one case and makes the assertions; returns the claims for the summary tests. */
+async function checkCase(id: string, language: Language, browser: Browser, labCase: LabCase, aboutConfigButton: string): Promise<readonly ClaimCheck[]> {
+  const { page, shown, claims, strings } = await readCase(browser, labCase, language, aboutConfigButton);
+  if (page.language !== PAGE_LANGUAGE[language]) {
+    throw new Error(`Firefox shows its error page in "${page.language}", not "${PAGE_LANGUAGE[language]}": for Russian, install firefox-esr-l10n-ru, the same version as firefox-esr.`);
+  }
+  // The page and the popup really speak the language under test.
+  expect({ id, page: page.language, advanced: strings['fp-certerror-advanced-button'], popup: shown.language }).toEqual({
+    id,
+    page: PAGE_LANGUAGE[language],
+    advanced: ADVANCED_BUTTON[language],
+    popup: language,
+  });
+  // (a) Cert Doctor says "never" exactly when Firefox offers no exception.
+  expect(['never', 'discouraged', 'acceptable']).toContain(shown.bypass);
+  expect({ id, code: shown.code, bypass: shown.bypass, allowsException: shown.bypass !== 'never' }).toEqual({
+    id,
+    code: labCase.expectedCode,
+    bypass: shown.bypass,
+    allowsException: page.exceptionLabel !== null,
+  });
+  // The exception button, when there, carries this Firefox's words for this host.
+  if (page.exceptionLabel !== null) expect(page.exceptionLabel).toBe(strings[EXCEPTION_BUTTON_IDS[page.design]]);
+  // (b) Every error-page button the popup quotes is on this page, word for word.
+  expect({ id, labels: page.labels, unbacked: claims.filter((c) => !c.backed).map((c) => ({ quote: c.quote, in: c.block })) }).toEqual({ id, labels: page.labels, unbacked: [] });
+  return claims;
+}
+
+describeOracle('en', {});
+describeOracle('ru', RUSSIAN_PREFS);
+
+describe('with the enterprise policy that hides the exception button', () => {
+  // What DisableSecurityBypass {InvalidCertificate: true} does: setAndLockPref of this pref
+  // (Policies.sys.mjs); both error page designs read it (aboutNetError.mjs, net-error-card.mjs).
+  const session = useFirefoxSession({ 'security.certerror.hideAddException': true });
+
+  test('an expired certificate gets no exception button, and the guide still tells the truth', async () => {
+    const { lab, browser } = session();
+    await visitLoadingCases(browser, ORDERED.map((spec) => lab.byId(spec.id)));
+    const labCase = lab.byId('expired');
+    const { page, shown, claims } = await readCase(browser, labCase, 'en', await readAboutConfigButton(browser));
+    // The page: Advanced opens, but no exception is offered.
+    expect({ advanced: page.advancedLabel, exception: page.exceptionLabel }).toEqual({ advanced: ADVANCED_BUTTON.en, exception: null });
+    // The extension cannot read the pref, so it still calls the bypass merely discouraged...
+    expect(shown.bypass).toBe('discouraged');
+    // ...and its steps name the exception button only with what to do when it is missing.
+    const exceptionClaims = claims.filter((c) => c.id === EXCEPTION_BUTTON_IDS['felt-privacy']);
+    expect(exceptionClaims.length).toBeGreaterThan(0);
+    expect(claims.filter((c) => !c.backed).map((c) => ({ quote: c.quote, in: c.block }))).toEqual([]);
+  });
+});
