@@ -124,7 +124,7 @@ describe('captured facts in Firefox', () => {
     ['self-signed', 'trust_error'],
     ['wrong-host', 'domain_mismatch'],
     ['not-yet-valid', 'expired_or_not_yet_valid'],
-  ])('after "Accept the Risk and Continue" on %s, the exception category (%s) and the certificate are known', async (id, category) => {
+  ])('after "Proceed to <host> (Risky)" on %s, the exception category (%s) and the certificate are known', async (id, category) => {
     const { lab, browser } = firefox();
     const url = lab.byId(id).url;
     const page: Page = await visit(browser, url);

@@ -46,7 +46,7 @@ describe('diagnosis in Firefox', () => {
     }
   });
 
-  test('after "Accept the Risk and Continue", the certificate tells a shared host apart', async () => {
+  test('after "Proceed to <host> (Risky)", the certificate tells a shared host apart', async () => {
     const { lab, browser } = firefox();
     const shared = lab.byId('shared-hosting');
     const page = await visit(browser, shared.url);
