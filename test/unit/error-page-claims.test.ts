@@ -67,7 +67,7 @@ describe('error-page claims', () => {
   });
 
   test('a hedged exception claim is backed on a page without the button, only with the exact label', () => {
-    const hedged = block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”; if that button is missing, the site or your organization does not allow exceptions.');
+    const hedged = block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”; if that button is missing, Firefox or your organization does not allow an exception here.');
     const plain = block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”.');
     const wrongHost = block('Click “Proceed to expired.example (Risky)”; if that button is missing, ask.');
     expect(checkClaims([hedged, plain, wrongHost], NO_EXCEPTION_PAGE, inputs).map((c) => [c.quote, c.backed])).toEqual([
