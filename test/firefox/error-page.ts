@@ -19,6 +19,8 @@ export interface ErrorPageReading {
   readonly exceptionLabel: string | null;
   /** The label of the button that opens the advanced section, or null when there is none. */
   readonly advancedLabel: string | null;
+  /** The notice that the site may not support TLS 1.2 (#tlsVersionNotice), after "Advanced". */
+  readonly tlsVersionNotice: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ interface ButtonsSeen {
   readonly advancedLabel: string | null;
   /** The advanced section is open (felt-privacy: .advanced-container; legacy: #badCertAdvancedPanel). */
   readonly advancedOpen: boolean;
+  readonly tlsVersionNotice: boolean;
 }
 
 /** Runs in the error page: what it shows now. Not ready until Fluent has filled every button. */
@@ -61,6 +64,7 @@ function readButtons(): ButtonsSeen | null {
     exceptionLabel: label(root.querySelector(card ? '#exception-button' : '#exceptionDialogButton')),
     advancedLabel: label(root.querySelector(card ? '#advanced-button' : '#advancedButton')),
     advancedOpen: card ? root.querySelector('.advanced-container') !== null : document.getElementById('badCertAdvancedPanel')?.hidden === false,
+    tlsVersionNotice: label(root.querySelector('#tlsVersionNotice')) !== null,
   };
 }
 
@@ -104,6 +108,7 @@ export async function readErrorPage(page: Page, timeoutMs = 15_000): Promise<Err
     labels: [...before.labels, ...after.labels].map(visibleLabel),
     exceptionLabel: after.exceptionLabel === null ? null : visibleLabel(after.exceptionLabel),
     advancedLabel: before.advancedLabel === null ? null : visibleLabel(before.advancedLabel),
+    tlsVersionNotice: after.tlsVersionNotice,
   };
 }
 
