@@ -68,6 +68,9 @@ export function quotedLabels(language: Language): QuotedLabel[] {
   );
 }
 
+/** Stands for a code span while menu paths are read (no guide text contains it). */
+const CODE = '\u0000';
+
 const OPENING: Readonly<Record<Language, string>> = { en: '“', ru: '«' };
 const CLOSING: Readonly<Record<Language, string>> = { en: '”', ru: '»' };
 
@@ -77,14 +80,14 @@ const CLOSING: Readonly<Record<Language, string>> = { en: '”', ru: '»' };
  */
 export function unquotedPathSteps(language: Language, text: string): string[] {
   // Code spans are kept as a marker: `Certificates` > `Install` is a policy path, not a label.
-  const marked = text.replace(/`[^`]*`/g, '\u0000');
+  const marked = text.replace(/`[^`]*`/g, CODE);
   const out: string[] = [];
   for (const match of marked.matchAll(/ > /g)) {
     const before = marked.slice(0, match.index);
     const after = marked.slice(match.index + 3);
-    const leftOk = before.endsWith(CLOSING[language]) || before.endsWith('\u0000') || /≡(?: menu)?$/.test(before) || /меню ≡$/.test(before);
-    const rightOk = after.startsWith(OPENING[language]) || after.startsWith('\u0000');
-    if (!leftOk || !rightOk) out.push(marked.slice(Math.max(0, match.index - 30), match.index + 33).replace(/\u0000/g, '`…`'));
+    const leftOk = before.endsWith(CLOSING[language]) || before.endsWith(CODE) || /≡(?: menu)?$/.test(before) || /меню ≡$/.test(before);
+    const rightOk = after.startsWith(OPENING[language]) || after.startsWith(CODE);
+    if (!leftOk || !rightOk) out.push(marked.slice(Math.max(0, match.index - 30), match.index + 33).replaceAll(CODE, '`…`'));
   }
   return out;
 }
