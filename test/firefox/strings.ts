@@ -79,7 +79,8 @@ export class FirefoxStrings {
 
   /**
    * The message that can read exactly `label`, character for character. A `{name}` placeholder
-   * in the label stands for text Firefox fills in, so it matches a Fluent variable there.
+   * in the label stands for text Firefox fills in, so it matches a Fluent variable there (as
+   * does a single word or number).
    */
   find(label: string): FirefoxMatch | undefined {
     return this.exact.get(label) ?? this.open.find(({ pattern }) => pattern.test(label))?.match;
@@ -87,6 +88,8 @@ export class FirefoxStrings {
 }
 
 function patternOf(reading: Reading): RegExp {
-  const source = reading.map((part) => (part === ANY ? '[^]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  // A variable stands for a guide placeholder ({host}) or for one word or number: wider
+  // matching would let `{ $date } at { $time }` pass any sentence with "at" in it.
+  const source = reading.map((part) => (part === ANY ? '(?:\\{[a-z]+\\}|\\S+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`);
 }

@@ -41,6 +41,19 @@ describe.each(LANGUAGES)('labels the %s guide quotes', (language) => {
     expect(firefox.find(language === 'en' ? 'Nothing Firefox says, ever' : 'Ничего такого Firefox не пишет')).toBeUndefined();
   });
 
+  test('a {host} placeholder stands for a Fluent variable; labels Firefox 153 dropped are not found', () => {
+    // certError.ftl: fp-certerror-override-exception-button-2 = Proceed to { $hostname } (Risky)
+    const proceed = language === 'en' ? 'Proceed to {host} (Risky)' : 'Перейти на {host} (рискованно)';
+    expect(firefox.find(proceed)?.key).toBe('fp-certerror-override-exception-button-2');
+    // Messages that are mostly variables (aboutProcesses.ftl `{ $name }`, enUS-searchFeatures.ftl
+    // `{ $date } at { $time }`) must not match any sentence.
+    expect(firefox.find(language === 'en' ? 'Any words at all' : 'Любые слова')).toBeUndefined();
+    // The settings button was "View Certificates…" before the redesigned settings; in 153 it
+    // is certs-view2 "Manage certificates" (preferences.ftl).
+    expect(firefox.find(language === 'en' ? 'View Certificates…' : 'Просмотр сертификатов…')).toBeUndefined();
+    expect(firefox.find(language === 'en' ? 'Manage certificates' : 'Управление сертификатами')).toBeDefined();
+  });
+
   test('every quoted label is Firefox\'s, Cert Doctor\'s, or a sourced label of another program', () => {
     const own = ownLabels(language);
     const unknown = quotedLabels(language)
