@@ -29,6 +29,11 @@ export class ZipArchive {
     return new ZipArchive(path, readFileSync(path));
   }
 
+  /** An archive already in memory; `name` only labels error messages. */
+  static fromBytes(name: string, bytes: Buffer): ZipArchive {
+    return new ZipArchive(name, bytes);
+  }
+
   /** The names of the files whose path matches, in archive order. */
   names(matching: (name: string) => boolean): string[] {
     return this.entries.filter((entry) => matching(entry.name)).map((entry) => entry.name);
