@@ -1,21 +1,12 @@
 // Starts a real headless Firefox (firefox-esr) over WebDriver BiDi with puppeteer-core, and
 // gives the tests small, time-limited helpers: visit a page in a fresh tab, read the popup.
 
-import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxExecutable } from './executable';
 import { extensionOrigin, fixedUuidPref } from './extension';
 import { labPrefs } from './prefs';
 
-const FIREFOX_CANDIDATES = ['/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-
-export function firefoxExecutable(): string {
-  const fromEnv = process.env['FIREFOX_BIN'];
-  const found = fromEnv ?? FIREFOX_CANDIDATES.find((path) => existsSync(path));
-  if (!found || !existsSync(found)) {
-    throw new Error('Firefox was not found. Install it (apt-get install firefox-esr) or set FIREFOX_BIN to its path.');
-  }
-  return found;
-}
+export { firefoxExecutable } from './executable';
 
 export interface LaunchOptions {
   readonly profileDir: string;

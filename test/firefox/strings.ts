@@ -1,0 +1,95 @@
+// Firefox's own words, read from the installed Firefox the tests run: every .ftl file in
+// omni.ja and browser/omni.ja (en-US), and in the bundled Russian language pack (Debian's
+// firefox-esr-l10n-ru). Answers whether a label the guide quotes is one Firefox can show.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { firefoxInstallDir } from './executable';
+import { ANY, FluentBundle, parseFluent, type FluentMessage, type Reading } from './fluent';
+import { ZipArchive } from './zip';
+
+export type FirefoxLocale = 'en-US' | 'ru';
+
+interface Source {
+  readonly archive: string;
+  /** Folders inside the archive that hold the locale's .ftl files. */
+  readonly folders: readonly string[];
+}
+
+function sourcesOf(locale: FirefoxLocale, dir: string): Source[] {
+  if (locale === 'en-US') {
+    return [
+      { archive: join(dir, 'omni.ja'), folders: ['localization/en-US/'] },
+      { archive: join(dir, 'browser', 'omni.ja'), folders: ['localization/en-US/'] },
+    ];
+  }
+  const pack = join(dir, 'browser', 'extensions', `langpack-${locale}@firefox-esr.mozilla.org.xpi`);
+  if (!existsSync(pack)) {
+    throw new Error(`Firefox's ${locale} language pack is not installed (${pack}): apt-get install firefox-esr-l10n-${locale}`);
+  }
+  return [{ archive: pack, folders: [`localization/${locale}/`, `browser/localization/${locale}/`] }];
+}
+
+function readMessages(sources: readonly Source[]): FluentMessage[] {
+  return sources.flatMap(({ archive, folders }) => {
+    const zip = ZipArchive.open(archive);
+    const files = zip.names((name) => name.endsWith('.ftl') && folders.some((folder) => name.startsWith(folder)));
+    if (files.length === 0) throw new Error(`${archive} holds no .ftl files under ${folders.join(', ')}`);
+    return files.flatMap((file) => parseFluent(zip.readText(file), `${archive}!/${file}`));
+  });
+}
+
+export interface FirefoxMatch {
+  /** The archive and file the message is in. */
+  readonly source: string;
+  /** The message id, with its attribute (`certmgr-tab-servers.label`). */
+  readonly key: string;
+}
+
+export class FirefoxStrings {
+  private readonly exact = new Map<string, FirefoxMatch>();
+  private readonly open: { readonly pattern: RegExp; readonly match: FirefoxMatch }[] = [];
+
+  constructor(messages: readonly FluentMessage[]) {
+    const bundle = new FluentBundle(messages);
+    for (const message of messages) {
+      if (message.key.startsWith('-')) continue; // terms are parts of messages, never shown alone
+      const match = { source: message.source, key: message.key };
+      for (const reading of bundle.readingsOf(message)) {
+        if (reading.every((part) => typeof part === 'string')) {
+          const text = reading.join('');
+          if (!this.exact.has(text)) this.exact.set(text, match);
+        } else if (reading.some((part) => typeof part === 'string' && /\p{L}/u.test(part))) {
+          // A message that is only variables (`{ $name }`) could "match" any label: skipped.
+          this.open.push({ pattern: patternOf(reading), match });
+        }
+      }
+    }
+  }
+
+  /** Loads one locale's strings from the installed Firefox (FIREFOX_BIN or firefox-esr). */
+  static load(locale: FirefoxLocale, dir = firefoxInstallDir()): FirefoxStrings {
+    const own = readMessages(sourcesOf(locale, dir));
+    if (locale === 'en-US') return new FirefoxStrings(own);
+    // A message the language pack lacks is shown in English, as Firefox falls back to en-US.
+    const translated = new Set(own.map((message) => message.key));
+    const fallback = readMessages(sourcesOf('en-US', dir)).filter((message) => !translated.has(message.key));
+    return new FirefoxStrings([...own, ...fallback]);
+  }
+
+  /**
+   * The message that can read exactly `label`, character for character. A `{name}` placeholder
+   * in the label stands for text Firefox fills in, so it matches a Fluent variable there (as
+   * does a single word or number).
+   */
+  find(label: string): FirefoxMatch | undefined {
+    return this.exact.get(label) ?? this.open.find(({ pattern }) => pattern.test(label))?.match;
+  }
+}
+
+function patternOf(reading: Reading): RegExp {
+  // A variable stands for a guide placeholder ({host}) or for one word or number: wider
+  // matching would let `{ $date } at { $time }` pass any sentence with "at" in it.
+  const source = reading.map((part) => (part === ANY ? '(?:\\{[a-z]+\\}|\\S+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`);
+}
