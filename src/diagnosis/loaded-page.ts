@@ -3,6 +3,7 @@
 // interception, a root added to this device, a changed certificate, expiry soon, an old
 // protocol, weak keys, parts of the page that failed.
 
+import { renewalOverdue } from '../core/certificate/renewal';
 import type { CertificateChange } from '../core/continuity/memory';
 import type { CapturedSecurity, TabSnapshot } from '../shared/tab-snapshot';
 import { CauseBoard } from './cause-board';
@@ -12,7 +13,6 @@ import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
 import { rankNameMismatchFromNames } from './name-mismatch';
 
-const DAY_MS = 24 * 60 * 60_000;
 const OLD_PROTOCOLS: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1', 'TLSv1.0', 'SSLv3']);
 const MIN_RSA_BITS = 2048;
 
@@ -86,8 +86,7 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
     });
   }
   if (chain) {
-    const left = chain.leaf.notAfter - environment.now;
-    if (left > 0 && left <= environment.expiryWarningDays * DAY_MS) {
+    if (environment.warnBeforeExpiry && renewalOverdue(chain.leaf.notBefore, chain.leaf.notAfter, environment.now)) {
       board.set('expiring-soon', 120, 'high', { kind: 'expires-soon', notAfter: chain.leaf.notAfter });
     }
     if (chain.weakestRsaBits !== null && chain.weakestRsaBits < MIN_RSA_BITS) {
