@@ -66,7 +66,10 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   revoked: site('error-codes-secure-websites', 'danger'),
   'ocsp-problem': site('security-error'),
   hsts: site('connection-not-secure'),
-  pinning: network('error-codes-secure-websites', 'danger'),
+  // Firefox enforces its built-in pins only for chains ending at a built-in root (pref
+  // security.cert_pinning.enforcement_level 1, the default), so a root added for antivirus or
+  // company inspection never trips them: what fails is a public certificate outside the pin set.
+  pinning: site('error-codes-secure-websites', 'danger'),
   'server-old-tls': site('security-error'),
   'no-common-cipher': site('security-error'),
   'http-on-https-port': site('security-error'),
