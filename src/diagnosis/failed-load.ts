@@ -46,6 +46,7 @@ export function rankFailure(
     if (board.has('private-ca')) board.set('private-ca', 90, 'medium', { kind: 'local-host', host });
     board.lower('self-signed', 80, 'low');
     board.lower('missing-intermediate', 40, 'low');
+    board.lower('unknown-ca', 45, 'low');
   }
   if (!certificateProblem) weighProxy(board, code, history.probes.proxy);
   const product = weighInterception(board, code, environment.now, history.remembered);

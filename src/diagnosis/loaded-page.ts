@@ -59,9 +59,11 @@ function rankTrust(board: CauseBoard, chain: ChainFacts, host: string): void {
     board.set('weak-signature', 300, 'high', { kind: 'weak-signature', algorithm: chain.weakSignature });
     return;
   }
-  // Firefox built no path to a trusted root: the server's chain stops short, or its CA is
-  // one this device does not know.
-  board.set('missing-intermediate', 300, 'medium', { kind: 'chain-length', length: chain.length });
+  // Firefox built no path to a trusted root. Desktop Firefox preloads every publicly disclosed
+  // intermediate (security.remote_settings.intermediates.enabled), so a chain that merely stops
+  // short of a public CA rarely fails: most likely the CA is one Firefox does not trust.
+  board.set('unknown-ca', 300, 'medium', { kind: 'root-not-built-in', root: chain.root.subject });
+  board.set('missing-intermediate', 250, 'medium', { kind: 'chain-length', length: chain.length });
   board.set('private-ca', 200, 'low', { kind: 'root-not-built-in', root: chain.root.subject });
 }
 

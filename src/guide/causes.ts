@@ -50,6 +50,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   'middlebox-tls': network('security-error'),
   'self-signed': site('error-codes-secure-websites'),
   'missing-intermediate': site('error-codes-secure-websites'),
+  'unknown-ca': site('error-codes-secure-websites'),
   'name-mismatch-www': site('error-codes-secure-websites'),
   'name-mismatch-wildcard': site('error-codes-secure-websites'),
   'shared-hosting': site('error-codes-secure-websites'),

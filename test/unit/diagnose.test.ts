@@ -43,11 +43,11 @@ const CASES: Case[] = [
   { name: 'clock-ahead: 3 h ahead is a possibility, not the cause', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(3 * HOUR) }, top: 'cert-expired', includes: ['clock-ahead'], verdict: 'site-fault' },
   { name: 'clock-ahead: not when the clock is right', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(-40_000) }, top: 'cert-expired', excludes: ['clock-ahead'] },
   { name: 'clock-behind: a clock behind cannot make a certificate look expired', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), env: { clock: clock(-3 * DAY) }, top: 'cert-expired', excludes: ['clock-behind', 'clock-ahead'], verdict: 'site-fault' },
-  { name: 'clock: a clock years off shows up even for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { clock: clock(-400 * DAY) }, includes: ['clock-behind'], top: 'missing-intermediate' },
+  { name: 'clock: a clock years off shows up even for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { clock: clock(-400 * DAY) }, includes: ['clock-behind'], top: 'unknown-ca' },
   // Interception.
   { name: 'interception: MITM detected, product unknown: danger', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), top: 'interception', verdict: 'danger', bypass: 'discouraged:danger' },
   { name: 'interception: MITM detected with Avast seen on other sites', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [avastMemory] }, top: 'interception', verdict: 'fix-here' },
-  { name: 'interception: unknown issuer with Avast seen elsewhere ranks it second', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { remembered: [avastMemory] }, top: 'missing-intermediate', includes: ['interception'] },
+  { name: 'interception: unknown issuer with Avast seen elsewhere ranks it second', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { remembered: [avastMemory] }, top: 'unknown-ca', includes: ['interception'] },
   { name: 'interception: a loaded page signed by Avast', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield', rootBuiltIn: false }))), top: 'interception', verdict: 'caution' },
   { name: 'interception: not on a page with a built-in root', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'] }))), top: null, excludes: ['interception', 'private-ca'], verdict: 'ok' },
   // Roots added to this device.
@@ -79,7 +79,9 @@ const CASES: Case[] = [
   { name: 'middlebox-tls: an illegal parameter alert', snapshot: () => failed(PUBLIC, 'SSL_ERROR_ILLEGAL_PARAMETER_ALERT'), top: 'middlebox-tls' },
   { name: 'middlebox-tls: not for a certificate error', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), excludes: ['middlebox-tls'] },
   // The site.
-  { name: 'missing-intermediate: unknown issuer on a public site', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'missing-intermediate', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'missing-intermediate: listed for an unknown issuer, after the CA itself (public intermediates are preloaded)', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), includes: ['missing-intermediate'], notTop: 'missing-intermediate' },
+  { name: 'unknown-ca: first for an unknown issuer on a public site', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'unknown-ca', verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'unknown-ca: not for a self-signed certificate', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), excludes: ['unknown-ca'] },
   { name: 'missing-intermediate: after an exception, a lone leaf from an unknown CA', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, (await chain({ dnsNames: ['shop.example.com'], rootBuiltIn: false })).slice(0, 1), 'trust_error')), includes: ['missing-intermediate'], excludes: ['self-signed'] },
   { name: 'missing-intermediate: not for a self-signed certificate', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), excludes: ['missing-intermediate'] },
   { name: 'name-mismatch-www: a bare name, not yet checked', snapshot: () => failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'name-mismatch-www', verdict: 'site-fault', bypass: 'discouraged:public-site' },
@@ -114,7 +116,7 @@ const CASES: Case[] = [
   { name: 'revoked: not for an expired certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['revoked'] },
   { name: 'ocsp-problem: a bad OCSP signature', snapshot: () => failed(PUBLIC, 'SEC_ERROR_OCSP_BAD_SIGNATURE'), top: 'ocsp-problem', bypass: 'never:not-overridable' },
   { name: 'ocsp-problem: not for a revoked certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_REVOKED_CERTIFICATE'), excludes: ['ocsp-problem'] },
-  { name: 'hsts: a site that sent HSTS before cannot be bypassed', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com', { hsts: true }) }, top: 'missing-intermediate', includes: ['hsts', 'cert-changed'], bypass: 'never:hsts' },
+  { name: 'hsts: a site that sent HSTS before cannot be bypassed', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com', { hsts: true }) }, top: 'unknown-ca', includes: ['hsts', 'cert-changed'], bypass: 'never:hsts' },
   { name: 'hsts: not without the memory of it', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com') }, excludes: ['hsts'], bypass: 'discouraged:public-site' },
   { name: 'pinning: key pins do not match', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), top: 'pinning', verdict: 'danger', bypass: 'never:not-overridable' },
   { name: 'pinning: not for an unknown issuer', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), excludes: ['pinning'] },

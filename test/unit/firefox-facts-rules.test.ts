@@ -3,7 +3,7 @@
 
 import { CAUSES } from '../../src/guide/causes';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { environment, failed, history } from './support/snapshots';
+import { chain, environment, exception, failed, history, loaded } from './support/snapshots';
 
 const PUBLIC = 'https://shop.example.com/';
 
@@ -19,5 +19,32 @@ describe('key pinning (PublicKeyPinningService, NSSCertDBTrustDomain::IsChainVal
     expect(result.causes[0]?.id).toBe('pinning');
     expect(result.verdict).toBe('danger');
     expect(result.bypass).toEqual({ rule: 'never', reason: 'not-overridable' });
+  });
+});
+
+describe('an unknown issuer (NSSCertDBTrustDomain::FindIssuer, IssuerSource::PreloadedIntermediates)', () => {
+  // security.remote_settings.intermediates.enabled is true by default (greprefs.js of Firefox
+  // 153): desktop Firefox fills in every intermediate disclosed to the CCADB, even in a fresh
+  // profile. A public site's missing intermediate rarely fails; a CA Firefox does not trust does.
+  const order = (ids: readonly string[]): Record<string, number> => Object.fromEntries(ids.map((id, i) => [id, i]));
+
+  test('a failed load: the unknown CA first, interception next, the missing intermediate after them', () => {
+    const ids = diagnose(failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), environment({}), history({})).causes.map((c) => c.id);
+    const at = order(ids);
+    expect(ids[0]).toBe('unknown-ca');
+    expect(at['interception']).toBeLessThan(at['missing-intermediate'] ?? Infinity);
+    expect(ids).toContain('missing-intermediate');
+  });
+
+  test('the site is at fault, not this device', () => {
+    expect(CAUSES['unknown-ca'].side).toBe('site');
+    expect(diagnose(failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), environment({}), history({})).verdict).toBe('site-fault');
+  });
+
+  test('after an exception for a lone leaf: the unknown CA before the missing intermediate', async () => {
+    const lone = (await chain({ dnsNames: ['shop.example.com'], rootBuiltIn: false })).slice(0, 1);
+    const ids = diagnose(loaded(PUBLIC, exception(PUBLIC, lone, 'trust_error')), environment({}), history({})).causes.map((c) => c.id);
+    const at = order(ids);
+    expect(at['unknown-ca']).toBeLessThan(at['missing-intermediate'] ?? -1);
   });
 });
