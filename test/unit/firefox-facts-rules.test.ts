@@ -2,8 +2,9 @@
 // written from that fact (the source is named), so the test fails if the stale rule comes back.
 
 import { CAUSES } from '../../src/guide/causes';
+import { firefoxRsaFloor } from '../../src/diagnosis/key-size';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { chain, environment, exception, failed, history, loaded } from './support/snapshots';
+import { chain, environment, exception, failed, history, loaded, security } from './support/snapshots';
 
 const PUBLIC = 'https://shop.example.com/';
 
@@ -46,5 +47,41 @@ describe('an unknown issuer (NSSCertDBTrustDomain::FindIssuer, IssuerSource::Pre
     const ids = diagnose(loaded(PUBLIC, exception(PUBLIC, lone, 'trust_error')), environment({}), history({})).causes.map((c) => c.id);
     const at = order(ids);
     expect(at['unknown-ca']).toBeLessThan(at['missing-intermediate'] ?? -1);
+  });
+});
+
+describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_WEAK 1024)', () => {
+  const rsaKeys = (modulusLength: number): Promise<CryptoKeyPair> =>
+    crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+  const ids = (result: ReturnType<typeof diagnose>): string[] => result.causes.map((c) => c.id);
+
+  test('2048 bits only for chains that end at a built-in root; 1024 for a root added to the device', () => {
+    expect(firefoxRsaFloor(true)).toBe(2048);
+    expect(firefoxRsaFloor(false)).toBe(1024);
+  });
+
+  test('an RSA-1024 leaf from a trusted private root loads (the lab saw it): a caution, not a refusal', async () => {
+    const certificates = await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false, leafKeys: await rsaKeys(1024) });
+    const result = diagnose(loaded(PUBLIC, security(PUBLIC, certificates)), environment({}), history({}));
+    expect(result.verdict).toBe('caution');
+    expect(ids(result)).toContain('weak-key');
+  });
+
+  test('after an exception for a lone RSA-1536 leaf: the short key ranks before the missing intermediate', async () => {
+    const lone = (await chain({ dnsNames: ['shop.example.com'], rootBuiltIn: false, leafKeys: await rsaKeys(1536) })).slice(0, 1);
+    const ranked = ids(diagnose(loaded(PUBLIC, exception(PUBLIC, lone, 'trust_error')), environment({}), history({})));
+    expect(ranked.indexOf('weak-key')).toBeGreaterThan(-1);
+    expect(ranked.indexOf('weak-key')).toBeLessThan(ranked.indexOf('missing-intermediate'));
+  });
+
+  test('after an exception for a lone RSA-768 leaf: Firefox refuses that for any root, so the key is the cause', async () => {
+    const lone = (await chain({ dnsNames: ['shop.example.com'], rootBuiltIn: false, leafKeys: await rsaKeys(768) })).slice(0, 1);
+    const ranked = ids(diagnose(loaded(PUBLIC, exception(PUBLIC, lone, 'trust_error')), environment({}), history({})));
+    expect(ranked.filter((id) => id !== 'exception-in-use')[0]).toBe('weak-key');
+  });
+
+  test('an RSA-2048 leaf is not weak', async () => {
+    const certificates = await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false, leafKeys: await rsaKeys(2048) });
+    expect(ids(diagnose(loaded(PUBLIC, security(PUBLIC, certificates)), environment({}), history({})))).not.toContain('weak-key');
   });
 });
