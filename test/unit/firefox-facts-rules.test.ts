@@ -3,6 +3,7 @@
 
 import { CAUSES } from '../../src/guide/causes';
 import { firefoxRsaFloor } from '../../src/diagnosis/key-size';
+import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { chain, environment, exception, failed, history, loaded, security } from './support/snapshots';
 
@@ -83,5 +84,16 @@ describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_W
   test('an RSA-2048 leaf is not weak', async () => {
     const certificates = await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false, leafKeys: await rsaKeys(2048) });
     expect(ids(diagnose(loaded(PUBLIC, security(PUBLIC, certificates)), environment({}), history({})))).not.toContain('weak-key');
+  });
+});
+
+describe('which Firefox is outdated (support.mozilla.org "Firefox ESR release cycle": ESR 153 shipped July 2026, the old ESR ends at least 12 weeks later)', () => {
+  test('ESR 140 and releases before 153 are past their updates', () => {
+    expect(isOutdatedFirefox('140.16.0')).toBe(true);
+    expect(isOutdatedFirefox('152.0.6')).toBe(true);
+  });
+  test('ESR 153 and the releases after it are not', () => {
+    expect(isOutdatedFirefox('153.8.0')).toBe(false);
+    expect(isOutdatedFirefox('161.0')).toBe(false);
   });
 });
