@@ -4,6 +4,8 @@ import { recordSubresourceFailure } from '../../src/capture/subresource-failures
 import { summariseSecurityInfo } from '../../src/capture/security-info';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { fakeCertificate, fakeSecurityInfo } from './fakes/security-info';
+import { diagnose } from '../../src/diagnosis/diagnose';
+import { environment, history } from './support/snapshots';
 
 const NOW = 1_800_000_000_000;
 const DAY = 86_400_000;
@@ -72,5 +74,19 @@ describe('badgeFor', () => {
   });
   test('a loaded page that deserves a look gets the quiet mark', () => {
     expect(badgeFor(loadedWith(fakeSecurityInfo()), NOW, true)).toMatchObject({ text: '•', titleKey: 'badgeTitleCaution' });
+  });
+});
+
+describe('the badge and the diagnosis agree on "expiring soon"', () => {
+  // Lifetimes of today's certificates (6-day ACME, 47 and 100 days from SC-081, 398 days before it).
+  const cases = [6, 47, 100, 398].flatMap((lifetime) => [0.1, 0.3, 0.5, 0.9].map((leftShare) => ({ lifetime, left: lifetime * leftShare })));
+  test.each(cases)('$lifetime-day certificate with $left days left', ({ lifetime, left }) => {
+    const certificates = [fakeCertificate({ start: NOW - (lifetime - left) * DAY, end: NOW + left * DAY }), builtInChain[1]];
+    const snapshot = loadedWith(fakeSecurityInfo({ certificates }));
+    const onBadge = cautionReasons(snapshot, NOW, true).includes('expiring-soon');
+    const inDiagnosis = diagnose(snapshot, environment({ now: NOW }), history({})).causes.some((c) => c.id === 'expiring-soon');
+    expect(onBadge).toBe(inDiagnosis);
+    // And the rule itself: a third of the lifetime, 30 days at most.
+    expect(onBadge).toBe(left <= Math.min(lifetime / 3, 30));
   });
 });
