@@ -113,6 +113,12 @@ function weighInterception(board: CauseBoard, code: string | null, now: number, 
     board.set('interception', 300, 'high', ...(named ? [{ kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts } as const] : []));
     return named?.product ?? null;
   }
+  if (code === 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE' && named) {
+    // With Firefox's default enforcement level (1) a root added by such software never trips a
+    // pin; it does at level 2. Software seen re-signing other sites makes that the likely pair.
+    board.set('interception', 95, 'medium', { kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts });
+    return named.product;
+  }
   if (code !== 'SEC_ERROR_UNKNOWN_ISSUER' || !named) return null;
   // The interceptor re-signs every site; this one it could not vouch for (or signed with a
   // root Firefox does not trust). Second to the site's own chain, named.

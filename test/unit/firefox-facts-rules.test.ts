@@ -5,7 +5,7 @@ import { CAUSES } from '../../src/guide/causes';
 import { firefoxRsaFloor } from '../../src/diagnosis/key-size';
 import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { chain, environment, exception, failed, history, loaded, security } from './support/snapshots';
+import { chain, environment, exception, failed, history, loaded, memory, security } from './support/snapshots';
 
 const PUBLIC = 'https://shop.example.com/';
 
@@ -15,6 +15,19 @@ describe('key pinning (PublicKeyPinningService, NSSCertDBTrustDomain::IsChainVal
   // chain that failed ends at a built-in root: a public certificate the site does not pin.
   test('a pinning failure is filed on the site side, not on the network or this device', () => {
     expect(CAUSES.pinning.side).toBe('site');
+  });
+  test('software seen re-signing other sites ranks second: only at level 2 can its root trip a pin', () => {
+    const avast = { host: 'news.example.net', issuer: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield', root: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield', rootBuiltIn: false };
+    const result = diagnose(failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), environment({}), history({ remembered: [memory(avast.host, avast)] }));
+    expect(result.causes.map((c) => c.id).slice(0, 2)).toEqual(['pinning', 'interception']);
+    expect(result.causes[1]?.evidence).toContainEqual(expect.objectContaining({ kind: 'product-seen-elsewhere', product: 'Avast / AVG' }));
+    expect(result.product?.id).toBe('avast');
+    expect(result.verdict).toBe('danger');
+  });
+  test('without such software, interception gets no evidence here', () => {
+    const result = diagnose(failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), environment({}), history({}));
+    expect(result.product).toBeNull();
+    expect(result.causes.find((c) => c.id === 'interception')?.confidence).toBe('low');
   });
   test('and it stays a danger: Firefox offers no way past it', () => {
     const result = diagnose(failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), environment({}), history({}));
