@@ -31,20 +31,7 @@ export function OptionsView(props: Props): JSX.Element {
       <fieldset>
         <legend>{t('optionsWhatToWatch')}</legend>
         <Check label={t('optionsWatchSubresources')} testId="setting-watch-subresources" checked={settings.watchSubresources} onChange={(value) => { onChange({ ...settings, watchSubresources: value }); }} />
-        <label>
-          {t('optionsExpiryWarningDays')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={365}
-            data-testid="setting-expiry-days"
-            value={settings.expiryWarningDays}
-            onChange={(event) => {
-              const days = Number(event.currentTarget.value);
-              if (Number.isInteger(days) && days >= 0 && days <= 365) onChange({ ...settings, expiryWarningDays: days });
-            }}
-          />
-        </label>
+        <Check label={t('optionsWarnBeforeExpiry')} testId="setting-warn-before-expiry" checked={settings.warnBeforeExpiry} onChange={(value) => { onChange({ ...settings, warnBeforeExpiry: value }); }} />
       </fieldset>
       <fieldset>
         <legend>{t('optionsLanguageHeading')}</legend>

@@ -147,7 +147,7 @@ export async function resolvePopupState(target: PopupTarget, source: SnapshotSou
       clock,
       // A past incident is judged as of its own time.
       now,
-      expiryWarningDays: settings.expiryWarningDays,
+      warnBeforeExpiry: settings.warnBeforeExpiry,
     },
     { lastGood, remembered, probes },
   );

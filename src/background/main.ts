@@ -53,8 +53,8 @@ browser.storage.local.onChanged.addListener((changes) => {
 const badgeQueues = new Map<number, Promise<void>>();
 function refreshBadge(tabId: number): void {
   const run = async (): Promise<void> => {
-    const [snapshot, { expiryWarningDays }] = await Promise.all([tabs.read(tabId), currentSettings()]);
-    await badges.show(tabId, badgeFor(snapshot, Date.now(), expiryWarningDays));
+    const [snapshot, { warnBeforeExpiry }] = await Promise.all([tabs.read(tabId), currentSettings()]);
+    await badges.show(tabId, badgeFor(snapshot, Date.now(), warnBeforeExpiry));
   };
   const next = (badgeQueues.get(tabId) ?? Promise.resolve()).then(run).catch(reportError);
   badgeQueues.set(tabId, next);

@@ -2,6 +2,7 @@
 // failed, the number of failed parts for a page that loaded with broken pieces, and a quieter
 // mark for a page that loaded but deserves a look.
 
+import { renewalOverdue } from '../core/certificate/renewal';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 
 export interface Badge {
@@ -15,13 +16,12 @@ export interface Badge {
 
 export type CautionReason = 'exception-in-use' | 'root-not-built-in' | 'expiring-soon' | 'weak-protocol';
 
-const DAY_MS = 86_400_000;
 const WEAK_PROTOCOLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3']);
 
 export const NO_BADGE: Badge = { text: '', color: '#5b5b66', titleKey: 'actionTitle', titleSubstitutions: [] };
 
 /** Why a page that loaded deserves a look (in the order the badge's tooltip names them). */
-export function cautionReasons(snapshot: TabSnapshot, now: number, expiryWarningDays: number): CautionReason[] {
+export function cautionReasons(snapshot: TabSnapshot, now: number, warnBeforeExpiry: boolean): CautionReason[] {
   const security = snapshot.security;
   if (!security) return [];
   const reasons: CautionReason[] = [];
@@ -30,14 +30,14 @@ export function cautionReasons(snapshot: TabSnapshot, now: number, expiryWarning
   const root = chain[chain.length - 1];
   if (root && chain.length > 1 && !root.isBuiltInRoot) reasons.push('root-not-built-in');
   const leaf = chain[0];
-  if (leaf && leaf.notAfter > 0 && leaf.notAfter - now < expiryWarningDays * DAY_MS) reasons.push('expiring-soon');
+  if (warnBeforeExpiry && leaf && renewalOverdue(leaf.notBefore, leaf.notAfter, now)) reasons.push('expiring-soon');
   if (security.state === 'weak' || (security.protocolVersion !== null && WEAK_PROTOCOLS.has(security.protocolVersion))) {
     reasons.push('weak-protocol');
   }
   return reasons;
 }
 
-export function badgeFor(snapshot: TabSnapshot | undefined, now: number, expiryWarningDays: number): Badge {
+export function badgeFor(snapshot: TabSnapshot | undefined, now: number, warnBeforeExpiry: boolean): Badge {
   if (!snapshot) return NO_BADGE;
   if (snapshot.status === 'failed') {
     return { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] };
@@ -47,7 +47,7 @@ export function badgeFor(snapshot: TabSnapshot | undefined, now: number, expiryW
     const text = broken > 99 ? '99+' : String(broken);
     return { text, color: '#e27f2e', titleKey: 'badgeTitleBrokenParts', titleSubstitutions: [String(broken)] };
   }
-  if (snapshot.status === 'loaded' && cautionReasons(snapshot, now, expiryWarningDays).length > 0) {
+  if (snapshot.status === 'loaded' && cautionReasons(snapshot, now, warnBeforeExpiry).length > 0) {
     return { text: '•', color: '#5b5b66', titleKey: 'badgeTitleCaution', titleSubstitutions: [] };
   }
   return NO_BADGE;

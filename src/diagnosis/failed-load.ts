@@ -46,6 +46,7 @@ export function rankFailure(
     if (board.has('private-ca')) board.set('private-ca', 90, 'medium', { kind: 'local-host', host });
     board.lower('self-signed', 80, 'low');
     board.lower('missing-intermediate', 40, 'low');
+    board.lower('unknown-ca', 45, 'low');
   }
   if (!certificateProblem) weighProxy(board, code, history.probes.proxy);
   const product = weighInterception(board, code, environment.now, history.remembered);
@@ -111,6 +112,12 @@ function weighInterception(board: CauseBoard, code: string | null, now: number, 
   if (code === 'MOZILLA_PKIX_ERROR_MITM_DETECTED') {
     board.set('interception', 300, 'high', ...(named ? [{ kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts } as const] : []));
     return named?.product ?? null;
+  }
+  if (code === 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE' && named) {
+    // With Firefox's default enforcement level (1) a root added by such software never trips a
+    // pin; it does at level 2. Software seen re-signing other sites makes that the likely pair.
+    board.set('interception', 95, 'medium', { kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts });
+    return named.product;
   }
   if (code !== 'SEC_ERROR_UNKNOWN_ISSUER' || !named) return null;
   // The interceptor re-signs every site; this one it could not vouch for (or signed with a

@@ -13,8 +13,8 @@ export interface DiagnosisEnvironment {
   readonly captivePortal: string | null;
   readonly clock: SkewEstimate | null;
   readonly now: number;
-  /** The person's setting: warn when the certificate expires within this many days. */
-  readonly expiryWarningDays: number;
+  /** The person's setting: warn when a certificate should already have been renewed. */
+  readonly warnBeforeExpiry: boolean;
 }
 
 export interface DiagnosisHistory {

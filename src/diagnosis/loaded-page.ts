@@ -3,18 +3,18 @@
 // interception, a root added to this device, a changed certificate, expiry soon, an old
 // protocol, weak keys, parts of the page that failed.
 
+import { renewalOverdue } from '../core/certificate/renewal';
 import type { CertificateChange } from '../core/continuity/memory';
 import type { CapturedSecurity, TabSnapshot } from '../shared/tab-snapshot';
 import { CauseBoard } from './cause-board';
 import type { ChainFacts } from './chain-facts';
 import { readClock } from './clock-evidence';
+import { ADDED_ROOT_RSA_MIN_BITS, PUBLIC_RSA_MIN_BITS } from './key-size';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
 import { rankNameMismatchFromNames } from './name-mismatch';
 
-const DAY_MS = 24 * 60 * 60_000;
 const OLD_PROTOCOLS: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1', 'TLSv1.0', 'SSLv3']);
-const MIN_RSA_BITS = 2048;
 
 export function rankException(security: CapturedSecurity, chain: ChainFacts | null, host: string, environment: DiagnosisEnvironment): CauseBoard {
   const board = new CauseBoard();
@@ -59,9 +59,21 @@ function rankTrust(board: CauseBoard, chain: ChainFacts, host: string): void {
     board.set('weak-signature', 300, 'high', { kind: 'weak-signature', algorithm: chain.weakSignature });
     return;
   }
-  // Firefox built no path to a trusted root: the server's chain stops short, or its CA is
-  // one this device does not know.
-  board.set('missing-intermediate', 300, 'medium', { kind: 'chain-length', length: chain.length });
+  const bits = chain.weakestRsaBits;
+  if (bits !== null && bits < ADDED_ROOT_RSA_MIN_BITS) {
+    // Under 1024 bits Firefox refuses every chain: the key is the problem.
+    board.set('weak-key', 300, 'high', { kind: 'weak-key', bits });
+    return;
+  }
+  if (bits !== null && bits < PUBLIC_RSA_MIN_BITS) {
+    // Refused if the chain ends at a built-in root; the exception hides which root it was.
+    board.set('weak-key', 260, 'medium', { kind: 'weak-key', bits });
+  }
+  // Firefox built no path to a trusted root. Desktop Firefox preloads every publicly disclosed
+  // intermediate (security.remote_settings.intermediates.enabled), so a chain that merely stops
+  // short of a public CA rarely fails: most likely the CA is one Firefox does not trust.
+  board.set('unknown-ca', 300, 'medium', { kind: 'root-not-built-in', root: chain.root.subject });
+  board.set('missing-intermediate', 250, 'medium', { kind: 'chain-length', length: chain.length });
   board.set('private-ca', 200, 'low', { kind: 'root-not-built-in', root: chain.root.subject });
 }
 
@@ -86,11 +98,12 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
     });
   }
   if (chain) {
-    const left = chain.leaf.notAfter - environment.now;
-    if (left > 0 && left <= environment.expiryWarningDays * DAY_MS) {
+    if (environment.warnBeforeExpiry && renewalOverdue(chain.leaf.notBefore, chain.leaf.notAfter, environment.now)) {
       board.set('expiring-soon', 120, 'high', { kind: 'expires-soon', notAfter: chain.leaf.notAfter });
     }
-    if (chain.weakestRsaBits !== null && chain.weakestRsaBits < MIN_RSA_BITS) {
+    // Firefox let this chain through, so it ends at a root added to the device (the 2048-bit
+    // floor holds only for built-in roots): still below what any public site may use.
+    if (chain.weakestRsaBits !== null && chain.weakestRsaBits < PUBLIC_RSA_MIN_BITS) {
       board.set('weak-key', 110, 'high', { kind: 'weak-key', bits: chain.weakestRsaBits });
     }
   }

@@ -23,6 +23,7 @@ export const CAUSE_IDS = [
   // The site
   'self-signed',
   'missing-intermediate',
+  'unknown-ca', // the chain leads to an authority Firefox does not trust (private, company, non-public)
   'name-mismatch-www', // the certificate covers www.example.com and not example.com, or the reverse
   'name-mismatch-wildcard', // *.example.com does not cover a.b.example.com
   'shared-hosting', // the host's default certificate for many unrelated names

@@ -50,6 +50,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   'middlebox-tls': network('security-error'),
   'self-signed': site('error-codes-secure-websites'),
   'missing-intermediate': site('error-codes-secure-websites'),
+  'unknown-ca': site('error-codes-secure-websites'),
   'name-mismatch-www': site('error-codes-secure-websites'),
   'name-mismatch-wildcard': site('error-codes-secure-websites'),
   'shared-hosting': site('error-codes-secure-websites'),
@@ -66,7 +67,10 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   revoked: site('error-codes-secure-websites', 'danger'),
   'ocsp-problem': site('security-error'),
   hsts: site('connection-not-secure'),
-  pinning: network('error-codes-secure-websites', 'danger'),
+  // Firefox enforces its built-in pins only for chains ending at a built-in root (pref
+  // security.cert_pinning.enforcement_level 1, the default), so a root added for antivirus or
+  // company inspection never trips them: what fails is a public certificate outside the pin set.
+  pinning: site('error-codes-secure-websites', 'danger'),
   'server-old-tls': site('security-error'),
   'no-common-cipher': site('security-error'),
   'http-on-https-port': site('security-error'),

@@ -6,8 +6,11 @@ export interface Settings {
   readonly watchSubresources: boolean;
   /** Keep a summary of the last good certificate of each site (never for private windows). */
   readonly rememberCertificates: boolean;
-  /** Mark a page whose certificate expires within this many days. */
-  readonly expiryWarningDays: number;
+  /**
+   * Mark a page whose certificate should already have been renewed (the period depends on the
+   * certificate's own lifetime: core/certificate/renewal.ts).
+   */
+  readonly warnBeforeExpiry: boolean;
   /** Keep a history of recent failed loads (never for private windows). */
   readonly keepHistory: boolean;
   /** Reports include the page's path by default (never the query string by default). */
@@ -24,7 +27,7 @@ const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'ru'];
 export const DEFAULT_SETTINGS: Settings = {
   watchSubresources: true,
   rememberCertificates: true,
-  expiryWarningDays: 14,
+  warnBeforeExpiry: true,
   keepHistory: true,
   reportIncludePath: false,
   reportIncludeChain: true,
@@ -35,16 +38,26 @@ export const SETTINGS_KEY = 'settings';
 
 export function settingsFrom(stored: unknown): Settings {
   const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const days = s['expiryWarningDays'];
   return {
     watchSubresources: typeof s['watchSubresources'] === 'boolean' ? s['watchSubresources'] : DEFAULT_SETTINGS.watchSubresources,
     rememberCertificates:
       typeof s['rememberCertificates'] === 'boolean' ? s['rememberCertificates'] : DEFAULT_SETTINGS.rememberCertificates,
-    expiryWarningDays:
-      typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 365 ? days : DEFAULT_SETTINGS.expiryWarningDays,
+    warnBeforeExpiry: warnBeforeExpiryFrom(s),
     keepHistory: typeof s['keepHistory'] === 'boolean' ? s['keepHistory'] : DEFAULT_SETTINGS.keepHistory,
     reportIncludePath: typeof s['reportIncludePath'] === 'boolean' ? s['reportIncludePath'] : DEFAULT_SETTINGS.reportIncludePath,
     reportIncludeChain: typeof s['reportIncludeChain'] === 'boolean' ? s['reportIncludeChain'] : DEFAULT_SETTINGS.reportIncludeChain,
     language: LANGUAGE_SETTINGS.find((l) => l === s['language']) ?? DEFAULT_SETTINGS.language,
   };
+}
+
+/**
+ * Earlier versions stored a fixed number of days (`expiryWarningDays`); 0 meant "never warn".
+ * A fixed period no longer fits certificates that live 6 to 200 days, so only that choice is kept.
+ */
+function warnBeforeExpiryFrom(s: Record<string, unknown>): boolean {
+  const current = s['warnBeforeExpiry'];
+  if (typeof current === 'boolean') return current;
+  const legacyDays = s['expiryWarningDays'];
+  if (legacyDays === 0) return false;
+  return DEFAULT_SETTINGS.warnBeforeExpiry;
 }

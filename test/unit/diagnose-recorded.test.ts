@@ -38,7 +38,7 @@ describe('diagnose() on snapshots recorded from the lab', () => {
         captivePortal: 'unknown',
         clock: estimateSkew(storedClockSamples(r.clockSamples)),
         now: r.recordedAt,
-        expiryWarningDays: 14,
+        warnBeforeExpiry: true,
       },
       { lastGood: recallCertificate(continuity, host) ?? null, remembered: Object.values(continuity.hosts), probes: {} },
     );

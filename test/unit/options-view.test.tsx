@@ -64,4 +64,13 @@ describe('the options page', () => {
       [true, 'ru'],
     ]);
   });
+
+  test('the expiry caution is switched on and off by a labelled checkbox (no fixed number of days any more)', () => {
+    const { changes } = renderOptions();
+    const box = screen.getByLabelText<HTMLInputElement>(messages['optionsWarnBeforeExpiry']?.message ?? '?');
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    expect(changes.map((s) => s.warnBeforeExpiry)).toEqual([false]);
+    expect(screen.queryByTestId('setting-expiry-days')).toBeNull();
+  });
 });

@@ -38,7 +38,7 @@ export function reportInputFor(r: Recorded, options: Partial<ReportOptions> = {}
   const environment = { os: 'linux', firefoxVersion: '153.7.0esr' };
   const diagnosis = diagnose(
     r.snapshot,
-    { ...environment, captivePortal: 'not_captive', clock, now: r.recordedAt, expiryWarningDays: 14 },
+    { ...environment, captivePortal: 'not_captive', clock, now: r.recordedAt, warnBeforeExpiry: true },
     { lastGood, remembered, probes: {} },
   );
   const t = translatorForLocale(language);
