@@ -45,7 +45,7 @@ const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
 export function GuideView(props: Props): JSX.Element {
   const { view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, onOpenAlternative, onReport, onCopy, proxyDenied = false } = props;
   const { diagnosis, snapshot } = view;
-  const values = placeholderValues(view, locale);
+  const values = popupTextValues(view, locale);
   const [top, ...others] = diagnosis.causes;
   const os = osKey(view.environment?.os ?? null);
   const wwwWorks = view.diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
@@ -268,7 +268,8 @@ function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; reado
   );
 }
 
-function placeholderValues(view: SnapshotView, locale: string): Values {
+/** The values and facts the popup fills the guide's words with (exported for the words' tests). */
+export function popupTextValues(view: SnapshotView, locale: string): Values {
   const { diagnosis, snapshot } = view;
   const previous = snapshot.certificateChange?.previous ?? view.lastGood;
   const site = siteAddress(snapshot.url);
