@@ -144,11 +144,13 @@ describe('words keep their promises, on every recorded lab case, in every langua
 
   test.each(CASES)('%s report: %s', (language, _caseId, r) => {
     const found: string[] = [];
-    for (const options of [{}, { includeChain: false, includePath: true, note: 'Seen twice today.' }]) {
+    for (const [index, options] of [{}, { includeChain: false, includePath: true, note: 'Seen twice today.' }].entries()) {
       const input = reportInputFor(r, options, language);
       const report = buildReport(input);
       for (const text of renderedReport(report, language)) found.push(...problems('report', text, language, reportFacts(report)));
-      // With each cause first, the report carries its title, summary and every server's fix.
+      // With each cause first, the report carries its title, summary and every server's fix
+      // (without the chain too: the words about the certificates must then say less).
+      if (index === 1 && r.snapshot.status !== 'loaded') continue;
       for (const id of CAUSE_IDS) {
         const forced = buildReport({ ...input, diagnosis: withCauseFirst(input.diagnosis, id) });
         if (forced.causes[0]?.title === '' || forced.causes[0]?.summary === '') found.push(`${id}: title or summary cannot be said`);
@@ -161,7 +163,9 @@ describe('words keep their promises, on every recorded lab case, in every langua
 });
 
 describe("every code's words in the report, with every failed lab case", () => {
-  const failedCases = RECORDED.filter((r) => r.snapshot.status === 'failed');
+  // The code's words depend on the site's address and the report's facts, not on the code
+  // Firefox gave: a public name, a device on the home network and an HSTS site cover them.
+  const failedCases = RECORDED.filter((r) => ['expired', 'local-device', 'hsts-broken'].includes(r.caseId));
 
   test.each(LANGUAGES)('%s', (language) => {
     const found: string[] = [];
