@@ -7,7 +7,13 @@ import { dnAttribute } from '../diagnosis/distinguished-name';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Values } from './fill';
 
-/** Every value name the words may use; the knowledge-base tests reject any other. */
+/**
+ * Every value name the words may use; the knowledge-base tests reject any other. `port` is the
+ * port of the site's URL (443 when it names none): commands (`openssl s_client -connect
+ * {host}:{port}`) and server-config examples (`listen {port} ssl;`, `<VirtualHost *:{port}>`)
+ * use it, because the block to change is the one serving the port visitors use. Ports that are
+ * not the site's address stay literal (Caddy's ACME validation needs 80 and 443).
+ */
 export const VALUE_NAMES = ['host', 'port', 'alternative', 'product', 'issuer', 'since'] as const;
 
 /**

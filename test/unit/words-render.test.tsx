@@ -253,6 +253,19 @@ describe("the owner's steps use the site's real port", () => {
   });
 });
 
+describe("the words name the site's own port", () => {
+  test.each(LANGUAGES)('%s: no command, listener or virtual host is written for port 443 instead of {port}', (language) => {
+    const data = CATALOGUES[language];
+    const strings = [
+      ...Object.values(data.codesForOwner),
+      ...Object.values(data.causes).flatMap((c) => [c.explanation, ...Object.values(c.steps).flat(), ...Object.values(c.owner).flat()]),
+    ];
+    // Port 443 stays only where it is not the site's address: ACME validation (Caddy), defaults.
+    const fixed = strings.filter((s) => /\{host\}:443\b|-p 443\b|listen 443\b|\*:443>|testssl\.sh \{host\}(?!:)/.test(s));
+    expect(fixed).toEqual([]);
+  });
+});
+
 describe('counts in their plural forms', () => {
   // Each counted message, the position of its count, and the noun that must follow the count.
   const COUNTED: readonly { key: string; countAt: number; en: [string, string]; ru: Record<'one' | 'few' | 'many', string> }[] = [
