@@ -103,7 +103,15 @@ function render(nodes: readonly Node[], values: Values): Part[] | null {
 /** The filled string, or null when it cannot be said with these values (a step is then left out). */
 export function fillTemplate(template: string, values: Values): string | null {
   const parts = render(parse(template), values);
-  return parts === null ? null : parts.map((p) => p.text).join('').replace(/ {2,}/g, ' ').trim();
+  if (parts === null) return null;
+  // A left-out part can leave two spaces behind; inside `code` spacing is the command's own.
+  return parts
+    .map((p) => p.text)
+    .join('')
+    .split('`')
+    .map((chunk, index) => (index % 2 === 0 ? chunk.replace(/ {2,}/g, ' ') : chunk))
+    .join('`')
+    .trim();
 }
 
 /**
