@@ -3,6 +3,7 @@
 
 import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
+import { translateCount } from '../src/shared/plural';
 import type { Settings } from '../src/shared/settings';
 import type { Incident } from '../src/storage/incident-history';
 import { Check, LanguageOptions } from '../popup/controls';
@@ -54,7 +55,7 @@ export function OptionsView(props: Props): JSX.Element {
         <legend>{t('optionsRememberHeading')}</legend>
         <Check label={t('optionsRememberCertificates')} testId="setting-remember-certificates" checked={settings.rememberCertificates} onChange={(value) => { onChange({ ...settings, rememberCertificates: value }); }} />
         <p data-testid="remembered-count" data-count={rememberedCount === null ? '' : String(rememberedCount)}>
-          {rememberedCount === null ? '…' : t('optionsRememberedCount', [String(rememberedCount)])}
+          {rememberedCount === null ? '…' : translateCount(t, props.locale, 'optionsRememberedCount', rememberedCount, [String(rememberedCount)])}
         </p>
         <button type="button" data-testid="clear-remembered" onClick={onClearRemembered}>
           {t('optionsClearRemembered')}

@@ -7,6 +7,7 @@ import { parseCertificateDer, type ParsedCertificate } from '../src/core/certifi
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { base64ToBytes } from '../src/core/encoding/base64';
 import type { Translate } from '../src/shared/i18n';
+import { translateCount } from '../src/shared/plural';
 import type { CapturedSecurity } from '../src/shared/tab-snapshot';
 import { keyDescription } from './CertificateDetails';
 import { formatDuration } from './format';
@@ -68,7 +69,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       {security && <Connection security={security} t={t} />}
       {(snapshot.subresourceFailures?.length ?? 0) > 0 && (
         <div>
-          <h3>{t('factsBrokenParts', [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
+          <h3>{translateCount(t, locale, 'factsBrokenParts', snapshot.subresourceFailureCount ?? 0, [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
           <ul>
             {snapshot.subresourceFailures?.map((f) => (
               <li key={`${f.host}|${f.type}`}>
@@ -107,8 +108,8 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
           {!clock
             ? t('factsClockUnknown')
             : Math.abs(clock.skewMs) < 60_000
-              ? t('factsClockRight', [String(clock.hosts)])
-              : t(clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', [formatDuration(clock.skewMs, locale), String(clock.hosts)])}
+              ? translateCount(t, locale, 'factsClockRight', clock.hosts, [String(clock.hosts)])
+              : translateCount(t, locale, clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', clock.hosts, [formatDuration(clock.skewMs, locale), String(clock.hosts)])}
         </dd>
         {snapshot.context?.incognito && (
           <>

@@ -5,17 +5,17 @@
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/guide/causes';
 import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
-import type { Values } from '../src/guide/fill';
+import { fillTemplate, type Values } from '../src/guide/fill';
+import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-values';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { evidenceText } from './evidence-text';
-import { formatDate, formatDuration, formatRelative } from './format';
+import { formatDate, formatRelative } from './format';
 import type { SnapshotView } from './popup-state';
 import { RichText } from './RichText';
 import { audienceFor } from '../src/report/report-model';
-import { hostAndPortOf, hostnameOf } from '../src/shared/url';
 
 export interface GuideActions {
   readonly onTestAgain?: () => void;
@@ -45,7 +45,7 @@ const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
 export function GuideView(props: Props): JSX.Element {
   const { view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, onOpenAlternative, onReport, onCopy, proxyDenied = false } = props;
   const { diagnosis, snapshot } = view;
-  const values = placeholderValues(view, t, locale);
+  const values = popupTextValues(view, locale);
   const [top, ...others] = diagnosis.causes;
   const os = osKey(view.environment?.os ?? null);
   const wwwWorks = view.diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
@@ -97,7 +97,9 @@ export function GuideView(props: Props): JSX.Element {
           <h2>{t('otherCauses')}</h2>
           {others.map((cause) => (
             <details key={cause.id} data-cause={cause.id}>
-              <summary>{catalogue.cause(cause.id).title}</summary>
+              <summary>
+                <RichText template={catalogue.cause(cause.id).title} values={values} />
+              </summary>
               <CauseSection cause={cause} primary={false} {...shared} />
             </details>
           ))}
@@ -244,7 +246,7 @@ interface StepListProps {
 function StepList({ steps, values, productId, onCopy, t }: StepListProps): JSX.Element {
   return (
     <ol class="steps" data-product-steps={productId}>
-      {steps.map((step, index) => (
+      {steps.filter((step) => fillTemplate(step, values) !== null).map((step, index) => (
         <li key={index}>
           <RichText template={step} values={values} {...(onCopy && t ? { onCopy, copyLabel: t('actionCopy') } : {})} />
         </li>
@@ -266,20 +268,25 @@ function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; reado
   );
 }
 
-function placeholderValues(view: SnapshotView, t: Translate, locale: string): Values {
-  const { diagnosis, clock, snapshot } = view;
+/** The values and facts the popup fills the guide's words with (exported for the words' tests). */
+export function popupTextValues(view: SnapshotView, locale: string): Values {
+  const { diagnosis, snapshot } = view;
   const previous = snapshot.certificateChange?.previous ?? view.lastGood;
-  return {
-    host: hostnameOf(snapshot.url) ?? snapshot.url,
-    // The host as Firefox's error page names it in its exception button: with the port when it
-    // is not the default (BrowserUtils.formatURIForDisplay uses the URI's displayHostPort).
-    hostport: hostAndPortOf(snapshot.url) ?? snapshot.url,
-    skew: clock ? formatDuration(clock.skewMs, locale) : t('unknownAmount'),
-    hosts: clock ? String(clock.hosts) : '0',
-    product: diagnosis.product?.name ?? t('unknownInterceptor'),
-    alternative: diagnosis.alternativeHost ?? '',
-    issuer: previous ? (dnAttribute(previous.issuer, 'CN') ?? previous.issuer) : t('unknownIssuer'),
-    since: previous ? formatDate(previous.lastSeen, locale) : '-',
-  };
+  const site = siteAddress(snapshot.url);
+  const number = snapshot.failure?.errorNumber ?? null;
+  return textValues({
+    url: snapshot.url,
+    diagnosis,
+    previous,
+    formatDate: (ms) => formatDate(ms, locale),
+    // What the report made from this page would show (with its default options).
+    facts: {
+      certificates: (snapshot.security?.certificates.length ?? 0) > 0,
+      code: number !== null && decodeErrorNumber(number).name !== null,
+      lastGood: view.lastGood !== null,
+      failedParts: (snapshot.subresourceFailures?.length ?? 0) > 0,
+      sslLabs: site !== null && sslLabsCanTest(site.host, site.port),
+      clock: view.clock !== null,
+    },
+  });
 }
-

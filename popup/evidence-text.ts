@@ -3,6 +3,7 @@
 import type { ProxyFinding } from '../src/diagnosis/proxy-settings';
 import type { Evidence } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
+import { translateCount } from '../src/shared/plural';
 import { formatDate, formatDuration } from './format';
 
 export function evidenceText(evidence: Evidence, t: Translate, locale: string): string {
@@ -10,9 +11,9 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
     case 'code':
       return t('evidenceCode', evidence.code);
     case 'clock':
-      return t(evidence.skewMs > 0 ? 'evidenceClockAhead' : 'evidenceClockBehind', [formatDuration(evidence.skewMs, locale), String(evidence.hosts)]);
+      return translateCount(t, locale, evidence.skewMs > 0 ? 'evidenceClockAhead' : 'evidenceClockBehind', evidence.hosts, [formatDuration(evidence.skewMs, locale), String(evidence.hosts)]);
     case 'clock-ok':
-      return t('evidenceClockOk', String(evidence.hosts));
+      return translateCount(t, locale, 'evidenceClockOk', evidence.hosts, [String(evidence.hosts)]);
     case 'local-host':
       return t('evidenceLocalHost', evidence.host);
     case 'root-not-built-in':
@@ -20,7 +21,7 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
     case 'issuer-product':
       return t('evidenceIssuerProduct', [evidence.issuer, evidence.product]);
     case 'product-seen-elsewhere':
-      return t('evidenceProductSeen', [evidence.product, String(evidence.hosts)]);
+      return translateCount(t, locale, 'evidenceProductSeen', evidence.hosts, [evidence.product, String(evidence.hosts)]);
     case 'captive-portal':
       return t('evidenceCaptivePortal');
     case 'names':
@@ -33,7 +34,7 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
     case 'wildcard-depth':
       return t('evidenceWildcardDepth', evidence.wildcard);
     case 'many-sites':
-      return t('evidenceManySites', String(evidence.count));
+      return translateCount(t, locale, 'evidenceManySites', evidence.count, [String(evidence.count)]);
     case 'deep-name':
       return t('evidenceDeepName', evidence.host);
     case 'validity':
@@ -41,11 +42,11 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
     case 'self-issued':
       return t('evidenceSelfIssued', evidence.subject);
     case 'chain-length':
-      return t('evidenceChainLength', String(evidence.length));
+      return translateCount(t, locale, 'evidenceChainLength', evidence.length, [String(evidence.length)]);
     case 'weak-signature':
       return t('evidenceWeakSignature', evidence.algorithm);
     case 'weak-key':
-      return t('evidenceWeakKey', String(evidence.bits));
+      return translateCount(t, locale, 'evidenceWeakKey', evidence.bits, [String(evidence.bits)]);
     case 'protocol':
       return t('evidenceProtocol', evidence.version);
     case 'exception':

@@ -17,6 +17,9 @@ import { hostnameOf } from '../shared/url';
 import { summariseSecurityInfo } from '../capture/security-info';
 import { isConnectionFailure, recordSubresourceFailure } from '../capture/subresource-failures';
 import { TabBadges } from '../capture/tab-badges';
+import { translatorFrom } from '../shared/i18n';
+import { chooseLanguage } from '../shared/language';
+import { translateCount } from '../shared/plural';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../shared/settings';
 import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
 import { TabSnapshotStore } from '../storage/tab-snapshots';
@@ -32,7 +35,11 @@ const session = new WriteBehindState(browser.storage.session, 25);
 const tabs = new TabSnapshotStore(session);
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
 const incidents = new IncidentHistory(browser.storage.local);
-const badges = new TabBadges(toolbarButton(browser), (key, substitutions) => browser.i18n.getMessage(key, substitutions));
+const firefoxT = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+// browser.i18n speaks the language of Firefox's interface, or English when we have no file for it.
+const badges = new TabBadges(toolbarButton(browser), (key, substitutions, count) =>
+  count === undefined ? firefoxT(key, substitutions) : translateCount(firefoxT, chooseLanguage('auto', browser.i18n.getUILanguage()), key, count, substitutions),
+);
 
 // Counts the starts of this event page in the session; a diagnostic that also lets the tests
 // prove that the page really was unloaded and woken again.

@@ -12,6 +12,8 @@ export interface Badge {
   /** _locales key of the button's tooltip, and its substitutions. */
   readonly titleKey: string;
   readonly titleSubstitutions: readonly string[];
+  /** The count the tooltip states: its plural form picks the message (`titleKey`_one, _few, ...). */
+  readonly titleCount?: number;
 }
 
 export type CautionReason = 'exception-in-use' | 'root-not-built-in' | 'expiring-soon' | 'weak-protocol';
@@ -45,7 +47,7 @@ export function badgeFor(snapshot: TabSnapshot | undefined, now: number, warnBef
   const broken = (snapshot.subresourceFailureCount ?? 0) + (snapshot.frameFailures?.length ?? 0);
   if (broken > 0) {
     const text = broken > 99 ? '99+' : String(broken);
-    return { text, color: '#e27f2e', titleKey: 'badgeTitleBrokenParts', titleSubstitutions: [String(broken)] };
+    return { text, color: '#e27f2e', titleKey: 'badgeTitleBrokenParts', titleSubstitutions: [String(broken)], titleCount: broken };
   }
   if (snapshot.status === 'loaded' && cautionReasons(snapshot, now, warnBeforeExpiry).length > 0) {
     return { text: '•', color: '#5b5b66', titleKey: 'badgeTitleCaution', titleSubstitutions: [] };

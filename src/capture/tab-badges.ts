@@ -15,7 +15,8 @@ export class TabBadges {
 
   constructor(
     private readonly action: ActionLike,
-    private readonly translate: (key: string, substitutions?: string[]) => string,
+    /** With a count, the message in that count's plural form (src/shared/plural.ts). */
+    private readonly translate: (key: string, substitutions: string[], count?: number) => string,
   ) {}
 
   /** Sets only what differs from what the tab shows now (everything when that is unknown). */
@@ -29,7 +30,7 @@ export class TabBadges {
       calls.push(this.action.setBadgeBackgroundColor({ tabId, color: badge.color }));
     }
     if (shown?.titleKey !== badge.titleKey || shown.titleSubstitutions.join('\u0000') !== badge.titleSubstitutions.join('\u0000')) {
-      calls.push(this.action.setTitle({ tabId, title: this.translate(badge.titleKey, [...badge.titleSubstitutions]) }));
+      calls.push(this.action.setTitle({ tabId, title: this.translate(badge.titleKey, [...badge.titleSubstitutions], badge.titleCount) }));
     }
     await Promise.all(calls);
   }

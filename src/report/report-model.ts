@@ -10,12 +10,12 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { derToPem } from '../core/certificate/pem';
 import { base64ToBytes } from '../core/encoding/base64';
 import { readClock } from '../diagnosis/clock-evidence';
-import { isLocalHost } from '../diagnosis/host-kind';
 import { INTERCEPTION_MEMORY_MS, productsSeenRecently } from '../diagnosis/interception-seen';
 import type { Diagnosis, Evidence } from '../diagnosis/types';
 import { CAUSES } from '../guide/causes';
 import type { Catalogue, ServerKey } from '../guide/catalogue';
-import { fillPlaceholders } from '../guide/fill';
+import { fillEach, fillPlaceholders } from '../guide/fill';
+import { siteAddress, sslLabsCanTest, textValues, type Facts } from '../guide/text-values';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { cleanLine, cleanText } from './sanitize';
 
@@ -110,21 +110,40 @@ export function audienceFor(diagnosis: Diagnosis): Audience {
 export function buildReport(input: ReportInput): Report {
   const { snapshot, diagnosis, catalogue, now, options } = input;
   const url = safeUrl(snapshot.url);
-  const host = url?.hostname ?? '';
-  const port = url ? Number(url.port || 443) : 443;
-  const values = { host };
+  const site = siteAddress(snapshot.url);
+  const host = site?.host ?? '';
+  const port = site?.port ?? 443;
   const top = diagnosis.causes[0];
   const audience = audienceFor(diagnosis);
   const number = snapshot.failure?.errorNumber ?? null;
   const decoded = number === null ? null : decodeErrorNumber(number);
   const codeText = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
   const fixText = top ? catalogue.cause(top.id) : null;
+  const certificates = snapshot.security?.certificates ?? [];
+  const failedParts = (snapshot.subresourceFailures ?? []).map((f) => ({ host: cleanLine(f.host), type: cleanLine(f.type, 40), count: f.count, error: cleanLine(f.error) }));
+  const lastGood = input.lastGood ? { issuer: cleanLine(input.lastGood.issuer), lastSeen: iso(input.lastGood.lastSeen) } : null;
+  // What this report will contain: a sentence that points at one of these is said only when it holds.
+  const facts: Facts = {
+    certificates: options.includeChain && certificates.length > 0,
+    code: Boolean(decoded?.name),
+    lastGood: lastGood !== null,
+    failedParts: failedParts.length > 0,
+    sslLabs: sslLabsCanTest(host, port),
+    clock: input.clock !== null,
+  };
+  const previous = snapshot.certificateChange?.previous ?? input.lastGood;
+  const values = textValues({
+    url: snapshot.url,
+    diagnosis,
+    previous: previous ? { issuer: cleanLine(previous.issuer), lastSeen: previous.lastSeen } : null,
+    formatDate: (ms) => iso(ms).slice(0, 10),
+    facts,
+  });
   const servers: Partial<Record<ServerKey, readonly string[]>> = {};
   for (const server of SERVERS) {
-    const steps = fixText?.owner[server];
-    if (steps && steps.length > 0) servers[server] = steps.map((s) => fillPlaceholders(s, values));
+    const steps = fillEach(fixText?.owner[server] ?? [], values);
+    if (steps.length > 0) servers[server] = steps;
   }
-  const certificates = snapshot.security?.certificates ?? [];
   return {
     $schema: REPORT_SCHEMA_ID,
     version: REPORT_VERSION,
@@ -152,17 +171,17 @@ export function buildReport(input: ReportInput): Report {
       id: cause.id,
       title: fillPlaceholders(catalogue.cause(cause.id).title, values),
       confidence: cause.confidence,
-      summary: fillPlaceholders(catalogue.cause(cause.id).summary, { ...values, product: diagnosis.product?.name ?? '', alternative: diagnosis.alternativeHost ?? '' }),
+      summary: fillPlaceholders(catalogue.cause(cause.id).summary, values),
       evidence: cause.evidence.map((e) => cleanLine(input.evidenceText(e))),
     })),
     fix: {
       title: fixText ? fillPlaceholders(fixText.title, values) : '',
-      steps: (fixText?.owner.general ?? []).map((s) => fillPlaceholders(s, values)),
+      steps: fillEach(fixText?.owner.general ?? [], values),
       servers,
     },
     verify: verification(host, port),
     visitorChecks: visitorChecks(input),
-    failedParts: (snapshot.subresourceFailures ?? []).map((f) => ({ host: cleanLine(f.host), type: cleanLine(f.type, 40), count: f.count, error: cleanLine(f.error) })),
+    failedParts,
     certificates: options.includeChain
       ? certificates.map((c) => ({
           subject: cleanLine(c.subject),
@@ -174,7 +193,7 @@ export function buildReport(input: ReportInput): Report {
         }))
       : [],
     chainPem: options.includeChain ? chainPem(certificates.map((c) => c.derBase64)) : null,
-    lastGood: input.lastGood ? { issuer: cleanLine(input.lastGood.issuer), lastSeen: iso(input.lastGood.lastSeen) } : null,
+    lastGood,
     note: options.note.trim() ? cleanText(options.note.trim()) : null,
   };
 }
@@ -188,8 +207,7 @@ function address(url: URL, options: ReportOptions): string {
 function verification(host: string, port: number): Report['verify'] {
   const target = `${host}:${port}`;
   const commands = [`openssl s_client -connect ${target} -servername ${host} -showcerts </dev/null`];
-  const publicHost = host !== '' && !isLocalHost(host) && port === 443;
-  return { commands, checkers: publicHost ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [] };
+  return { commands, checkers: sslLabsCanTest(host, port) ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [] };
 }
 
 function visitorChecks(input: ReportInput): VisitorCheck[] {

@@ -3,7 +3,8 @@
 // to change, how to check, why it is not the visitor's side. Each format renders these blocks.
 
 import type { Translate } from '../shared/i18n';
-import type { Report } from './report-model';
+import { translateCount } from '../shared/plural';
+import type { Report, VisitorCheck } from './report-model';
 
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
@@ -50,7 +51,7 @@ export function reportSections(report: Report, t: Translate): Block[] {
     for (const command of report.verify.commands) blocks.push({ kind: 'code', text: command });
     if (report.verify.checkers.length > 0) blocks.push({ kind: 'list', items: report.verify.checkers });
   }
-  blocks.push({ kind: 'heading', text: t('reportVisitor') }, { kind: 'list', items: report.visitorChecks.map((c) => t(checkKey(c.id, c.result), String(c.value))) });
+  blocks.push({ kind: 'heading', text: t('reportVisitor') }, { kind: 'list', items: report.visitorChecks.map((c) => checkLine(c, report.language, t)) });
   if (report.failedParts.length > 0) {
     blocks.push({ kind: 'heading', text: t('reportFailedParts') }, { kind: 'list', items: report.failedParts.map((p) => `${p.host} (${p.type}, ×${p.count}): ${p.error}`) });
   }
@@ -65,6 +66,14 @@ export function reportSections(report: Report, t: Translate): Block[] {
   blocks.push({ kind: 'paragraph', text: t('reportFooter', report.generatedAt) });
   return blocks;
 }
+
+/** A check with a count ("compared with 3 other websites") takes the count's plural form. */
+function checkLine(check: VisitorCheck, language: string, t: Translate): string {
+  const key = checkKey(check.id, check.result);
+  return COUNTED_CHECKS.has(key) ? translateCount(t, language, key, check.value, [String(check.value)]) : t(key);
+}
+
+const COUNTED_CHECKS = new Set(['reportCheckClockPassed', 'reportCheckClockFailed', 'reportCheckOtherSitesPassed']);
 
 function checkKey(id: string, result: string): string {
   const name = id === 'clock' ? 'Clock' : id === 'interception' ? 'Interception' : 'OtherSites';

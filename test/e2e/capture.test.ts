@@ -73,6 +73,18 @@ describe('captured facts in Firefox', () => {
       const shown = await readUntil(url, (s) => s.facts['subresourceFailures'] === '1' && s.facts['badge'] === '1');
       expect(shown.status).toBe('loaded');
       expect(shown.text).toContain(`expired.lab.test:${lab.byId('expired').port}`);
+      // One failed part: the singular form, in the popup and in the button's tooltip.
+      expect(shown.text).toContain('1 part of the page failed');
+      const extensionPage = await openExtensionPage(browser, 'options/options.html');
+      try {
+        const title = await extensionPage.evaluate(
+          (tabId) => (globalThis as unknown as { browser: { browserAction: { getTitle(details: { tabId: number }): Promise<string> } } }).browser.browserAction.getTitle({ tabId }),
+          Number(shown.tabId),
+        );
+        expect(title).toBe('Cert Doctor: 1 part of this page failed to load securely. Click for details.');
+      } finally {
+        await extensionPage.close().catch(() => undefined);
+      }
     } finally {
       await page.close().catch(() => undefined);
     }

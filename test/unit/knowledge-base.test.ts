@@ -11,7 +11,8 @@ import { CAUSE_IDS, isCauseId } from '../../src/guide/cause-ids';
 import { CAUSES, supportUrl, type SupportTopic } from '../../src/guide/causes';
 import { Catalogue, LANGUAGES, type CauseText } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
-import { placeholdersOf } from '../../src/guide/fill';
+import { conditionsOf, placeholdersOf, valueNamesOf } from '../../src/guide/fill';
+import { FACT_NAMES, VALUE_NAMES } from '../../src/guide/text-values';
 import { INTERCEPTION_PRODUCTS } from '../../src/guide/interception-products';
 import { environment, failed, history } from './support/snapshots';
 import { loadMessages } from './fakes/messages';
@@ -19,12 +20,8 @@ import { loadMessages } from './fakes/messages';
 const codeCauses = codeCausesJson as Record<string, string[]>;
 const en = CATALOGUES.en;
 
-/** Placeholders each cause's text may use (the popup fills exactly these). */
-const ALLOWED: Record<string, readonly string[]> = {
-  'name-mismatch-www': ['host', 'alternative'],
-  interception: ['host', 'product'],
-  'cert-changed': ['host', 'issuer', 'since'],
-};
+/** Conditions a string may depend on: a value's presence, or a fact about the report (text-values.ts). */
+const CONDITIONS: readonly string[] = [...VALUE_NAMES, ...FACT_NAMES].flatMap((name) => [`if:${name}`, `if:!${name}`]);
 
 function causeStrings(text: CauseText): [string, string][] {
   const out: [string, string][] = [
@@ -101,23 +98,19 @@ describe('knowledge base', () => {
       for (const [code, text] of Object.entries(data.codesForOwner)) {
         expect(text.trim()).not.toBe('');
         expect(placeholdersOf(text)).toEqual(placeholdersOf(en.codesForOwner[code] ?? ''));
-        for (const name of placeholdersOf(text)) expect(name).toBe('host');
+        // The site's address; an administrator's reading also names the port the site runs on.
+        for (const name of placeholdersOf(text)) expect(['host', 'port']).toContain(name);
         expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/<[a-z/!]/i);
       }
     }
   });
 
-  test('causes use only the placeholders the popup fills for them; codes only {host}', () => {
+  test('causes use only the values and facts the popup and the report fill; codes only {host}', () => {
     for (const language of LANGUAGES) {
       for (const [id, text] of Object.entries(CATALOGUES[language].causes)) {
-        const allowed = ALLOWED[id] ?? ['host'];
         for (const [where, s] of causeStrings(text)) {
-          for (const name of placeholdersOf(s)) {
-            // {hostport}, the host as the error page's exception button shows it, is filled in the
-            // popup's steps only (the report fills {host}).
-            const ok = name === 'hostport' ? where.startsWith('steps.') : allowed.includes(name);
-            expect({ id, where, name, ok }).toEqual({ id, where, name, ok: true });
-          }
+          for (const name of valueNamesOf(s)) expect({ language, id, where, name, known: (VALUE_NAMES as readonly string[]).includes(name) }).toEqual({ language, id, where, name, known: true });
+          for (const condition of conditionsOf(s)) expect({ language, id, where, condition, known: CONDITIONS.includes(condition) }).toEqual({ language, id, where, condition, known: true });
         }
       }
       for (const text of Object.values(CATALOGUES[language].codes)) {

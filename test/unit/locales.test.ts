@@ -16,16 +16,36 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The message a plural form belongs to ("reportCheckClockPassed_few" -> "reportCheckClockPassed"). */
+function baseOf(key: string): string {
+  return key.replace(/_(zero|one|two|few|many|other)$/, '');
+}
+
 describe('locales', () => {
   test('English and Russian are both present', () => {
     expect(locales.sort()).toEqual(expect.arrayContaining(['en', 'ru']));
   });
 
-  test.each(locales)('%s has exactly the English keys, none empty', (locale) => {
+  test.each(locales)('%s has exactly the English keys, none empty; counted messages in its own plural forms', (locale) => {
     const messages = loadMessages(locale);
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
+    // A counted message is one key per plural category of the language (src/shared/plural.ts):
+    // English has one/other, Russian one/few/many/other, as Intl.PluralRules says.
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    const counted = new Set(Object.keys(english).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length)));
+    const expected = Object.keys(english).filter((k) => !counted.has(baseOf(k)));
+    for (const base of counted) expected.push(...categories.map((c) => `${base}_${c}`));
+    expect(Object.keys(messages).sort()).toEqual(expected.sort());
     for (const [key, entry] of Object.entries(messages)) {
       expect([key, entry?.message.trim().length ?? 0]).not.toEqual([key, 0]);
+    }
+  });
+
+  test('every counted message states its count in every form', () => {
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(loadMessages(locale))) {
+        if (!/_(zero|one|two|few|many|other)$/.test(key)) continue;
+        expect({ locale, key, hasCount: /\$[1-9]/.test(entry?.message ?? '') }).toEqual({ locale, key, hasCount: true });
+      }
     }
   });
 
@@ -35,6 +55,8 @@ describe('locales', () => {
     for (const file of files) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(match[1] ?? '');
       for (const match of readFileSync(file, 'utf8').matchAll(/return '(popup[A-Za-z0-9_]+)'/g)) used.add(match[1] ?? '');
+      // Counted messages: translateCount(t, language, 'key', ...) needs at least key_other.
+      for (const match of readFileSync(file, 'utf8').matchAll(/translateCount\([^,]+, [^,]+, '([A-Za-z0-9]+)'/g)) used.add(`${match[1] ?? ''}_other`);
     }
     for (const match of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(match[1] ?? '');
     expect(used.size).toBeGreaterThan(10);

@@ -1,4 +1,6 @@
-import { NO_BADGE, type Badge } from '../../src/capture/badge';
+import { badgeFor, NO_BADGE, type Badge } from '../../src/capture/badge';
+import { translateCount } from '../../src/shared/plural';
+import { translatorForLocale } from './fakes/messages';
 import { TabBadges, type ActionLike } from '../../src/capture/tab-badges';
 
 const FAILED: Badge = { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] };
@@ -63,5 +65,19 @@ describe('TabBadges', () => {
     calls.length = 0;
     await badges.show(1, FAILED);
     expect(calls).toHaveLength(3);
+  });
+
+  test('the tooltip of a count takes the plural form of that count, in Russian too', async () => {
+    const ru = translatorForLocale('ru');
+    const titles: string[] = [];
+    const { action } = recordingAction();
+    const badges = new TabBadges({ ...action, setTitle: ({ title }) => (titles.push(title), Promise.resolve()) }, (key, substitutions, count) =>
+      count === undefined ? ru(key, substitutions) : translateCount(ru, 'ru', key, count, substitutions),
+    );
+    for (const n of [1, 2, 5, 21]) {
+      const badge = badgeFor({ schema: 2, tabId: 1, url: 'https://a.test/', startedAt: 0, status: 'loaded', subresourceFailureCount: n }, 0, 14);
+      await badges.show(1, badge);
+    }
+    expect(titles.map((t) => /\d+ \S+/.exec(t)?.[0])).toEqual(['1 часть', '2 части', '5 частей', '21 часть']);
   });
 });

@@ -1,6 +1,6 @@
 // Language choice, the translator over a message file, placeholder filling, the www probe URL.
 
-import { fillPlaceholders, placeholdersOf, toPieces } from '../../src/guide/fill';
+import { fillEach, fillPlaceholders, fillTemplate, placeholdersOf, toPieces } from '../../src/guide/fill';
 import { chooseLanguage } from '../../src/shared/language';
 import { translatorFromMessages } from '../../src/shared/messages';
 import { probe, twinUrl } from '../../popup/probe';
@@ -24,9 +24,33 @@ describe('language', () => {
 });
 
 describe('catalogue text', () => {
-  test('placeholders are filled as text; unknown ones stay visible', () => {
-    expect(fillPlaceholders('Try {alternative} on {host} {other}', { alternative: 'www.a.test', host: 'a.test' })).toBe('Try www.a.test on a.test {other}');
-    expect(placeholdersOf('{b} and {a} and {b}')).toEqual(['a', 'b', 'b']);
+  test('placeholders are filled as text; a string that needs a missing value cannot be said', () => {
+    expect(fillPlaceholders('Try {alternative} on {host}', { alternative: 'www.a.test', host: 'a.test' })).toBe('Try www.a.test on a.test');
+    expect(fillTemplate('Try {alternative} on {host} {other}', { alternative: 'www.a.test', host: 'a.test' })).toBeNull();
+    expect(fillTemplate('Try {alternative}', { alternative: '' })).toBeNull();
+    expect(fillPlaceholders('Try {alternative}', {})).toBe('');
+    expect(toPieces('Try {alternative}', {})).toEqual([]);
+    expect(fillEach(['a {host}', 'b {nothing}', 'c'], { host: 'h' })).toEqual(['a h', 'c']);
+    expect(placeholdersOf('{b} and {a} and {b}{if:c}{/if}{if:!d}{else}{/if}')).toEqual(['a', 'b', 'if:!d', 'if:c']);
+  });
+
+  test('{if:x}…{else}…{/if} chooses the wording by whether a value or fact is present', () => {
+    const template = '{if:alternative}The certificate is for {alternative}{else}The certificate is for the other name{/if}.';
+    expect(fillTemplate(template, { alternative: 'www.a.test' })).toBe('The certificate is for www.a.test.');
+    expect(fillTemplate(template, {})).toBe('The certificate is for the other name.');
+    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: true })).toBe('Replace it; the report names the expired one.');
+    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: false })).toBe('Replace it.');
+    expect(fillTemplate('{if:!code}No code.{/if} Done', { code: true })).toBe('Done');
+    expect(fillTemplate('Run `x`{if:sslLabs} or SSL Labs{/if} on {host}', { host: 'a' })).toBe('Run `x` on a');
+    // A conditional part that needs another missing value is left out, not half-filled.
+    expect(fillTemplate('Before{if:issuer} (by {issuer}{if:since}, seen {since}{/if}){/if}.', { issuer: 'CA' })).toBe('Before (by CA).');
+    expect(fillTemplate('Before{if:certificates} ({issuer}){/if}.', { certificates: true })).toBe('Before.');
+  });
+
+  test('broken conditionals make the string unsayable instead of showing their markers', () => {
+    expect(fillTemplate('a {if:x}b', { x: true })).toBeNull();
+    expect(fillTemplate('a {/if} b', {})).toBeNull();
+    expect(fillTemplate('a {else} b', {})).toBeNull();
   });
 
   test('backticks mark code; a value with a backtick cannot open a code span', () => {
@@ -34,6 +58,11 @@ describe('catalogue text', () => {
       { text: 'Run ', code: false },
       { text: 'timedatectl', code: true },
       { text: ' on evil`host', code: false },
+    ]);
+    expect(toPieces('Run `openssl s_client -connect {host}:{port}`{if:sslLabs} or SSL Labs{/if}.', { host: 'a.test', port: '8443' })).toEqual([
+      { text: 'Run ', code: false },
+      { text: 'openssl s_client -connect a.test:8443', code: true },
+      { text: '.', code: false },
     ]);
   });
 });
