@@ -225,7 +225,7 @@ describe('the words the data must always be able to say', () => {
 
 describe("the owner's steps use the site's real port", () => {
   test('commands and server blocks name the port the lab served on; SSL Labs only for public hosts on 443', () => {
-    const r = RECORDED.find((x) => x.caseId === 'missing-intermediate') as Recorded;
+    const r = RECORDED.find((x) => x.caseId === 'tls10-only') as Recorded;
     const url = new URL(r.snapshot.url);
     expect(url.port).not.toBe(''); // the lab's servers run on random ports
     const report = buildReport(reportInputFor(r));
