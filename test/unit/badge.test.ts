@@ -61,4 +61,8 @@ describe('badgeFor', () => {
   test('a loaded page that deserves a look gets the quiet mark', () => {
     expect(badgeFor(loadedWith(fakeSecurityInfo()), NOW, 14)).toMatchObject({ text: '•', titleKey: 'badgeTitleCaution' });
   });
+  test('a loaded page under a root whose private key is public gets the loud mark', () => {
+    const underEdell = [fakeCertificate({ issuer: 'CN=eDellRoot' }), fakeCertificate({ subject: 'CN=eDellRoot', issuer: 'CN=eDellRoot' })];
+    expect(badgeFor(loadedWith(fakeSecurityInfo({ certificates: underEdell })), NOW, 14)).toMatchObject({ text: '!', titleKey: 'badgeTitleDanger' });
+  });
 });
