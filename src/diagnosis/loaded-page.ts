@@ -9,6 +9,7 @@ import type { CapturedSecurity, TabSnapshot } from '../shared/tab-snapshot';
 import { CauseBoard } from './cause-board';
 import type { ChainFacts } from './chain-facts';
 import { readClock } from './clock-evidence';
+import { dnAttribute } from './distinguished-name';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
 import { rankNameMismatchFromNames } from './name-mismatch';
@@ -46,7 +47,7 @@ function rankTrust(board: CauseBoard, chain: ChainFacts, host: string): void {
   if (chain.russianStateIssuer) {
     // Firefox does not ship the state root: the person accepted the risk instead of choosing
     // where to trust it.
-    board.set('russian-state-ca-missing', 300, 'high', { kind: 'state-ca', issuer: chain.russianStateIssuer });
+    board.set('russian-state-ca-missing', 300, 'high', { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) });
     return;
   }
   if (chain.product) {
@@ -79,9 +80,9 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
     if (chain.compromisedRoot) {
       // Whoever holds the published key can make any site look like this one to this device.
       const { root, dn } = chain.compromisedRoot;
-      board.set('compromised-root', 400, 'high', { kind: 'compromised-root', root: dn, vendor: root.vendor });
+      board.set('compromised-root', 400, 'high', { kind: 'compromised-root', root: commonNameOf(dn), vendor: root.vendor });
     } else if (chain.russianStateIssuer) {
-      board.set('russian-state-ca', 200, 'high', { kind: 'state-ca', issuer: chain.russianStateIssuer }, { kind: 'root-not-built-in', root: chain.root.subject });
+      board.set('russian-state-ca', 200, 'high', { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) }, { kind: 'root-not-built-in', root: chain.root.subject });
     } else if (chain.product) {
       board.set('interception', 300, 'high', { kind: 'issuer-product', issuer: chain.leaf.issuer, product: chain.product.name }, { kind: 'root-not-built-in', root: chain.root.subject });
     } else {
@@ -117,4 +118,9 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
 
 function isNotable(change: CertificateChange): boolean {
   return change === 'new-root' || change === 'new-issuer';
+}
+
+/** The name a person recognises ("eDellRoot"), or the whole DN when it has no Common Name. */
+function commonNameOf(dn: string): string {
+  return dnAttribute(dn, 'CN') ?? dn;
 }

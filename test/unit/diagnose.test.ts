@@ -185,6 +185,15 @@ describe('diagnose', () => {
     expect(result.product?.id).toBe('avast');
   });
 
+  test('roots people meet are named for the popup and the report: the root, its vendor, the zone', async () => {
+    const edell = await run({ name: '', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=eDellRoot', rootBuiltIn: false }))) });
+    expect(edell.causes[0]?.evidence).toEqual([{ kind: 'compromised-root', root: 'eDellRoot', vendor: 'Dell Foundation Services' }]);
+    const russian = await run({ name: '', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: RUSSIAN_ROOT, rootBuiltIn: false }))) });
+    expect(russian.causes[0]?.evidence[0]).toEqual({ kind: 'state-ca', issuer: 'Russian Trusted Root CA' });
+    const bank = await run({ name: '', snapshot: () => failed('https://online.bank.ru/', 'SEC_ERROR_UNKNOWN_ISSUER') });
+    expect(bank.causes[0]).toEqual({ id: 'russian-state-ca-missing', confidence: 'low', evidence: [{ kind: 'host-zone', host: 'online.bank.ru', zone: '.ru' }] });
+  });
+
   test('interception seen over a week ago does not count', async () => {
     const old = { ...avastMemory, lastSeen: NOW - 8 * DAY };
     const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [old] } });
