@@ -56,3 +56,21 @@ export const COMPROMISED_ROOTS: readonly CompromisedRoot[] = [
   { id: 'senncom-root', vendor: 'Sennheiser HeadSetup', cn: /^SenncomRootCA$/i, o: /^Sennheiser Communications A\/S$/i },
   { id: 'senncom-localhost', vendor: 'Sennheiser HeadSetup', cn: /^127\.0\.0\.1$/, o: /^Sennheiser Communications A\/S$/i },
 ];
+
+// Sources of the operating-system and vendor steps in the guide's texts for these causes
+// (text/<lang>/causes-*.json: compromised-root, russian-state-ca, russian-state-ca-missing,
+// linux-store-ignored), checked 2026-11-30. Firefox's own labels are checked against its .ftl files.
+// - Superfish: Lenovo's advisory lists the certificate "Superfish, Inc." under "Trusted Root
+//   Certification Authorities" > "Certificates" and published an automated removal tool; Windows
+//   Defender removes the program and its certificate (reported by itworldcanada.com/article/
+//   lenovo-reels-in-superfish-over-security-issues/102265 and geeky-gadgets.com, 2015-02-23).
+// - eDellRoot: Dell's removal instructions and tool, https://www.dell.com/support/article/us/en/19/SLN300321.
+// - Sennheiser HeadSetup: the fixed update and Microsoft security advisory ADV180029 (2018-11).
+// - p11-kit's trust module on Debian: /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-trust.so from the
+//   package p11-kit-modules, loaded with "Security Devices" > "Load":
+//   https://wiki.debian.org/Firefox/PrivateCertificateAuthority.
+// - Firefox reads the operating system's roots only on Windows, macOS and Android:
+//   security/manager/ssl/EnterpriseRoots.cpp (https://searchfox.org/mozilla-central/source/security/manager/ssl/EnterpriseRoots.cpp)
+//   and the comment on the "certEnableThirdPartyToggle" setting in Firefox 153's
+//   browser/content/browser/preferences/config/privacy.mjs ("only implemented for Windows and Mac").
+// - The Ministry's certificates are published at https://www.gosuslugi.ru/crt.
