@@ -424,6 +424,27 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
   },
   {
     spec: {
+      id: 'russian-root-removed',
+      title:
+        'The same host as russian-root-trusted on another port, now under a root the profile does not trust, ' +
+        'as after the person removed the state root: the last good certificate names it.',
+      // Cert Doctor remembers certificates per host, across ports, so this shares the host on purpose.
+      host: 'state-root.lab.test',
+      path: '/',
+      expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      expectedDiagnosis: {
+        verdict: 'site-fault',
+        bypass: 'discouraged',
+        top: 'russian-state-ca-missing',
+        product: 'Avast / AVG',
+        includes: ['interception', 'cert-changed'],
+      },
+      after: 'russian-root-trusted',
+    },
+    server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['state-root.lab.test'] } },
+  },
+  {
+    spec: {
       id: 'compromised-root',
       title: 'A root named like Dell\'s eDellRoot, whose private key is public, is trusted and re-signs the page; it loads.',
       host: 'edellroot.lab.test',

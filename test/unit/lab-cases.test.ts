@@ -335,6 +335,14 @@ describe('roots people meet', () => {
     expect(leafOf(result).subject.CN).toBe('bank.cert-doctor-lab.ru');
   });
 
+  test('russian-root-removed shares the host of russian-root-trusted on another port, under a root no one trusts', async () => {
+    expect(lab.byId('russian-root-removed').host).toBe(lab.byId('russian-root-trusted').host);
+    expect(lab.byId('russian-root-removed').port).not.toBe(lab.byId('russian-root-trusted').port);
+    const result = await probe('russian-root-removed', { ca: allTrusted() });
+    expect(result.authorizationError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(result.chain[1]?.subject.CN).toBe('Cert Doctor Untrusted CA');
+  });
+
   test('compromised-root: issued directly by the eDellRoot-named root, and only it verifies the page', async () => {
     const result = await probe('compromised-root', { ca: [compromisedRoot] });
     expect(result.authorized).toBe(true);
@@ -361,7 +369,7 @@ describe('every case is covered by a check above', () => {
     'untrusted-issuer', 'hsts-broken', 'self-signed', 'local-device', 'sha1-signature', 'http-on-https-port',
     'tls10-only', 'no-common-cipher', 'connection-reset', 'connection-closed', 'client-cert-required',
     // Issue 10: roots people meet
-    'russian-root-trusted', 'russian-root-missing', 'compromised-root', 'linux-company-root',
+    'russian-root-trusted', 'russian-root-removed', 'russian-root-missing', 'compromised-root', 'linux-company-root',
   ]);
   test('no case is left unchecked', () => {
     const unchecked = lab.cases.map((labCase: LabCase) => labCase.id).filter((id) => !checked.has(id));
