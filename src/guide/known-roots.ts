@@ -65,6 +65,8 @@ export const COMPROMISED_ROOTS: readonly CompromisedRoot[] = [
 //   Defender removes the program and its certificate (reported by itworldcanada.com/article/
 //   lenovo-reels-in-superfish-over-security-issues/102265 and geeky-gadgets.com, 2015-02-23).
 // - eDellRoot: Dell's removal instructions and tool, https://www.dell.com/support/article/us/en/19/SLN300321.
+//   Windows distrusted eDellRoot and DSDTestProvider through its disallowed-certificate list in
+//   December 2015 (https://github.com/hannob/superfishy/pull/4, from Microsoft's disallowedcert.sst).
 // - Sennheiser HeadSetup: the fixed update and Microsoft security advisory ADV180029 (2018-11).
 // - p11-kit's trust module on Debian: /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-trust.so from the
 //   package p11-kit-modules, loaded with "Security Devices" > "Load":
