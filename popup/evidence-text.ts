@@ -63,6 +63,16 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
       return t('evidenceFirefoxVersion', evidence.version);
     case 'proxy':
       return proxyText(evidence.proxy, t);
+    case 'state-ca':
+      return t('evidenceStateCa', evidence.issuer);
+    case 'host-zone':
+      return t('evidenceHostZone', [evidence.host, evidence.zone]);
+    case 'compromised-root':
+      return t('evidenceCompromisedRoot', [evidence.root, evidence.vendor]);
+    case 'linux-store':
+      return t('evidenceLinuxStore');
+    case 'corporate-host':
+      return t('evidenceCorporateHost', evidence.host);
   }
 }
 

@@ -1,8 +1,10 @@
 // The toolbar badge of a tab, as a pure function of its snapshot: a clear mark for a page that
-// failed, the number of failed parts for a page that loaded with broken pieces, and a quieter
-// mark for a page that loaded but deserves a look.
+// failed or that anyone could have forged (a root whose private key is public), the number of
+// failed parts for a page that loaded with broken pieces, and a quieter mark for a page that
+// loaded but deserves a look.
 
 import { renewalOverdue } from '../core/certificate/renewal';
+import { compromisedRootIn } from '../diagnosis/known-roots';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 
 export interface Badge {
@@ -43,6 +45,10 @@ export function badgeFor(snapshot: TabSnapshot | undefined, now: number, warnBef
   if (!snapshot) return NO_BADGE;
   if (snapshot.status === 'failed') {
     return { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] };
+  }
+  // The page loaded, but the padlock means nothing: as loud as a failure.
+  if (snapshot.status === 'loaded' && compromisedRootIn(snapshot.security?.certificates ?? [])) {
+    return { text: '!', color: '#e22850', titleKey: 'badgeTitleDanger', titleSubstitutions: [] };
   }
   const broken = (snapshot.subresourceFailureCount ?? 0) + (snapshot.frameFailures?.length ?? 0);
   if (broken > 0) {

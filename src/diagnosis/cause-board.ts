@@ -48,9 +48,12 @@ export class CauseBoard {
     return this.ranked()[0]?.id ?? null;
   }
 
-  /** Adds evidence to a cause that is on the board. */
+  /** Adds evidence to a cause that is on the board, once: the same fact is not listed twice. */
   support(id: CauseId, ...evidence: Evidence[]): void {
-    this.entries.get(id)?.evidence.push(...evidence);
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const known = new Set(entry.evidence.map((e) => JSON.stringify(e)));
+    entry.evidence.push(...evidence.filter((e) => !known.has(JSON.stringify(e))));
   }
 
   ranked(): Cause[] {

@@ -6,7 +6,9 @@ import { parseCertificateDer, type ParsedCertificate } from '../core/certificate
 import { base64ToBytes } from '../core/encoding/base64';
 import { INTERCEPTION_PRODUCTS, type InterceptionProduct } from '../guide/interception-products';
 import type { CapturedCertificate, CapturedSecurity } from '../shared/tab-snapshot';
+import type { CompromisedRoot } from '../guide/known-roots';
 import { dnAttribute } from './distinguished-name';
+import { compromisedRootIn, russianStateIssuer } from './known-roots';
 
 export interface ChainFacts {
   readonly leaf: CapturedCertificate;
@@ -22,6 +24,10 @@ export interface ChainFacts {
   readonly weakestRsaBits: number | null;
   /** A SHA-1 or MD5 signature on a certificate below the root. */
   readonly weakSignature: string | null;
+  /** The issuer DN in the chain that is the Russian state CA, or null. */
+  readonly russianStateIssuer: string | null;
+  /** A root with a published private key in the chain, with the DN that named it. */
+  readonly compromisedRoot: { readonly root: CompromisedRoot; readonly dn: string } | null;
 }
 
 export function chainFacts(security: CapturedSecurity | undefined): ChainFacts | null {
@@ -44,6 +50,8 @@ export function chainFacts(security: CapturedSecurity | undefined): ChainFacts |
     names: leafNames(leaf, parsedLeaf),
     weakestRsaBits: rsaBits.length > 0 ? Math.min(...rsaBits) : null,
     weakSignature: weak?.signatureAlgorithm.hash ?? null,
+    russianStateIssuer: russianStateIssuer(certificates),
+    compromisedRoot: compromisedRootIn(certificates),
   };
 }
 

@@ -34,7 +34,9 @@ export function diagnose(snapshot: TabSnapshot, environment: DiagnosisEnvironmen
 
 function loadedResult(board: CauseBoard, product: Diagnosis['product'], actions: Action[]): Diagnosis {
   const causes = board.ranked();
-  return { verdict: causes.length > 0 ? 'caution' : 'ok', bypass: null, causes, product, code: null, actions, alternativeHost: null };
+  // A page that loads is a danger when anyone could have made it: a root with a public key.
+  const verdict: Verdict = board.has('compromised-root') ? 'danger' : causes.length > 0 ? 'caution' : 'ok';
+  return { verdict, bypass: null, causes, product, code: null, actions, alternativeHost: null };
 }
 
 function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: DiagnosisEnvironment, history: DiagnosisHistory): Diagnosis {
@@ -76,6 +78,7 @@ function bypassFor(code: string | null, top: CauseId, verdict: Verdict, hstsKnow
   if (hstsKnown) return { rule: 'never', reason: 'hsts' };
   if (top === 'clock-ahead' || top === 'clock-behind') return { rule: 'discouraged', reason: 'fix-clock' };
   if (verdict === 'danger') return { rule: 'discouraged', reason: 'danger' };
+  if (top === 'linux-store-ignored') return { rule: 'discouraged', reason: 'company-root' };
   if (top === 'local-device' || ((top === 'self-signed' || top === 'private-ca') && isLocalHost(host))) {
     return { rule: 'acceptable', reason: 'own-device' };
   }

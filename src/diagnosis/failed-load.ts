@@ -14,6 +14,7 @@ import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 import { rankNameMismatchWithoutNames } from './name-mismatch';
 import { proxyInTheWay, type ProxyFinding } from './proxy-settings';
+import { weighLinuxStore, weighRussianStateCa } from './root-hints';
 
 export interface FailureFindings {
   readonly board: CauseBoard;
@@ -50,6 +51,8 @@ export function rankFailure(
   }
   if (!certificateProblem) weighProxy(board, code, history.probes.proxy);
   const product = weighInterception(board, code, environment.now, history.remembered);
+  weighRussianStateCa(board, code, host, recentLastGood(history.lastGood, environment.now));
+  weighLinuxStore(board, code, host, environment.os);
   const hstsKnown = history.lastGood?.hsts === true;
   if (certificateProblem) weighHistory(board, environment.now, history.lastGood, hstsKnown);
   if (isOutdatedFirefox(environment.firefoxVersion)) {
@@ -124,6 +127,10 @@ function weighInterception(board: CauseBoard, code: string | null, now: number, 
   // root Firefox does not trust). Second to the site's own chain, named.
   board.set('interception', 95, 'medium', { kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts });
   return named.product;
+}
+
+function recentLastGood(lastGood: CertificateMemory | null, now: number): CertificateMemory | null {
+  return lastGood && now - lastGood.lastSeen <= LAST_GOOD_RELEVANT_MS ? lastGood : null;
 }
 
 function weighHistory(board: CauseBoard, now: number, lastGood: CertificateMemory | null, hstsKnown: boolean): void {

@@ -36,3 +36,12 @@ function isPrivateIpv4([a = 0, b = 0]: number[]): boolean {
 function isPrivateIpv6(host: string): boolean {
   return host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
 }
+
+// Labels companies give their internal names ("intranet.example.com", "jira.corp",
+// "wiki.internal.example.org"): a hint that the site's certificate comes from a company root.
+const CORPORATE_LABELS: ReadonlySet<string> = new Set(['intranet', 'corp', 'internal', 'intra']);
+
+export function looksCorporate(hostInput: string): boolean {
+  const labels = hostInput.toLowerCase().replace(/\.$/, '').split('.');
+  return labels.some((label) => CORPORATE_LABELS.has(label));
+}

@@ -1,7 +1,8 @@
 // A page that loaded: either through an exception the person added (then the certificate is
 // known and the real problem can be named exactly) or normally, where only cautions remain:
-// interception, a root added to this device, a changed certificate, expiry soon, an old
-// protocol, weak keys, parts of the page that failed.
+// interception, a root added to this device (the Russian state root, or one whose private
+// key is public, which is a danger), a changed certificate, expiry soon, an old protocol,
+// weak keys, parts of the page that failed.
 
 import { renewalOverdue } from '../core/certificate/renewal';
 import type { CertificateChange } from '../core/continuity/memory';
@@ -10,6 +11,7 @@ import { CauseBoard } from './cause-board';
 import type { ChainFacts } from './chain-facts';
 import { readClock } from './clock-evidence';
 import { ADDED_ROOT_RSA_MIN_BITS, PUBLIC_RSA_MIN_BITS } from './key-size';
+import { dnAttribute } from './distinguished-name';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
 import { rankNameMismatchFromNames } from './name-mismatch';
@@ -42,6 +44,12 @@ function rankValidity(board: CauseBoard, chain: ChainFacts, environment: Diagnos
 }
 
 function rankTrust(board: CauseBoard, chain: ChainFacts, host: string): void {
+  if (chain.russianStateIssuer) {
+    // Firefox does not ship the state root: the person accepted the risk instead of choosing
+    // where to trust it.
+    board.set('russian-state-ca-missing', 300, 'high', { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) });
+    return;
+  }
   if (chain.product) {
     board.set('interception', 300, 'high', { kind: 'issuer-product', issuer: chain.leaf.issuer, product: chain.product.name });
     return;
@@ -81,7 +89,13 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
   const board = new CauseBoard();
   const security = snapshot.security;
   if (chain && !chain.rootBuiltIn) {
-    if (chain.product) {
+    if (chain.compromisedRoot) {
+      // Whoever holds the published key can make any site look like this one to this device.
+      const { root, dn } = chain.compromisedRoot;
+      board.set('compromised-root', 400, 'high', { kind: 'compromised-root', root: commonNameOf(dn), vendor: root.vendor });
+    } else if (chain.russianStateIssuer) {
+      board.set('russian-state-ca', 200, 'high', { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) }, { kind: 'root-not-built-in', root: chain.root.subject });
+    } else if (chain.product) {
       board.set('interception', 300, 'high', { kind: 'issuer-product', issuer: chain.leaf.issuer, product: chain.product.name }, { kind: 'root-not-built-in', root: chain.root.subject });
     } else {
       // Worth knowing, but the least of a page's cautions: a root added on purpose is common.
@@ -117,4 +131,9 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
 
 function isNotable(change: CertificateChange): boolean {
   return change === 'new-root' || change === 'new-issuer';
+}
+
+/** The name a person recognises ("eDellRoot"), or the whole DN when it has no Common Name. */
+function commonNameOf(dn: string): string {
+  return dnAttribute(dn, 'CN') ?? dn;
 }

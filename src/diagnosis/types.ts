@@ -20,7 +20,8 @@ export type BypassReason =
   | 'fix-clock' // the clock is wrong: fix it instead
   | 'danger' // looks like an attack, interception by unknown software, or a revoked/distrusted CA
   | 'own-device' // a device on the person's own network
-  | 'public-site'; // a public site should never need an exception
+  | 'public-site' // a public site should never need an exception
+  | 'company-root'; // a company's own site: add the company's root instead
 
 export interface Bypass {
   readonly rule: BypassRule;
@@ -56,7 +57,12 @@ export type Evidence =
   | { readonly kind: 'certificate-change'; readonly change: string; readonly issuer: string; readonly lastSeen: number }
   | { readonly kind: 'expires-soon'; readonly notAfter: number }
   | { readonly kind: 'firefox-version'; readonly version: string }
-  | { readonly kind: 'proxy'; readonly proxy: ProxyFinding };
+  | { readonly kind: 'proxy'; readonly proxy: ProxyFinding }
+  | { readonly kind: 'state-ca'; readonly issuer: string }
+  | { readonly kind: 'host-zone'; readonly host: string; readonly zone: string }
+  | { readonly kind: 'compromised-root'; readonly root: string; readonly vendor: string }
+  | { readonly kind: 'linux-store' }
+  | { readonly kind: 'corporate-host'; readonly host: string };
 
 export interface Cause {
   readonly id: CauseId;

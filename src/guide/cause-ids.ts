@@ -49,6 +49,11 @@ export const CAUSE_IDS = [
   'expiring-soon', // loaded, but the certificate expires within the warning period
   'part-failed', // the page loaded, but parts of it (frames, images, scripts) failed
   'unknown',
+  // Issue 10: roots people meet
+  'russian-state-ca', // a page signed under the Russian state root, which someone added to this device
+  'russian-state-ca-missing', // a failed site that may use the Russian state root, which Firefox does not ship
+  'compromised-root', // a root whose private key is public (Superfish, eDellRoot) signed the page
+  'linux-store-ignored', // a company root in Linux's system store, which Firefox does not read
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];

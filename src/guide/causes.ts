@@ -80,6 +80,12 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   'part-failed': site('connection-not-secure'),
   // An unknown failure: the steps are things the person can try, so it is theirs to act on.
   unknown: device('connection-not-secure'),
+  // Issue 10: roots people meet
+  'russian-state-ca': device('automatically-trust-third-party-certificates'),
+  // The site chose a certificate authority Firefox does not ship; only its owner can change that.
+  'russian-state-ca-missing': site('error-codes-secure-websites'),
+  'compromised-root': device('error-codes-secure-websites', 'danger'),
+  'linux-store-ignored': device('automatically-trust-third-party-certificates'),
 };
 
 /** Firefox's own support link form: https://support.mozilla.org/1/firefox/<version>/<os>/<locale>/<topic>. */

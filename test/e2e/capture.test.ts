@@ -52,14 +52,18 @@ describe('captured facts in Firefox', () => {
     expect(shown.text).toContain('avast! Web/Mail Shield Root');
   });
 
-  test('badges: "!" for a failed page, the quiet mark for a page with a root that is not built in', async () => {
+  test('badges: "!" for a failed page or one under a root whose key is public, the quiet mark for a root that is not built in', async () => {
     const { lab, browser } = firefox();
     // The tabs stay open: closing a tab forgets its snapshot.
-    const pages = [await visit(browser, lab.byId('valid').url), await visit(browser, lab.byId('expired').url)];
+    const ids = ['valid', 'expired', 'compromised-root'];
+    const pages = [];
+    for (const id of ids) pages.push(await visit(browser, lab.byId(id).url));
     try {
       expect((await readUntil(lab.byId('valid').url, (s) => s.facts['badge'] !== '')).facts['badge']).toBe('•');
       const failed = await readUntil(lab.byId('expired').url, (s) => s.facts['badge'] !== '');
       expect({ status: failed.status, badge: failed.facts['badge'] }).toEqual({ status: 'failed', badge: '!' });
+      const forgeable = await readUntil(lab.byId('compromised-root').url, (s) => s.facts['badge'] !== '');
+      expect({ status: forgeable.status, badge: forgeable.facts['badge'] }).toEqual({ status: 'loaded', badge: '!' });
     } finally {
       for (const page of pages) await page.close().catch(() => undefined);
     }

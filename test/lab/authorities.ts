@@ -10,7 +10,7 @@ import {
   type Validity,
 } from './pki';
 
-/** The CAs a leaf can be issued by. Only the lab root and the interception root are trusted. */
+/** The CAs a leaf can be issued by. The profile trusts the roots listed in lab.ts (trustedRoots). */
 export interface Authorities {
   /** "Cert Doctor Lab Root": the test root the Firefox profile trusts. */
   readonly root: Authority;
@@ -24,6 +24,14 @@ export interface Authorities {
   readonly 'expired-intermediate': Authority;
   /** An RSA intermediate under the lab root that signs with SHA-1, which Firefox rejects. */
   readonly 'sha1-intermediate': Authority;
+  /** Named like the Russian state root; trusted, as on a device where someone added it. */
+  readonly 'russian-root': Authority;
+  /** Named like the Russian state's issuing CA, under russian-root; servers send it. */
+  readonly 'russian-sub': Authority;
+  /** Named like Dell's eDellRoot, whose private key is public; trusted, as on an affected laptop. */
+  readonly 'compromised-root': Authority;
+  /** A company's own root, not in the profile: on Linux it would sit in /etc/ssl/certs only. */
+  readonly 'company-root': Authority;
 }
 
 export type IssuerId = Exclude<keyof Authorities, 'root'>;
@@ -31,21 +39,35 @@ export type IssuerId = Exclude<keyof Authorities, 'root'>;
 export const LAB_ROOT_NAME = 'CN=Cert Doctor Lab Root, O=Cert Doctor Lab';
 // Spelled like the real product's root, so the extension can recognise interception by name.
 export const INTERCEPTION_ROOT_NAME = 'CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield';
+// Spelled like the real certificates (src/guide/known-roots.ts cites them), so the extension
+// names them as it would on a real device.
+export const RUSSIAN_ROOT_NAME = 'CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU';
+const RUSSIAN_SUB_NAME = 'CN=Russian Trusted Sub CA, O=The Ministry of Digital Development and Communications, C=RU';
+export const COMPROMISED_ROOT_NAME = 'CN=eDellRoot';
+const COMPANY_ROOT_NAME = 'CN=Cert Doctor Lab Company Root, O=Example Corp';
 
 export async function makeAuthorities(now: number): Promise<Authorities> {
   // Key generation dominates start-up time (RSA especially), so all CA keys are made at once.
-  const [rootKeys, intKeys, untrustedKeys, interceptionKeys, expiredKeys, sha1Keys] = await Promise.all([
-    makeKeys('ec'),
-    makeKeys('ec'),
-    makeKeys('ec'),
-    makeKeys('ec'),
-    makeKeys('ec'),
-    makeKeys('rsa-sha1'),
-  ]);
-  const [root, untrusted, interception] = await Promise.all([
+  const [rootKeys, intKeys, untrustedKeys, interceptionKeys, expiredKeys, sha1Keys, russianKeys, russianSubKeys, compromisedKeys, companyKeys] =
+    await Promise.all([
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('rsa-sha1'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+      makeKeys('ec'),
+    ]);
+  const [root, untrusted, interception, russian, compromised, company] = await Promise.all([
     makeCa({ name: LAB_ROOT_NAME, keys: rootKeys, now }),
     makeCa({ name: 'CN=Cert Doctor Untrusted CA, O=Cert Doctor Lab', keys: untrustedKeys, now }),
     makeCa({ name: INTERCEPTION_ROOT_NAME, keys: interceptionKeys, now }),
+    makeCa({ name: RUSSIAN_ROOT_NAME, keys: russianKeys, now }),
+    makeCa({ name: COMPROMISED_ROOT_NAME, keys: compromisedKeys, now }),
+    makeCa({ name: COMPANY_ROOT_NAME, keys: companyKeys, now }),
   ]);
   // Each intermediate has its own subject name: if two shared one, Firefox's intermediate
   // cache could pick the wrong one while building a path, and the case would test nothing.
@@ -60,6 +82,7 @@ export async function makeAuthorities(now: number): Promise<Authorities> {
     }),
     makeCa({ name: 'CN=Cert Doctor Lab SHA-1 Intermediate, O=Cert Doctor Lab', keys: sha1Keys, issuer: root, now }),
   ]);
+  const russianSub = await makeCa({ name: RUSSIAN_SUB_NAME, keys: russianSubKeys, issuer: russian, now });
   return {
     root,
     intermediate,
@@ -67,6 +90,10 @@ export async function makeAuthorities(now: number): Promise<Authorities> {
     'interception-root': interception,
     'expired-intermediate': expired,
     'sha1-intermediate': sha1,
+    'russian-root': russian,
+    'russian-sub': russianSub,
+    'compromised-root': compromised,
+    'company-root': company,
   };
 }
 

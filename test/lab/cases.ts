@@ -50,7 +50,9 @@ function goodLeaf(...dnsNames: string[]): CredentialRecipe {
 
 // Hosts are distinct per case because Firefox keeps per-host state (HSTS, cert overrides,
 // cached intermediates). Everything is under .test (reserved, never resolves on the internet)
-// except the home-router case, which must look like a local device name.
+// except the home-router case, which must look like a local device name, and the Russian bank,
+// whose .ru zone is the case; network.dns.localDomains makes Firefox resolve them as
+// "localhost", so the names themselves are never looked up.
 export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
   {
     spec: {
@@ -387,6 +389,96 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
         'customer7.example.test',
       ),
     },
+  },
+  // --- Issue 10: roots people meet ---
+  {
+    spec: {
+      id: 'russian-root-trusted',
+      title:
+        'A site under the Russian state root ("Russian Trusted Root CA" and "Russian Trusted Sub CA"), which ' +
+        'this profile trusts as if the person had added it; the page loads.',
+      host: 'state-root.lab.test',
+      path: '/',
+      expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'russian-state-ca' },
+    },
+    server: { kind: 'https', credential: { issuer: 'russian-sub', dnsNames: ['state-root.lab.test'] } },
+  },
+  {
+    spec: {
+      id: 'russian-root-missing',
+      title:
+        'A Russian-looking site whose certificate comes from a root this profile does not trust, as a bank ' +
+        'under the state root fails for anyone without it.',
+      // Resolved as localhost through network.dns.localDomains like every lab host, never looked
+      // up: the .ru zone is the only hint a failed load gives.
+      host: 'bank.cert-doctor-lab.ru',
+      path: '/',
+      expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      // Possible, not certain: Firefox shows no certificate for a failed load. Avast, seen
+      // re-signing the interception case, is still a suspect.
+      expectedDiagnosis: {
+        verdict: 'site-fault',
+        bypass: 'discouraged',
+        top: 'russian-state-ca-missing',
+        product: 'Avast / AVG',
+        includes: ['interception'],
+      },
+    },
+    server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['bank.cert-doctor-lab.ru'] } },
+  },
+  {
+    spec: {
+      id: 'russian-root-removed',
+      title:
+        'The same host as russian-root-trusted on another port, now under a root the profile does not trust, ' +
+        'as after the person removed the state root: the last good certificate names it.',
+      // Cert Doctor remembers certificates per host, across ports, so this shares the host on purpose.
+      host: 'state-root.lab.test',
+      path: '/',
+      expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      expectedDiagnosis: {
+        verdict: 'site-fault',
+        bypass: 'discouraged',
+        top: 'russian-state-ca-missing',
+        product: 'Avast / AVG',
+        includes: ['interception', 'cert-changed'],
+      },
+      after: 'russian-root-trusted',
+    },
+    server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['state-root.lab.test'] } },
+  },
+  {
+    spec: {
+      id: 'compromised-root',
+      title: 'A root named like Dell\'s eDellRoot, whose private key is public, is trusted and re-signs the page; it loads.',
+      host: 'edellroot.lab.test',
+      path: '/',
+      expectedCode: '',
+      expectedDiagnosis: { verdict: 'danger', bypass: '', top: 'compromised-root' },
+    },
+    server: { kind: 'https', credential: { issuer: 'compromised-root', dnsNames: ['edellroot.lab.test'] } },
+  },
+  {
+    spec: {
+      id: 'linux-company-root',
+      title:
+        "An internal site signed by a company root that this profile does not trust, as Firefox on Linux " +
+        'ignores a root installed in the system store.',
+      host: 'wiki.corp.lab.test',
+      path: '/',
+      expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
+      // The lab runs Firefox on Linux: there a company name and an unknown issuer point to the
+      // system store Firefox does not read.
+      expectedDiagnosis: {
+        verdict: 'fix-here',
+        bypass: 'discouraged',
+        top: 'linux-store-ignored',
+        product: 'Avast / AVG',
+        includes: ['interception'],
+      },
+    },
+    server: { kind: 'https', credential: { issuer: 'company-root', dnsNames: ['wiki.corp.lab.test'] } },
   },
 ];
 

@@ -1,6 +1,14 @@
 // startLab(): make a fresh PKI, start one server per case (plus the index), and describe the
 // result in the shape test/lab/types.ts promises.
-import { INTERCEPTION_ROOT_NAME, LAB_ROOT_NAME, makeAuthorities, makeCredential, type Authorities } from './authorities';
+import {
+  COMPROMISED_ROOT_NAME,
+  INTERCEPTION_ROOT_NAME,
+  LAB_ROOT_NAME,
+  RUSSIAN_ROOT_NAME,
+  makeAuthorities,
+  makeCredential,
+  type Authorities,
+} from './authorities';
 import { CASE_DEFINITIONS, INDEX_CREDENTIAL, INDEX_HOST, type LabCaseDefinition, type ServerRecipe } from './cases';
 import { caseHandler, indexHandler, rawConnectionLogger, type ServerClock } from './handlers';
 import { startHttpsServer, startRawServer, type RunningServer } from './servers';
@@ -143,6 +151,9 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
   const trustedRoots: readonly TrustedRoot[] = Object.freeze([
     { nickname: commonName(LAB_ROOT_NAME), pem: authorities.root.certPem },
     { nickname: commonName(INTERCEPTION_ROOT_NAME), pem: authorities['interception-root'].certPem },
+    // Roots people meet (issue 10): added to the device on purpose, or by a vendor's software.
+    { nickname: commonName(RUSSIAN_ROOT_NAME), pem: authorities['russian-root'].certPem },
+    { nickname: commonName(COMPROMISED_ROOT_NAME), pem: authorities['compromised-root'].certPem },
   ]);
 
   let stopping: Promise<void> | undefined;

@@ -66,7 +66,7 @@ export interface Lab {
   readonly indexUrl: string;
   /** Every host name the lab uses: the value for network.dns.localDomains. */
   readonly hosts: readonly string[];
-  /** Roots to trust in the profile: the lab's test root and the simulated interception root. */
+  /** Roots to trust in the profile: the lab's test root, the simulated interception root, and roots people meet (a Russian state root, a root whose key is public). */
   readonly trustedRoots: readonly TrustedRoot[];
   /** Requests received so far, in arrival order. */
   readonly requests: readonly LabRequest[];

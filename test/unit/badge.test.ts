@@ -89,4 +89,8 @@ describe('the badge and the diagnosis agree on "expiring soon"', () => {
     // And the rule itself: a third of the lifetime, 30 days at most.
     expect(onBadge).toBe(left <= Math.min(lifetime / 3, 30));
   });
+  test('a loaded page under a root whose private key is public gets the loud mark', () => {
+    const underEdell = [fakeCertificate({ issuer: 'CN=eDellRoot' }), fakeCertificate({ subject: 'CN=eDellRoot', issuer: 'CN=eDellRoot' })];
+    expect(badgeFor(loadedWith(fakeSecurityInfo({ certificates: underEdell })), NOW, true)).toMatchObject({ text: '!', titleKey: 'badgeTitleDanger' });
+  });
 });

@@ -29,6 +29,11 @@ interface Case {
 const run = async (c: Case): Promise<Diagnosis> =>
   diagnose(await c.snapshot(), environment(c.env ?? {}), history(c.hist ?? {}));
 
+// The Ministry's names as the lab's PKI writes them, and as Firefox writes them in getSecurityInfo.
+const RUSSIAN_ROOT = 'CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU';
+const RUSSIAN_ROOT_FIREFOX = 'CN=Russian Trusted Root CA,O=The Ministry of Digital Development and Communications,C=RU';
+const RUSSIAN_SUB = 'CN=Russian Trusted Sub CA,O=The Ministry of Digital Development and Communications,C=RU';
+
 const avastMemory = memory('news.example.net', {
   issuer: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
   root: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
@@ -139,6 +144,23 @@ const CASES: Case[] = [
   { name: 'unknown: Firefox gave no number', snapshot: () => failed(PUBLIC, null), top: 'unknown', verdict: 'fix-here', bypass: 'never:not-overridable' },
   { name: 'unknown: a number in no table', snapshot: () => failed(PUBLIC, null, 123456), top: 'unknown' },
   { name: 'unknown: not for a known code', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['unknown'] },
+  // Issue 10: roots people meet.
+  { name: 'russian-state-ca: a loaded page under the Ministry\'s root, added to this device', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: RUSSIAN_ROOT, rootBuiltIn: false }))), top: 'russian-state-ca', excludes: ['private-ca', 'interception'], verdict: 'caution' },
+  { name: 'russian-state-ca: not for a home-made root that only borrows the name', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Russian Trusted Root CA, O=Home Lab', rootBuiltIn: false }))), top: 'private-ca', excludes: ['russian-state-ca'], verdict: 'caution' },
+  { name: 'russian-state-ca-missing: an unknown issuer on a .ru site is possibly the state root', snapshot: () => failed('https://online.bank.ru/', 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'russian-state-ca-missing', includes: ['missing-intermediate'], verdict: 'site-fault', bypass: 'discouraged:public-site' },
+  { name: 'russian-state-ca-missing: a .рф site, in punycode as Firefox gives it', snapshot: () => failed('https://xn--80aswg.xn--p1ai/', 'SEC_ERROR_UNKNOWN_ISSUER'), top: 'russian-state-ca-missing' },
+  { name: 'russian-state-ca-missing: the last good certificate came from the state CA', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), hist: { lastGood: memory('shop.example.com', { issuer: RUSSIAN_SUB, root: RUSSIAN_ROOT_FIREFOX, rootBuiltIn: false }) }, top: 'russian-state-ca-missing', includes: ['cert-changed'] },
+  { name: 'russian-state-ca-missing: after an exception, the chain names the state CA', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: RUSSIAN_ROOT, rootBuiltIn: false }), 'trust_error')), top: 'exception-in-use', includes: ['russian-state-ca-missing'], excludes: ['missing-intermediate'] },
+  { name: 'russian-state-ca-missing: not for an unknown issuer elsewhere', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), excludes: ['russian-state-ca-missing'] },
+  { name: 'russian-state-ca-missing: not for an expired certificate on a .ru site', snapshot: () => failed('https://online.bank.ru/', 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['russian-state-ca-missing'] },
+  { name: 'compromised-root: a loaded page under eDellRoot is a danger', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=eDellRoot', rootBuiltIn: false }))), top: 'compromised-root', excludes: ['private-ca'], verdict: 'danger' },
+  { name: 'compromised-root: Superfish, whose name holds a comma', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'O=Superfish\\, Inc., L=SF, ST=CA, C=US, CN=Superfish\\, Inc.', rootBuiltIn: false }))), top: 'compromised-root', verdict: 'danger' },
+  { name: 'compromised-root: not for another Dell root', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Dell Corporate Root, O=Dell', rootBuiltIn: false }))), top: 'private-ca', excludes: ['compromised-root'], verdict: 'caution' },
+  { name: 'linux-store-ignored: an unknown issuer on a company name, on Linux', snapshot: () => failed('https://wiki.corp.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'linux' }, top: 'linux-store-ignored', verdict: 'fix-here', bypass: 'discouraged:company-root' },
+  { name: 'linux-store-ignored: ahead of a home device for a .corp name', snapshot: () => failed('https://jira.corp/', 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'linux' }, top: 'linux-store-ignored', includes: ['local-device'] },
+  { name: 'linux-store-ignored: a possibility for any unknown issuer on Linux', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'linux' }, top: 'missing-intermediate', includes: ['linux-store-ignored'], notTop: 'linux-store-ignored' },
+  { name: 'linux-store-ignored: not on Windows, where Firefox reads the system store', snapshot: () => failed('https://wiki.corp.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'win' }, excludes: ['linux-store-ignored'], bypass: 'discouraged:public-site' },
+  { name: 'linux-store-ignored: not for a self-signed certificate', snapshot: () => failed('https://wiki.corp.example.com/', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), env: { os: 'linux' }, excludes: ['linux-store-ignored'] },
 ];
 
 describe('diagnose', () => {
@@ -164,6 +186,15 @@ describe('diagnose', () => {
   test('the Avast product is named, for the popup and the report', async () => {
     const result = await run({ name: '', snapshot: () => failed(PUBLIC, 'MOZILLA_PKIX_ERROR_MITM_DETECTED'), hist: { remembered: [avastMemory] } });
     expect(result.product?.id).toBe('avast');
+  });
+
+  test('roots people meet are named for the popup and the report: the root, its vendor, the zone', async () => {
+    const edell = await run({ name: '', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=eDellRoot', rootBuiltIn: false }))) });
+    expect(edell.causes[0]?.evidence).toEqual([{ kind: 'compromised-root', root: 'eDellRoot', vendor: 'Dell Foundation Services' }]);
+    const russian = await run({ name: '', snapshot: async () => loaded(PUBLIC, security(PUBLIC, await chain({ dnsNames: ['shop.example.com'], rootName: RUSSIAN_ROOT, rootBuiltIn: false }))) });
+    expect(russian.causes[0]?.evidence[0]).toEqual({ kind: 'state-ca', issuer: 'Russian Trusted Root CA' });
+    const bank = await run({ name: '', snapshot: () => failed('https://online.bank.ru/', 'SEC_ERROR_UNKNOWN_ISSUER') });
+    expect(bank.causes[0]).toEqual({ id: 'russian-state-ca-missing', confidence: 'low', evidence: [{ kind: 'host-zone', host: 'online.bank.ru', zone: '.ru' }] });
   });
 
   test('interception seen over a week ago does not count', async () => {

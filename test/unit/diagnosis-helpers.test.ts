@@ -2,7 +2,9 @@
 // interception product list, and reading the clock.
 
 import { dnAttribute } from '../../src/diagnosis/distinguished-name';
-import { isLocalHost } from '../../src/diagnosis/host-kind';
+import { isLocalHost, looksCorporate } from '../../src/diagnosis/host-kind';
+import { compromisedRootFor, isRussianStateCa, russianZoneOf } from '../../src/diagnosis/known-roots';
+import { COMPROMISED_ROOTS } from '../../src/guide/known-roots';
 import { coversName, looksLikeSharedHosting, wildcardTooShallow, wwwAlternative } from '../../src/diagnosis/name-coverage';
 import { productForName } from '../../src/diagnosis/chain-facts';
 import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
@@ -59,6 +61,9 @@ describe('dnAttribute', () => {
     expect(dnAttribute('CN=R11,O=Let’s Encrypt,C=US', 'O')).toBe('Let’s Encrypt');
     expect(dnAttribute('CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield', 'CN')).toBe('avast! Web/Mail Shield Root');
     expect(dnAttribute('CN=Acme\\, Inc. Root,O=Acme', 'CN')).toBe('Acme, Inc. Root');
+    // NSS quotes a value with a comma in it instead of escaping the comma.
+    expect(dnAttribute('CN="Superfish, Inc.",C=US,ST=CA,L=SF,O="Superfish, Inc."', 'O')).toBe('Superfish, Inc.');
+    expect(dnAttribute('CN="Superfish, Inc.",C=US', 'C')).toBe('US');
     expect(dnAttribute('O=Only Org', 'CN')).toBeNull();
     expect(dnAttribute('', 'CN')).toBeNull();
   });
@@ -94,6 +99,51 @@ describe('interception products', () => {
     const ids = INTERCEPTION_PRODUCTS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const product of INTERCEPTION_PRODUCTS) expect(product.cn ?? product.o).toBeDefined();
+  });
+});
+
+describe('roots people meet', () => {
+  // Subjects as the public certificates carry them (src/guide/known-roots.ts cites where), in
+  // Firefox's order and quoting.
+  test.each([
+    ['CN="Superfish, Inc.",C=US,ST=CA,L=SF,O="Superfish, Inc."', 'superfish'],
+    ['CN=eDellRoot', 'edellroot'],
+    ['CN=DSDTestProvider,O=DSDTestProvider,OU=DSDTestProvider', 'dsdtestprovider'],
+    ['E=support@senncom.com,CN=SenncomRootCA,OU=R&D,O=Sennheiser Communications A/S,L="industriparken 27, 2750 Ballerup",ST=Denmark,C=DK', 'senncom-root'],
+    ['CN=127.0.0.1,OU=R&D,O=Sennheiser Communications A/S,C=DK', 'senncom-localhost'],
+  ])('%s is a root with a published key (%s)', (dn, id) => {
+    expect(compromisedRootFor(dn)?.id).toBe(id);
+  });
+
+  test.each(['CN=127.0.0.1,O=Home Router', 'CN=eDellRoot 2,O=Dell', 'CN=Superfish Research CA,O=Other', 'CN=R11,O=Let’s Encrypt,C=US'])('%s is not', (dn) => {
+    expect(compromisedRootFor(dn)).toBeNull();
+  });
+
+  test('ids are unique', () => {
+    const ids = COMPROMISED_ROOTS.map((root) => root.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('the Russian state CA needs its name and the Ministry as the organisation', () => {
+    expect(isRussianStateCa('CN=Russian Trusted Sub CA,O=The Ministry of Digital Development and Communications,C=RU')).toBe(true);
+    expect(isRussianStateCa('CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU')).toBe(true);
+    expect(isRussianStateCa('CN=Russian Trusted Root CA,O=Home Lab')).toBe(false);
+    expect(isRussianStateCa('CN=Russian Trusted Root CA')).toBe(false);
+    expect(isRussianStateCa('CN=GlobalSign GCC R46 DV TLS CA 2025,O=GlobalSign nv-sa,C=BE')).toBe(false);
+  });
+
+  test.each([
+    ['online.sberbank.ru', '.ru'], ['GOSUSLUGI.RU.', '.ru'], ['xn--80aswg.xn--p1ai', '.рф'], ['example.su', '.su'],
+    ['ru.example.com', null], ['example.run', null], ['example.com.ua', null],
+  ])('%s is in the zone %s', (host, zone) => {
+    expect(russianZoneOf(host)).toBe(zone);
+  });
+
+  test.each([
+    ['intranet.example.com', true], ['jira.corp', true], ['wiki.internal.example.org', true], ['portal.intra.example.de', true],
+    ['corporate.example.com', false], ['example.com', false], ['nas.local', false],
+  ])('%s looks corporate: %s', (host, expected) => {
+    expect(looksCorporate(host)).toBe(expected);
   });
 });
 

@@ -13,13 +13,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 let lab: Lab;
 let labRoot: string;
 let interceptionRoot: string;
+let russianRoot: string;
+let compromisedRoot: string;
+
+/** The PEM of the trusted root with this nickname. */
+function trusted(nickname: string): string {
+  const root = lab.trustedRoots.find((candidate) => candidate.nickname === nickname);
+  if (root === undefined) throw new Error(`lab does not trust "${nickname}"`);
+  return root.pem;
+}
 
 beforeAll(async () => {
   lab = await startLab();
-  const [root, interception] = lab.trustedRoots;
-  if (root === undefined || interception === undefined) throw new Error('lab has fewer than two trusted roots');
-  labRoot = root.pem;
-  interceptionRoot = interception.pem;
+  labRoot = trusted('Cert Doctor Lab Root');
+  interceptionRoot = trusted('avast! Web/Mail Shield Root');
+  russianRoot = trusted('Russian Trusted Root CA');
+  compromisedRoot = trusted('eDellRoot');
 });
 
 afterAll(async () => {
@@ -306,12 +315,61 @@ describe('protocol and transport', () => {
   });
 });
 
+describe('roots people meet', () => {
+  const allTrusted = (): string[] => lab.trustedRoots.map((root) => root.pem);
+
+  test('russian-root-trusted: leaf and the state-named Sub CA, verifying only against the state-named root', async () => {
+    const result = await probe('russian-root-trusted', { ca: [russianRoot] });
+    expect(result.authorized).toBe(true);
+    const [leaf, sub] = result.chain;
+    expect(leaf?.issuer.CN).toBe('Russian Trusted Sub CA');
+    expect(sub?.subject.O).toBe('The Ministry of Digital Development and Communications');
+    expect(sub?.issuer.CN).toBe('Russian Trusted Root CA');
+    expect((await probe('russian-root-trusted', { ca: [labRoot] })).authorized).toBe(false);
+  });
+
+  test('russian-root-missing: a .ru name whose chain no trusted root vouches for', async () => {
+    expect(lab.byId('russian-root-missing').host.endsWith('.ru')).toBe(true);
+    const result = await probe('russian-root-missing', { ca: allTrusted() });
+    expect(result.authorizationError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(leafOf(result).subject.CN).toBe('bank.cert-doctor-lab.ru');
+  });
+
+  test('russian-root-removed shares the host of russian-root-trusted on another port, under a root no one trusts', async () => {
+    expect(lab.byId('russian-root-removed').host).toBe(lab.byId('russian-root-trusted').host);
+    expect(lab.byId('russian-root-removed').port).not.toBe(lab.byId('russian-root-trusted').port);
+    const result = await probe('russian-root-removed', { ca: allTrusted() });
+    expect(result.authorizationError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(result.chain[1]?.subject.CN).toBe('Cert Doctor Untrusted CA');
+  });
+
+  test('compromised-root: issued directly by the eDellRoot-named root, and only it verifies the page', async () => {
+    const result = await probe('compromised-root', { ca: [compromisedRoot] });
+    expect(result.authorized).toBe(true);
+    expect(leafOf(result).issuer.CN).toBe('eDellRoot');
+    expect((await probe('compromised-root', { ca: [labRoot] })).authorized).toBe(false);
+  });
+
+  test('linux-company-root: an internal name under a company root the profile lacks; the root it sends would verify it', async () => {
+    const result = await probe('linux-company-root', { ca: allTrusted() });
+    expect(result.authorizationError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    const [leaf, root] = result.chain;
+    expect(leaf?.subject.CN).toBe('wiki.corp.lab.test');
+    expect(root?.subject.CN).toBe('Cert Doctor Lab Company Root');
+    if (root === undefined) throw new Error('no company root sent');
+    // Control: a system store holding the company root (as /etc/ssl/certs would) accepts it.
+    expect((await probe('linux-company-root', { ca: [pem(root)] })).authorized).toBe(true);
+  });
+});
+
 describe('every case is covered by a check above', () => {
   const checked = new Set([
     'valid', 'www-name', 'hsts-setup', 'subresource-failure', 'interception', 'expired', 'not-yet-valid',
     'expired-intermediate', 'wrong-host', 'bare-name', 'wildcard-depth', 'shared-hosting', 'missing-intermediate',
     'untrusted-issuer', 'hsts-broken', 'self-signed', 'local-device', 'sha1-signature', 'http-on-https-port',
     'tls10-only', 'no-common-cipher', 'connection-reset', 'connection-closed', 'client-cert-required',
+    // Issue 10: roots people meet
+    'russian-root-trusted', 'russian-root-removed', 'russian-root-missing', 'compromised-root', 'linux-company-root',
   ]);
   test('no case is left unchecked', () => {
     const unchecked = lab.cases.map((labCase: LabCase) => labCase.id).filter((id) => !checked.has(id));

@@ -72,16 +72,24 @@ describe('a running lab', () => {
     expect(lab.hosts).toContain('lab.test');
     for (const labCase of lab.cases) expect(lab.hosts).toContain(labCase.host);
     expect(new Set(lab.hosts).size).toBe(lab.hosts.length);
-    expect(lab.hosts.filter((host) => !host.endsWith('.test'))).toEqual(['router.home.arpa']);
+    expect(lab.hosts.filter((host) => !host.endsWith('.test'))).toEqual(['router.home.arpa', 'bank.cert-doctor-lab.ru']);
     expect(new URL(lab.indexUrl).hostname).toBe('lab.test');
   });
 
-  test('trusts exactly the lab root and the avast-like root, both self-signed CAs', async () => {
-    expect(lab.trustedRoots.map((root) => root.nickname)).toEqual(['Cert Doctor Lab Root', 'avast! Web/Mail Shield Root']);
-    const [labRoot, avast] = lab.trustedRoots.map((root) => new x509.X509Certificate(root.pem));
+  test('trusts exactly the lab root, the avast-like root and the roots people meet, all self-signed CAs', async () => {
+    expect(lab.trustedRoots.map((root) => root.nickname)).toEqual([
+      'Cert Doctor Lab Root',
+      'avast! Web/Mail Shield Root',
+      'Russian Trusted Root CA',
+      'eDellRoot',
+    ]);
+    const [labRoot, avast, russian, edell] = lab.trustedRoots.map((root) => new x509.X509Certificate(root.pem));
     expect(labRoot?.subject).toBe('CN=Cert Doctor Lab Root, O=Cert Doctor Lab');
     expect(avast?.subject).toBe('CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield');
-    for (const root of [labRoot, avast]) {
+    // The real certificates' subjects (src/guide/known-roots.ts cites them).
+    expect(russian?.subject).toBe('CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU');
+    expect(edell?.subject).toBe('CN=eDellRoot');
+    for (const root of [labRoot, avast, russian, edell]) {
       expect(await root?.isSelfSigned()).toBe(true);
       expect(root?.getExtension(x509.BasicConstraintsExtension)?.ca).toBe(true);
     }

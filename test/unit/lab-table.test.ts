@@ -40,16 +40,19 @@ describe('case table', () => {
     }
   });
 
-  test('only the HSTS pair shares a host name (HSTS is per host, across ports)', () => {
+  test('only the HSTS pair and the Russian root pair share a host name (HSTS and remembered certificates are per host, across ports)', () => {
     const hosts = LAB_CASE_SPECS.map((spec) => spec.host);
     const repeated = hosts.filter((host, index) => hosts.indexOf(host) !== index);
-    expect(repeated).toEqual(['hsts.lab.test']);
+    expect(repeated).toEqual(['hsts.lab.test', 'state-root.lab.test']);
   });
 
-  test('ordering constraints: missing-intermediate runs first; hsts-broken after hsts-setup', () => {
+  test('ordering constraints: missing-intermediate runs first; hsts-broken after hsts-setup; russian-root-removed after russian-root-trusted', () => {
     expect(LAB_CASE_SPECS.filter((spec) => spec.runFirst).map((spec) => spec.id)).toEqual(['missing-intermediate']);
     const dependent = LAB_CASE_SPECS.filter((spec) => spec.after !== undefined).map((spec) => [spec.id, spec.after]);
-    expect(dependent).toEqual([['hsts-broken', 'hsts-setup']]);
+    expect(dependent).toEqual([
+      ['hsts-broken', 'hsts-setup'],
+      ['russian-root-removed', 'russian-root-trusted'],
+    ]);
   });
 
   test('missing-intermediate withholds the intermediate; bare-name shares www-name\'s server', () => {
