@@ -4,13 +4,18 @@
 // prefs are compiled into Firefox (static prefs), so only a running Firefox knows them all;
 // the labels of the settings pages are read as Firefox shows them, along the route the guide
 // gives: Settings, "Privacy and security", its "Connection and software security" sub-page,
-// and the Certificate Manager and proxy dialogs that open from there.
+// the Certificate Manager, Security Devices and proxy dialogs that open from there, and the
+// windows those open in turn: the Security Devices' "Load" dialog and the dialog that asks how
+// far to trust a CA certificate being imported.
 
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Language } from '../../src/guide/catalogue';
 import { aboutPages, guideTexts, prefMentions, prose } from '../firefox/guide-mentions';
 import { launchFirefox, pollPage } from '../firefox/launch';
 import { createTrustingProfile, type TestProfile } from '../firefox/profile';
+import { makeCa, makeKeys } from '../lab/pki';
 
 jest.setTimeout(120_000);
 
@@ -22,6 +27,16 @@ const PRIVACY_PANE_HEADER = 'pane-privacy-section';
 const CONNECTION_LINK_BUTTON = 'preferences-connection-link-button';
 const MANAGE_CERTIFICATES_BUTTON = 'certs-view2';
 const CONFIGURE_PROXY_BUTTON = 'network-proxy-connection-settings2';
+const SECURITY_DEVICES_BUTTON = 'certs-devices2';
+/** The Security Devices dialog and its "Load" button (pippki's device_manager.xhtml), and the
+ * window that button opens (device_manager.js doLoad: a modal top-level window). */
+const DEVICE_MANAGER = 'chrome://pippki/content/device_manager.xhtml';
+const DEVICE_MANAGER_LOAD_BUTTON = 'load_button';
+const LOAD_DEVICE_WINDOW = 'chrome://pippki/content/load_device.xhtml';
+/** The dialog Firefox opens, from its C++ (nsNSSDialogs::ConfirmDownloadCACert), when a CA
+ * certificate is imported: certManager.js hands the chosen file to
+ * nsIX509CertDB.importCertsFromFile(file, nsIX509Cert.CA_CERT), which asks with this modal window. */
+const DOWNLOAD_CERT_WINDOW = 'chrome://pippki/content/downloadcert.xhtml';
 
 describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox that speaks it', (language) => {
   let browser: Browser | undefined;
@@ -44,6 +59,11 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
   function firefox(): Browser {
     if (!browser) throw new Error('Firefox did not start (see the beforeAll error).');
     return browser;
+  }
+
+  function firefoxProfile(): TestProfile {
+    if (!profile) throw new Error('The profile was not made (see the beforeAll error).');
+    return profile;
   }
 
   test('Firefox speaks the language of the guide', async () => {
@@ -94,7 +114,7 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
     await privacy.evaluate((id: string) => { document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click(); }, CONNECTION_LINK_BUTTON);
     await pollPage(privacy, 20_000, () => visibleLabelFor(privacy, MANAGE_CERTIFICATES_BUTTON));
     for (const label of await visibleLabels(privacy)) shown.add(label);
-    for (const button of [MANAGE_CERTIFICATES_BUTTON, CONFIGURE_PROXY_BUTTON]) {
+    for (const button of [MANAGE_CERTIFICATES_BUTTON, CONFIGURE_PROXY_BUTTON, SECURITY_DEVICES_BUTTON]) {
       const page = await open(firefox(), 'about:preferences#connectionSecurity', (p) => visibleLabelFor(p, button));
       const before = (await visibleLabels(page)).length;
       await page.evaluate((id: string) => { document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click(); }, button);
@@ -104,8 +124,31 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
         return labels.length > before + 3 ? labels : undefined;
       });
       for (const label of inDialog) shown.add(label);
+      if (button === SECURITY_DEVICES_BUTTON) {
+        await clickInDialogLater(page, DEVICE_MANAGER, DEVICE_MANAGER_LOAD_BUTTON);
+        for (const label of await labelsOfModalWindow(page, LOAD_DEVICE_WINDOW)) shown.add(label);
+      }
       await page.close();
     }
+    // Importing a CA: the file picker is the only step a test cannot take, so the test hands
+    // Firefox a file, as the picker would, by the call certManager.js makes once a file is
+    // chosen (importCA: certdb.importCertsFromFile(fp.file, Ci.nsIX509Cert.CA_CERT)). The
+    // dialog is cancelled, so nothing is imported.
+    const ca = await makeCa({ name: 'CN=Cert Doctor Import Check, O=Cert Doctor Lab', keys: await makeKeys('ec'), now: Date.now() });
+    const caFile = join(firefoxProfile().dir, 'import-check-ca.der');
+    await writeFile(caFile, new Uint8Array(ca.cert.rawData));
+    await privacy.evaluate((path: string) => {
+      const chrome = globalThis as unknown as {
+        Cc: Record<string, { createInstance(i: unknown): { initWithPath(p: string): void }; getService(i: unknown): { importCertsFromFile(f: unknown, type: number): void } }>;
+        Ci: { nsIFile: unknown; nsIX509CertDB: unknown; nsIX509Cert: { CA_CERT: number } };
+      };
+      const file = chrome.Cc['@mozilla.org/file/local;1']?.createInstance(chrome.Ci.nsIFile);
+      file?.initWithPath(path);
+      const certdb = chrome.Cc['@mozilla.org/security/x509certdb;1']?.getService(chrome.Ci.nsIX509CertDB);
+      // Later, and not awaited: the call returns only once its modal dialog closes.
+      setTimeout(() => { certdb?.importCertsFromFile(file, chrome.Ci.nsIX509Cert.CA_CERT); }, 0);
+    }, caFile);
+    for (const label of await labelsOfModalWindow(privacy, DOWNLOAD_CERT_WINDOW)) shown.add(label);
     await privacy.close();
 
     // Every guide string that walks this route (it quotes the pane's name) quotes, from the
@@ -156,9 +199,22 @@ function visibleLabelFor(page: Page, l10nId: string): Promise<string | undefined
 }
 
 /** Every label or heading the settings page and its open dialogs show, shadow roots and
- * dialog frames included. */
-function visibleLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+ * dialog frames included; with `windowUrl`, those of the top-level window showing that
+ * document instead (undefined until it is open, loaded and translated). A XUL <label> shows
+ * its `value`. */
+function visibleLabels(page: Page): Promise<string[]>;
+function visibleLabels(page: Page, windowUrl: string): Promise<string[] | undefined>;
+function visibleLabels(page: Page, windowUrl?: string): Promise<string[] | undefined> {
+  return page.evaluate(async (url: string | null) => {
+    const XUL = 'http://www.mozilla.org/keymaster/gatekeeper/there.is.only.xul';
+    let top: Document = document;
+    if (url !== null) {
+      const { Services } = globalThis as unknown as { Services: { wm: { getEnumerator(type: null): Iterable<Window> } } };
+      const found = [...Services.wm.getEnumerator(null)].map((w) => w.document).find((d) => d.documentURI === url);
+      if (!found || found.readyState !== 'complete') return undefined;
+      await (found as unknown as { l10n?: { ready: Promise<unknown> } }).l10n?.ready;
+      top = found;
+    }
     const out: string[] = [];
     const walk = (root: Document | ShadowRoot): void => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
@@ -167,11 +223,42 @@ function visibleLabels(page: Page): Promise<string[]> {
           const inner = (element as HTMLIFrameElement).contentDocument;
           if (inner) walk(inner);
         }
-        const label = element.getAttribute('label') ?? element.getAttribute('heading');
+        const value = element.localName === 'label' && element.namespaceURI === XUL ? element.getAttribute('value') : null;
+        const label = element.getAttribute('label') ?? element.getAttribute('heading') ?? value;
         if (label && element.checkVisibility()) out.push(label);
       }
     };
-    walk(document);
+    walk(top);
     return out;
+  }, windowUrl ?? null);
+}
+
+/** Clicks a button in the settings page's dialog frame showing `dialogUrl`, from a timer: the
+ * button opens a modal window, and the click returns only once that window closes. */
+async function clickInDialogLater(page: Page, dialogUrl: string, buttonId: string): Promise<void> {
+  const clicked = await page.evaluate((url: string, id: string) => {
+    const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe, browser')];
+    const button = frames.map((f) => f.contentDocument).find((d) => d?.documentURI === url)?.getElementById(id);
+    if (!button) return false;
+    setTimeout(() => { button.click(); }, 0);
+    return true;
+  }, dialogUrl, buttonId);
+  if (!clicked) throw new Error(`No #${buttonId} in an open ${dialogUrl}`);
+}
+
+/** Waits for the modal window showing `windowUrl`, reads its labels, then cancels it (its
+ * <dialog>'s Cancel), so that it changes nothing and the window that opened it runs on. */
+async function labelsOfModalWindow(page: Page, windowUrl: string): Promise<string[]> {
+  const labels = await pollPage(page, 20_000, async () => {
+    const seen = await visibleLabels(page, windowUrl);
+    return seen && seen.length > 0 ? seen : undefined;
+  }).catch((error: unknown) => {
+    throw new Error(`${windowUrl} did not open: ${String(error)}`);
   });
+  await page.evaluate((url: string) => {
+    const { Services } = globalThis as unknown as { Services: { wm: { getEnumerator(type: null): Iterable<Window> } } };
+    const found = [...Services.wm.getEnumerator(null)].map((w) => w.document).find((d) => d.documentURI === url);
+    (found?.querySelector('dialog') as unknown as { cancelDialog(): void } | null)?.cancelDialog();
+  }, windowUrl);
+  return labels;
 }
