@@ -100,12 +100,14 @@ describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_W
   });
 });
 
-describe('which Firefox is outdated (support.mozilla.org "Firefox ESR release cycle": ESR 153 shipped July 2026, the old ESR ends at least 12 weeks later)', () => {
-  test('ESR 140 and releases before 153 are past their updates', () => {
-    expect(isOutdatedFirefox('140.16.0')).toBe(true);
+describe('which Firefox is outdated (both ESR lines Mozilla updates in late 2026: 140 and 153; release versions before 153 are past their updates)', () => {
+  test('ESR 128, and releases before 153 outside the ESR lines, are past their updates', () => {
+    expect(isOutdatedFirefox('128.14.0')).toBe(true);
+    expect(isOutdatedFirefox('141.0')).toBe(true);
     expect(isOutdatedFirefox('152.0.6')).toBe(true);
   });
-  test('ESR 153 and the releases after it are not', () => {
+  test('ESR 140, ESR 153 and the releases after 153 are not', () => {
+    expect(isOutdatedFirefox('140.16.0')).toBe(false);
     expect(isOutdatedFirefox('153.8.0')).toBe(false);
     expect(isOutdatedFirefox('161.0')).toBe(false);
   });
