@@ -10,6 +10,7 @@ import type { ChainFacts } from './chain-facts';
 import { readClock } from './clock-evidence';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
+import { weighBlockPage } from './block-page';
 import { rankNameMismatchFromNames } from './name-mismatch';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -21,7 +22,10 @@ export function rankException(security: CapturedSecurity, chain: ChainFacts | nu
   const category = security.overridableErrorCategory ?? '';
   board.set('exception-in-use', 500, 'high', { kind: 'exception', category });
   if (!chain) return board;
-  if (security.isDomainMismatch || category === 'domain_mismatch') rankNameMismatchFromNames(board, host, chain.names);
+  if (security.isDomainMismatch || category === 'domain_mismatch') {
+    rankNameMismatchFromNames(board, host, chain.names);
+    weighBlockPage(board, host, chain.names);
+  }
   if (security.isNotValidAtThisTime || category === 'expired_or_not_yet_valid') rankValidity(board, chain, environment);
   if (security.isUntrusted || category === 'trust_error') rankTrust(board, chain, host);
   return board;

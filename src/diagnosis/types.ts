@@ -20,6 +20,7 @@ export type BypassReason =
   | 'fix-clock' // the clock is wrong: fix it instead
   | 'danger' // looks like an attack, interception by unknown software, or a revoked/distrusted CA
   | 'own-device' // a device on the person's own network
+  | 'http-fallback' // HTTPS-Only mode's page offers only "Continue to HTTP Site": no encryption at all
   | 'public-site'; // a public site should never need an exception
 
 export interface Bypass {
@@ -56,7 +57,9 @@ export type Evidence =
   | { readonly kind: 'certificate-change'; readonly change: string; readonly issuer: string; readonly lastSeen: number }
   | { readonly kind: 'expires-soon'; readonly notAfter: number }
   | { readonly kind: 'firefox-version'; readonly version: string }
-  | { readonly kind: 'proxy'; readonly proxy: ProxyFinding };
+  | { readonly kind: 'proxy'; readonly proxy: ProxyFinding }
+  | { readonly kind: 'https-only-page' }
+  | { readonly kind: 'block-page-names'; readonly names: readonly string[] };
 
 export interface Cause {
   readonly id: CauseId;

@@ -48,6 +48,10 @@ export const CAUSE_IDS = [
   'expiring-soon', // loaded, but the certificate expires within the warning period
   'part-failed', // the page loaded, but parts of it (frames, images, scripts) failed
   'unknown',
+  // Issue 10: networks that break or redirect secure connections
+  'https-only-unavailable', // HTTPS-Only mode's "Secure Site Not Available": no working https for this site
+  'pq-or-ech-blocked', // a firewall, proxy or antivirus breaks handshakes with a post-quantum key share or ECH
+  'dns-block-page', // the name leads to a provider's block page or a hijacked address, not to the site
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];

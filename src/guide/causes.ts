@@ -20,7 +20,9 @@ export type SupportTopic =
   | 'security-error'
   | 'symantec-warning'
   | 'error-codes-secure-websites'
-  | 'automatically-trust-third-party-certificates';
+  | 'automatically-trust-third-party-certificates'
+  // The topic HTTPS-Only mode's own error page links (httpsonlyerror/errorpage.js in Firefox 153).
+  | 'https-only-prefs';
 
 export interface CauseMeta {
   readonly side: Side;
@@ -76,6 +78,9 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   'part-failed': site('connection-not-secure'),
   // An unknown failure: the steps are things the person can try, so it is theirs to act on.
   unknown: device('connection-not-secure'),
+  'https-only-unavailable': site('https-only-prefs'),
+  'pq-or-ech-blocked': network('security-error'),
+  'dns-block-page': network('connection-not-secure'),
 };
 
 /** Firefox's own support link form: https://support.mozilla.org/1/firefox/<version>/<os>/<locale>/<topic>. */
