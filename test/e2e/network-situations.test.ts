@@ -193,3 +193,53 @@ describe('a block page with a certificate for its own name', () => {
     }
   });
 });
+
+describe("the Settings labels the steps quote, read from this Firefox's Settings pages", () => {
+  /** Labels and headings of the visible elements of a Settings page, shadow roots included. */
+  async function settingsLabels(address: string): Promise<string[]> {
+    const { browser } = session();
+    const page = await browser.newPage();
+    try {
+      void page.goto(address).catch(() => undefined);
+      return await pollPage(page, 15_000, () =>
+        page.evaluate(() => {
+          const found: string[] = [];
+          const walk = (root: Document | ShadowRoot): void => {
+            for (const element of root.querySelectorAll('*')) {
+              if (element.shadowRoot) walk(element.shadowRoot);
+              const rect = element.getBoundingClientRect();
+              if (rect.width === 0 || rect.height === 0) continue;
+              for (const name of ['label', 'heading']) {
+                const value = element.getAttribute(name);
+                if (value) found.push(value);
+              }
+            }
+          };
+          walk(document);
+          // Settings fills its labels asynchronously: wait for the radio groups.
+          return found.length > 5 ? found : undefined;
+        }),
+      );
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  /** Every “quoted” label in the steps that lead through Settings. */
+  function quotedInSettingsSteps(id: string): string[] {
+    const steps = en.causes[id]?.steps.default.filter((step) => step.includes('“Settings”')) ?? [];
+    return steps.flatMap((step) => [...step.matchAll(/“([^”]+)”/g)].map((match) => match[1] ?? ''));
+  }
+
+  test('HTTPS-Only Mode and DNS over HTTPS: every label on the way is one this Firefox shows', async () => {
+    // The panes the steps lead through: Privacy and security, then its two "Advanced settings".
+    const shown = new Set([
+      ...(await settingsLabels('about:preferences#privacy')),
+      ...(await settingsLabels('about:preferences#connectionSecurity')),
+      ...(await settingsLabels('about:preferences#dnsOverHttps')),
+    ]);
+    const quoted = [...quotedInSettingsSteps('https-only-unavailable'), ...quotedInSettingsSteps('dns-block-page')];
+    expect(quoted).toEqual(expect.arrayContaining(['HTTPS-Only Mode', 'Enable HTTPS-Only Mode in all windows', 'Custom', 'Choose provider:']));
+    expect(quoted.filter((label) => !shown.has(label))).toEqual([]);
+  });
+});
