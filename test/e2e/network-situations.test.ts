@@ -12,7 +12,7 @@
 //   several times, always with the same share, and reports NS_ERROR_NET_RESET; with
 //   security.tls.enable_kyber turned off in about:config the same site loads.
 
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { acceptTheRisk } from '../firefox/extension-pages';
 import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
 import { LAB_CASE_SPECS } from '../lab/cases';
@@ -43,6 +43,43 @@ function localizedText(page: Page, selector: string): Promise<string> {
     const text = await page.evaluate((s) => document.querySelector(s)?.textContent.trim() ?? '', selector);
     return text === '' ? undefined : text;
   });
+}
+
+/** Labels and headings of the visible elements of a Settings page, shadow roots included. */
+async function settingsLabels(browser: Browser, address: string): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    void page.goto(address).catch(() => undefined);
+    return await pollPage(page, 15_000, () =>
+      page.evaluate(() => {
+        const found: string[] = [];
+        const walk = (root: Document | ShadowRoot): void => {
+          for (const element of root.querySelectorAll('*')) {
+            if (element.shadowRoot) walk(element.shadowRoot);
+            const rect = element.getBoundingClientRect();
+            if (rect.width === 0 || rect.height === 0) continue;
+            for (const name of ['label', 'heading']) {
+              const value = element.getAttribute(name);
+              if (value) found.push(value);
+            }
+          }
+        };
+        walk(document);
+        // Settings fills its labels asynchronously: wait for more than the page's frame.
+        return found.length > 5 ? found : undefined;
+      }),
+    );
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The panes the steps lead through: Privacy and security, then its two "Advanced settings". */
+async function settingsPaneLabels(browser: Browser): Promise<Set<string>> {
+  const panes = ['about:preferences#privacy', 'about:preferences#connectionSecurity', 'about:preferences#dnsOverHttps'];
+  const labels: string[] = [];
+  for (const pane of panes) labels.push(...(await settingsLabels(browser, pane)));
+  return new Set(labels);
 }
 
 function causeSteps(language: typeof en, id: string): string {
@@ -195,36 +232,6 @@ describe('a block page with a certificate for its own name', () => {
 });
 
 describe("the Settings labels the steps quote, read from this Firefox's Settings pages", () => {
-  /** Labels and headings of the visible elements of a Settings page, shadow roots included. */
-  async function settingsLabels(address: string): Promise<string[]> {
-    const { browser } = session();
-    const page = await browser.newPage();
-    try {
-      void page.goto(address).catch(() => undefined);
-      return await pollPage(page, 15_000, () =>
-        page.evaluate(() => {
-          const found: string[] = [];
-          const walk = (root: Document | ShadowRoot): void => {
-            for (const element of root.querySelectorAll('*')) {
-              if (element.shadowRoot) walk(element.shadowRoot);
-              const rect = element.getBoundingClientRect();
-              if (rect.width === 0 || rect.height === 0) continue;
-              for (const name of ['label', 'heading']) {
-                const value = element.getAttribute(name);
-                if (value) found.push(value);
-              }
-            }
-          };
-          walk(document);
-          // Settings fills its labels asynchronously: wait for the radio groups.
-          return found.length > 5 ? found : undefined;
-        }),
-      );
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-  }
-
   /** Every “quoted” label in the steps that lead through Settings. */
   function quotedInSettingsSteps(id: string): string[] {
     const steps = en.causes[id]?.steps.default.filter((step) => step.includes('“Settings”')) ?? [];
@@ -232,14 +239,67 @@ describe("the Settings labels the steps quote, read from this Firefox's Settings
   }
 
   test('HTTPS-Only Mode and DNS over HTTPS: every label on the way is one this Firefox shows', async () => {
-    // The panes the steps lead through: Privacy and security, then its two "Advanced settings".
-    const shown = new Set([
-      ...(await settingsLabels('about:preferences#privacy')),
-      ...(await settingsLabels('about:preferences#connectionSecurity')),
-      ...(await settingsLabels('about:preferences#dnsOverHttps')),
-    ]);
+    const shown = await settingsPaneLabels(session().browser);
     const quoted = [...quotedInSettingsSteps('https-only-unavailable'), ...quotedInSettingsSteps('dns-block-page')];
     expect(quoted).toEqual(expect.arrayContaining(['HTTPS-Only Mode', 'Enable HTTPS-Only Mode in all windows', 'Custom', 'Choose provider:']));
     expect(quoted.filter((label) => !shown.has(label))).toEqual([]);
+  });
+});
+
+/** «Quoted» labels, nested quotes kept: Russian Firefox labels hold «» themselves (Режим «Только HTTPS»). */
+function quotedRussian(text: string): string[] {
+  const labels: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '«') {
+      if (depth > 0) current += char;
+      depth += 1;
+    } else if (char === '»' && depth > 0) {
+      depth -= 1;
+      if (depth === 0) {
+        labels.push(current);
+        current = '';
+      } else {
+        current += char;
+      }
+    } else if (depth > 0) {
+      current += char;
+    }
+  }
+  return labels;
+}
+
+describe('in Russian: the Russian Firefox labels the Russian guide quotes', () => {
+  const russian = useFirefoxSession({ ...httpsOnlySpec?.firefoxPrefs, 'intl.locale.requested': 'ru' });
+
+  test('"Secure Site Not Available" and its buttons', async () => {
+    const { lab, browser } = russian();
+    const page = await visit(browser, lab.byId('https-only-unavailable').url);
+    try {
+      await documentAddress(page, ['about:httpsonlyerror']);
+      const title = await localizedText(page, 'h1.title-text');
+      const continueButton = await localizedText(page, '#openInsecure');
+      const goBack = await localizedText(page, '#goBack');
+      // /tmp/ff/ru toolkit/about/aboutHttpsOnlyError.ftl, as the Russian Firefox shows them.
+      expect({ title, continueButton, goBack }).toEqual({ title: 'Безопасная версия сайта недоступна', continueButton: 'Перейти на HTTP-версию', goBack: 'Назад' });
+      const text = ru.causes['https-only-unavailable'];
+      const quoted = quotedRussian(`${text?.summary ?? ''}\n${causeSteps(ru, 'https-only-unavailable')}`);
+      expect(quoted).toEqual(expect.arrayContaining([title, continueButton, goBack]));
+      expect(loadMessages('ru')['evidenceHttpsOnlyPage']?.message).toContain(`«${title}»`);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+
+  test('Settings: HTTPS-Only mode and DNS over HTTPS', async () => {
+    const { browser } = russian();
+    const shown = await settingsPaneLabels(browser);
+    const settingsSteps = [...causeSteps(ru, 'https-only-unavailable').split('\n'), ...causeSteps(ru, 'dns-block-page').split('\n')].filter((step) => step.includes('«Настройки»'));
+    const quoted = settingsSteps.flatMap(quotedRussian);
+    expect(quoted).toEqual(expect.arrayContaining(['Режим «Только HTTPS»', 'Персональный', 'Выбрать провайдера:']));
+    // «Только HTTPS» alone is the mode's name in prose, quoted the way Firefox's own labels quote it.
+    const asFirefoxQuotesIt = (label: string): boolean => shown.has(label) || [...shown].some((s) => s.includes(`«${label}»`));
+    expect(quoted.filter((label) => !asFirefoxQuotesIt(label))).toEqual([]);
   });
 });
