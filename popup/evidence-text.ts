@@ -57,6 +57,10 @@ export function evidenceText(evidence: Evidence, t: Translate, locale: string): 
       return t('evidenceLastGood', [evidence.issuer, formatDate(evidence.lastSeen, locale)]);
     case 'certificate-change':
       return t('evidenceCertificateChange', [evidence.issuer, formatDate(evidence.lastSeen, locale)]);
+    case 'https-only-page':
+      return t('evidenceHttpsOnlyPage');
+    case 'block-page-names':
+      return t('evidenceBlockPageNames', evidence.names.join(', '));
     case 'expires-soon':
       return t('evidenceExpiresSoon', formatDate(evidence.notAfter, locale));
     case 'firefox-version':

@@ -8,7 +8,7 @@ import { estimateSkew } from '../core/clock/skew';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { IncidentHistory } from '../storage/incident-history';
 import { isSaveReportMessage, type SaveReportReply } from '../shared/save-report-message';
-import { createNavigationListeners, type UpdateTab } from '../capture/navigation-listeners';
+import { createNavigationListeners, HTTPS_ONLY_ERROR_PAGE, type UpdateTab } from '../capture/navigation-listeners';
 import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
 import { compareWithMemory } from '../core/continuity/memory';
 import { createRequestListeners, type RequestErrorDetails, type ResponseDetails } from '../capture/request-listeners';
@@ -154,6 +154,9 @@ const navigation = createNavigationListeners(updateTab, Date.now);
 browser.webNavigation.onBeforeNavigate.addListener(navigation.onBeforeNavigate, webPages);
 browser.webNavigation.onErrorOccurred.addListener(navigation.onErrorOccurred, webPages);
 browser.webNavigation.onCompleted.addListener(navigation.onCompleted, webPages);
+// HTTPS-Only mode's error page is the one about: page we need: the failure itself was recorded
+// under the https address, and only this event tells Firefox showed "Secure Site Not Available".
+browser.webNavigation.onDOMContentLoaded.addListener(navigation.onHttpsOnlyErrorPage, { url: [{ urlPrefix: HTTPS_ONLY_ERROR_PAGE }] });
 // Firefox resets a tab's badge when its top-level document changes, and an error page commits
 // after the failure was recorded: put the badge back on every commit.
 browser.webNavigation.onCommitted.addListener((details) => {

@@ -3,7 +3,7 @@
 
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { recordFrameFailure } from './frame-failures';
-import { recordCompletion, recordFailure, startLoad } from './navigation-state';
+import { recordCompletion, recordFailure, recordHttpsOnlyErrorPage, startLoad } from './navigation-state';
 
 interface FrameDetails {
   readonly tabId: number;
@@ -17,6 +17,9 @@ interface FrameErrorDetails extends FrameDetails {
   readonly error?: string;
 }
 
+/** The address of HTTPS-Only mode's "Secure Site Not Available" page, before its query. */
+export const HTTPS_ONLY_ERROR_PAGE = 'about:httpsonlyerror';
+
 export type UpdateTab = (tabId: number, change: (previous: TabSnapshot | undefined) => TabSnapshot | undefined) => void;
 
 // Arrow-function properties, not methods: they are passed to addListener detached.
@@ -24,6 +27,8 @@ export interface NavigationListeners {
   readonly onBeforeNavigate: (details: FrameDetails) => void;
   readonly onErrorOccurred: (details: FrameErrorDetails) => void;
   readonly onCompleted: (details: FrameDetails) => void;
+  /** Registered for about:httpsonlyerror only (HTTPS-Only mode's error page). */
+  readonly onHttpsOnlyErrorPage: (details: FrameDetails) => void;
 }
 
 export function createNavigationListeners(updateTab: UpdateTab, now: () => number): NavigationListeners {
@@ -41,6 +46,10 @@ export function createNavigationListeners(updateTab: UpdateTab, now: () => numbe
     onCompleted: (d) => {
       if (d.frameId !== 0 || d.tabId < 0) return;
       updateTab(d.tabId, (previous) => recordCompletion(previous, d.tabId, d.url, now()));
+    },
+    onHttpsOnlyErrorPage: (d) => {
+      if (d.frameId !== 0 || d.tabId < 0 || !d.url.startsWith(HTTPS_ONLY_ERROR_PAGE)) return;
+      updateTab(d.tabId, recordHttpsOnlyErrorPage);
     },
   };
 }

@@ -29,7 +29,33 @@ export function recordFailure(
   const errorNumber = parseNavigationError(errorText);
   if (errorNumber === NS_BINDING_ABORTED) return previous;
   const base = currentLoad(previous, tabId, url, now);
-  return { ...base, url, status: 'failed', failure: { errorNumber, rawError: errorText.slice(0, MAX_TEXT), at: now } };
+  const upgradedFrom = base.requestedUrl ?? (isHttpsUpgrade(base.url, url) ? base.url : undefined);
+  return {
+    ...base,
+    url,
+    ...(upgradedFrom === undefined ? {} : { requestedUrl: upgradedFrom }),
+    status: 'failed',
+    failure: { errorNumber, rawError: errorText.slice(0, MAX_TEXT), at: now },
+  };
+}
+
+/**
+ * Measured in Firefox 153: with HTTPS-Only mode on, a visit to http://host/ starts as that URL
+ * (onBeforeNavigate), webRequest reports an internal redirect to https://host/, and the failure
+ * (onErrorOccurred) carries the https URL and the https load's own error code.
+ */
+function isHttpsUpgrade(started: string, failed: string): boolean {
+  return started.startsWith('http://') && failed.startsWith('https://') && started.slice('http://'.length) === failed.slice('https://'.length);
+}
+
+/**
+ * Firefox shows about:httpsonlyerror ("Secure Site Not Available") instead of its ordinary
+ * error page when an upgrade it made by itself failed (measured in Firefox 153: the error page's
+ * address reaches webNavigation.onDOMContentLoaded after the failure was recorded).
+ */
+export function recordHttpsOnlyErrorPage(previous: TabSnapshot | undefined): TabSnapshot | undefined {
+  if (previous?.status !== 'failed') return previous;
+  return { ...previous, errorPage: 'https-only' };
 }
 
 export function recordCompletion(previous: TabSnapshot | undefined, tabId: number, url: string, now: number): TabSnapshot {

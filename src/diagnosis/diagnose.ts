@@ -44,6 +44,9 @@ function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: Diagn
   const decoded = number === null ? null : decodeErrorNumber(number);
   const code = decoded?.name ?? null;
   const findings = rankFailure(code, decoded?.family ?? 'unknown', host, environment, history);
+  const httpsOnlyPage = snapshot.errorPage === 'https-only';
+  // Firefox's own page says it: no working https for this address, whatever the code beneath.
+  if (httpsOnlyPage) findings.board.set('https-only-unavailable', 500, 'high', { kind: 'https-only-page' });
   const causes = findings.board.ranked();
   const top = causes[0]?.id ?? 'unknown';
   const verdict = failureVerdict(top, findings.product !== null);
@@ -54,7 +57,9 @@ function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: Diagn
   if (decoded?.family !== 'certificate' && history.probes.proxy === undefined) actions.unshift('check-proxy');
   return {
     verdict,
-    bypass: bypassFor(code, top, verdict, findings.hstsKnown, host),
+    // That page has no certificate exception, only "Continue to HTTP Site" (Firefox 153's
+    // aboutHttpsOnlyError.ftl): the way past it is no encryption at all.
+    bypass: httpsOnlyPage ? { rule: 'discouraged', reason: 'http-fallback' } : bypassFor(code, top, verdict, findings.hstsKnown, host),
     causes,
     product: findings.product,
     code,

@@ -14,6 +14,7 @@ import { ADDED_ROOT_RSA_MIN_BITS, PUBLIC_RSA_MIN_BITS } from './key-size';
 import { dnAttribute } from './distinguished-name';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
+import { weighBlockPage } from './block-page';
 import { rankNameMismatchFromNames } from './name-mismatch';
 
 const OLD_PROTOCOLS: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1', 'TLSv1.0', 'SSLv3']);
@@ -23,7 +24,10 @@ export function rankException(security: CapturedSecurity, chain: ChainFacts | nu
   const category = security.overridableErrorCategory ?? '';
   board.set('exception-in-use', 500, 'high', { kind: 'exception', category });
   if (!chain) return board;
-  if (security.isDomainMismatch || category === 'domain_mismatch') rankNameMismatchFromNames(board, host, chain.names);
+  if (security.isDomainMismatch || category === 'domain_mismatch') {
+    rankNameMismatchFromNames(board, host, chain.names);
+    weighBlockPage(board, host, chain.names);
+  }
   if (security.isNotValidAtThisTime || category === 'expired_or_not_yet_valid') rankValidity(board, chain, environment);
   if (security.isUntrusted || category === 'trust_error') rankTrust(board, chain, host);
   return board;

@@ -20,6 +20,7 @@ export type BypassReason =
   | 'fix-clock' // the clock is wrong: fix it instead
   | 'danger' // looks like an attack, interception by unknown software, or a revoked/distrusted CA
   | 'own-device' // a device on the person's own network
+  | 'http-fallback' // HTTPS-Only mode's page offers only "Continue to HTTP Site": no encryption at all
   | 'public-site' // a public site should never need an exception
   | 'company-root'; // a company's own site: add the company's root instead
 
@@ -62,7 +63,9 @@ export type Evidence =
   | { readonly kind: 'host-zone'; readonly host: string; readonly zone: string }
   | { readonly kind: 'compromised-root'; readonly root: string; readonly vendor: string }
   | { readonly kind: 'linux-store' }
-  | { readonly kind: 'corporate-host'; readonly host: string };
+  | { readonly kind: 'corporate-host'; readonly host: string }
+  | { readonly kind: 'https-only-page' }
+  | { readonly kind: 'block-page-names'; readonly names: readonly string[] };
 
 export interface Cause {
   readonly id: CauseId;

@@ -54,6 +54,10 @@ export const CAUSE_IDS = [
   'russian-state-ca-missing', // a failed site that may use the Russian state root, which Firefox does not ship
   'compromised-root', // a root whose private key is public (Superfish, eDellRoot) signed the page
   'linux-store-ignored', // a company root in Linux's system store, which Firefox does not read
+  // Issue 10: networks that break or redirect secure connections
+  'https-only-unavailable', // HTTPS-Only mode's "Secure Site Not Available": no working https for this site
+  'pq-or-ech-blocked', // a firewall, proxy or antivirus breaks handshakes with a post-quantum key share or ECH
+  'dns-block-page', // the name leads to a provider's block page or a hijacked address, not to the site
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];

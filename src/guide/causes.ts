@@ -20,7 +20,9 @@ export type SupportTopic =
   | 'security-error'
   | 'symantec-warning'
   | 'error-codes-secure-websites'
-  | 'automatically-trust-third-party-certificates';
+  | 'automatically-trust-third-party-certificates'
+  // The topic HTTPS-Only mode's own error page links (httpsonlyerror/errorpage.js in Firefox 153).
+  | 'https-only-prefs';
 
 export interface CauseMeta {
   readonly side: Side;
@@ -86,6 +88,9 @@ export const CAUSES: Readonly<Record<CauseId, CauseMeta>> = {
   'russian-state-ca-missing': site('error-codes-secure-websites'),
   'compromised-root': device('error-codes-secure-websites', 'danger'),
   'linux-store-ignored': device('automatically-trust-third-party-certificates'),
+  'https-only-unavailable': site('https-only-prefs'),
+  'pq-or-ech-blocked': network('security-error'),
+  'dns-block-page': network('connection-not-secure'),
 };
 
 /** Firefox's own support link form: https://support.mozilla.org/1/firefox/<version>/<os>/<locale>/<topic>. */

@@ -81,6 +81,16 @@ export interface TabSnapshot {
   readonly tabId: number;
   /** The URL of the top-level load. On a certificate error the tab keeps this https URL. */
   readonly url: string;
+  /**
+   * The http address the person opened, when Firefox upgraded it to https itself (HTTPS-Only
+   * mode, HTTPS-First) and the https load failed: `url` is then the https one.
+   */
+  readonly requestedUrl?: string;
+  /**
+   * Set when Firefox answered the failure with HTTPS-Only mode's "Secure Site Not Available"
+   * page (about:httpsonlyerror) instead of its ordinary error page.
+   */
+  readonly errorPage?: 'https-only';
   readonly startedAt: number;
   readonly status: LoadStatus;
   readonly failure?: CapturedFailure;

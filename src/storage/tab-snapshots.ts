@@ -57,7 +57,8 @@ export class TabSnapshotStore {
 export function newestSnapshotForUrl(snapshots: readonly TabSnapshot[], url: string): TabSnapshot | undefined {
   const wanted = normaliseUrl(url);
   return snapshots
-    .filter((s) => normaliseUrl(s.url) === wanted)
+    // An http address Firefox upgraded to https by itself is the one the person knows.
+    .filter((s) => normaliseUrl(s.url) === wanted || (s.requestedUrl !== undefined && normaliseUrl(s.requestedUrl) === wanted))
     .reduce<TabSnapshot | undefined>((newest, s) => (!newest || s.startedAt > newest.startedAt ? s : newest), undefined);
 }
 

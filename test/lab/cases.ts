@@ -29,7 +29,14 @@ export type ServerRecipe =
   /** Accepts TCP, then answers the ClientHello with a TCP reset (RST). */
   | { readonly kind: 'reset' }
   /** Accepts TCP, then closes the connection (FIN) on the ClientHello without a word. */
-  | { readonly kind: 'close' };
+  | { readonly kind: 'close' }
+  /** A plain http:// web site with no https on its port (HTTPS-Only mode's upgrade fails). */
+  | { readonly kind: 'http-only' }
+  /**
+   * An https site behind a middlebox that resets every connection whose ClientHello offers a
+   * post-quantum (X25519MLKEM768) key share and lets any other through.
+   */
+  | { readonly kind: 'reset-post-quantum'; readonly credential: CredentialRecipe };
 
 export interface LabCaseDefinition {
   readonly spec: LabCaseSpec;
@@ -479,6 +486,53 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       },
     },
     server: { kind: 'https', credential: { issuer: 'company-root', dnsNames: ['wiki.corp.lab.test'] } },
+  },
+
+  // --- Issue 10: networks that break or redirect secure connections ---
+  {
+    spec: {
+      id: 'https-only-unavailable',
+      title: 'A site with no HTTPS at all, opened as http:// with HTTPS-Only mode on: Firefox shows "Secure Site Not Available".',
+      host: 'http-only.lab.test',
+      path: '/',
+      scheme: 'http',
+      firefoxPrefs: { 'dom.security.https_only_mode': true },
+      // Measured in Firefox 153 (test/e2e/network-situations.test.ts): HTTPS-Only mode keeps the
+      // port, so the upgraded https load meets this port's plain HTTP and fails with the code of
+      // http-on-https-port; the extension gets that code under the https address, and then
+      // about:httpsonlyerror in webNavigation.onDOMContentLoaded.
+      expectedCode: 'SSL_ERROR_RX_RECORD_TOO_LONG',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'https-only-unavailable', includes: ['http-on-https-port'] },
+    },
+    server: { kind: 'http-only' },
+  },
+  {
+    spec: {
+      id: 'post-quantum-reset',
+      title: 'A firewall in front of a good site resets every connection whose hello offers a post-quantum key share.',
+      host: 'pq-intolerant.lab.test',
+      path: '/',
+      // Measured in Firefox 153 (test/e2e/network-situations.test.ts): Firefox retries, but
+      // every retry offers X25519MLKEM768 again, so the page fails with the reset of
+      // connection-reset; with security.tls.enable_kyber off the same site loads.
+      expectedCode: 'NS_ERROR_NET_RESET',
+      expectedDiagnosis: { verdict: 'fix-here', bypass: 'never', top: 'connection-reset', includes: ['pq-or-ech-blocked'] },
+    },
+    server: { kind: 'reset-post-quantum', credential: goodLeaf('pq-intolerant.lab.test') },
+  },
+  {
+    spec: {
+      id: 'block-page',
+      title: "The name leads to an internet provider's block page, whose valid certificate is for blocked.isp.lab.test.",
+      // Another domain than the block page's, as a real site's would be.
+      host: 'news.example.test',
+      path: '/',
+      // Firefox gives a failed load no certificate, so nothing yet tells a block page from any
+      // other mismatch: it is listed as a possibility until the names are seen.
+      expectedCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'name-mismatch', includes: ['dns-block-page'] },
+    },
+    server: { kind: 'https', credential: goodLeaf('blocked.isp.lab.test') },
   },
 ];
 

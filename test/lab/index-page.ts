@@ -21,10 +21,13 @@ export function renderIndexPage(cases: readonly LabCase[]): string {
     .map((labCase) => {
       const expected = labCase.expectedCode === '' ? 'page loads' : labCase.expectedCode;
       const after = labCase.after === undefined ? '' : ` (visit ${labCase.after} first)`;
+      // Such a case shows its error only with these set in about:config (e.g. HTTPS-Only mode).
+      const prefs = Object.entries(labCase.firefoxPrefs ?? {}).map(([name, value]) => `${name} = ${String(value)}`);
+      const needs = prefs.length === 0 ? '' : ` (needs ${prefs.join(', ')})`;
       return [
         '<tr>',
         `<td><code>${escapeHtml(labCase.id)}</code></td>`,
-        `<td>${escapeHtml(labCase.title)}${escapeHtml(after)}</td>`,
+        `<td>${escapeHtml(labCase.title)}${escapeHtml(after)}${escapeHtml(needs)}</td>`,
         `<td><a href="${escapeHtml(labCase.url)}">${escapeHtml(labCase.url)}</a></td>`,
         `<td><code>${escapeHtml(expected)}</code></td>`,
         '</tr>',

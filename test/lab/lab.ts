@@ -11,7 +11,7 @@ import {
 } from './authorities';
 import { CASE_DEFINITIONS, INDEX_CREDENTIAL, INDEX_HOST, type LabCaseDefinition, type ServerRecipe } from './cases';
 import { caseHandler, indexHandler, rawConnectionLogger, type ServerClock } from './handlers';
-import { startHttpsServer, startRawServer, type RunningServer } from './servers';
+import { startHttpServer, startHttpsServer, startPostQuantumResetProxy, startRawServer, type RunningServer } from './servers';
 import type { Lab, LabCase, LabRequest, TrustedRoot } from './types';
 
 export type { Lab, LabCase, LabCaseSpec, LabRequest, TrustedRoot } from './types';
@@ -93,23 +93,38 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
   function startCaseServer({ owner, recipe, servedIds }: OwnedServer): Promise<RunningServer> {
     const caseId = owner.spec.id;
     return named(`server for case "${caseId}"`, async () => {
-      if (recipe.kind !== 'https') {
-        return startRawServer(recipe.kind, rawConnectionLogger(caseId, requests));
-      }
-      const credential = await makeCredential(authorities, recipe.credential, now);
-      const embedFrom = recipe.embedImageFrom;
-      return startHttpsServer({
-        credential,
-        tls: recipe.tls,
-        clientCaPem: authorities.root.certPem,
-        handler: caseHandler({
+      const handlerFor = (hsts: boolean, embedFrom: string | undefined) =>
+        caseHandler({
           servedCases: () => servedIds.map(lookup),
-          hsts: recipe.hsts ?? false,
+          hsts,
           embedImageFrom: embedFrom === undefined ? undefined : () => lookup(embedFrom),
           log: requests,
           clock,
-        }),
-      });
+        });
+      switch (recipe.kind) {
+        case 'https':
+          return startHttpsServer({
+            credential: await makeCredential(authorities, recipe.credential, now),
+            tls: recipe.tls,
+            clientCaPem: authorities.root.certPem,
+            handler: handlerFor(recipe.hsts ?? false, recipe.embedImageFrom),
+          });
+        case 'http-only':
+          return startHttpServer(handlerFor(false, undefined));
+        case 'reset-post-quantum': {
+          const backend = await startHttpsServer({
+            credential: await makeCredential(authorities, recipe.credential, now),
+            tls: undefined,
+            clientCaPem: authorities.root.certPem,
+            handler: handlerFor(false, undefined),
+          });
+          return startPostQuantumResetProxy(backend, (keyShareGroups) => {
+            requests.push({ caseId, method: 'RAW', host: '', path: '', keyShareGroups });
+          });
+        }
+        default:
+          return startRawServer(recipe.kind, rawConnectionLogger(caseId, requests));
+      }
     });
   }
 
@@ -143,7 +158,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
       const definition = definitions.find(({ spec }) => spec.id === id);
       if (definition === undefined) throw new Error(`lab: case "${id}" missing`);
       const { spec } = definition;
-      casesById.set(id, { ...spec, port: server.port, url: `https://${spec.host}:${server.port}${spec.path}` });
+      casesById.set(id, { ...spec, port: server.port, url: `${spec.scheme ?? 'https'}://${spec.host}:${server.port}${spec.path}` });
     }
   });
   const cases = Object.freeze(allCases());

@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   console.log('\nCases:');
   for (const labCase of lab.cases) {
     const expected = labCase.expectedCode === '' ? '(loads)' : labCase.expectedCode;
-    const notes = [labCase.runFirst ? 'visit first' : '', labCase.after ? `after ${labCase.after}` : '']
+    const prefs = Object.entries(labCase.firefoxPrefs ?? {}).map(([name, value]) => `${name} = ${String(value)}`);
+    const notes = [labCase.runFirst ? 'visit first' : '', labCase.after ? `after ${labCase.after}` : '', ...prefs]
       .filter((note) => note !== '')
       .join(', ');
     console.log(`  ${labCase.id.padEnd(22)} ${labCase.url.padEnd(44)} ${expected}${notes ? `  [${notes}]` : ''}`);

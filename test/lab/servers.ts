@@ -1,10 +1,12 @@
 // Starting and stopping the lab's listeners. Every server listens on 127.0.0.1 with an
 // OS-assigned port and tracks its sockets, so stop() can end keep-alive connections too and
 // jest exits without open handles.
+import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as net from 'node:net';
 import type { TlsTweaks } from './cases';
+import { X25519_MLKEM768, firstRecordLength, readClientHelloGroups } from './client-hello';
 import type { ServerCredential } from './pki';
 
 export interface RunningServer {
@@ -116,4 +118,52 @@ export function startRawServer(
     });
   });
   return listenTracked(server);
+}
+
+/** A plain http:// web site with no https at all (the https attempt gets Node's HTTP 400). */
+export function startHttpServer(handler: RequestHandler): Promise<RunningServer> {
+  return listenTracked(http.createServer(handler));
+}
+
+/** The most a ClientHello record can hold (RFC 8446 5.1: 2^14 bytes) plus its header. */
+const MAX_RECORD = 5 + 16_384;
+
+/**
+ * A middlebox in front of `backend`: it reads each connection's ClientHello and answers a
+ * post-quantum key share (X25519MLKEM768) with a TCP reset, the way firewalls, proxies and
+ * antivirus filters that choke on the larger hello do; any other hello passes through untouched.
+ */
+export async function startPostQuantumResetProxy(
+  backend: RunningServer,
+  onHello: (keyShareGroups: readonly number[]) => void,
+): Promise<RunningServer> {
+  const server = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    let received = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      received = Buffer.concat([received, chunk]);
+      const needed = firstRecordLength(received);
+      // A post-quantum hello is about 1.9 kB and may arrive in several reads: wait for all of it.
+      if ((needed === undefined || received.length < needed) && received.length < MAX_RECORD) return;
+      socket.off('data', onData);
+      const groups = readClientHelloGroups(received)?.keyShareGroups ?? [];
+      onHello(groups);
+      if (groups.includes(X25519_MLKEM768)) {
+        socket.resetAndDestroy();
+        return;
+      }
+      const upstream = net.connect(backend.port, '127.0.0.1', () => {
+        upstream.write(received);
+        socket.pipe(upstream).pipe(socket);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('close', () => upstream.destroy());
+    };
+    socket.on('data', onData);
+  });
+  const proxy = await listenTracked(server);
+  return {
+    port: proxy.port,
+    close: () => Promise.all([proxy.close(), backend.close()]).then(() => undefined),
+  };
 }

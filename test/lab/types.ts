@@ -26,6 +26,13 @@ export interface LabCaseSpec {
   readonly runFirst?: boolean;
   /** Id of a case that must be visited first in the same browser (e.g. HSTS set-up). */
   readonly after?: string;
+  /** Visit the plain http:// address instead (Firefox may upgrade it to https by itself). */
+  readonly scheme?: 'http';
+  /**
+   * Firefox preferences the case needs beyond the lab's (e.g. HTTPS-Only mode). Such a case runs
+   * in a Firefox of its own (test/e2e/network-situations.test.ts), not in the shared visit loop.
+   */
+  readonly firefoxPrefs?: Readonly<Record<string, boolean | number | string>>;
 }
 
 export interface ExpectedDiagnosis {
@@ -42,7 +49,7 @@ export interface ExpectedDiagnosis {
 
 export interface LabCase extends LabCaseSpec {
   readonly port: number;
-  /** Full https URL to visit: https://<host>:<port><path> */
+  /** Full URL to visit: https://<host>:<port><path> (http:// for a case with scheme 'http'). */
   readonly url: string;
 }
 
@@ -58,6 +65,8 @@ export interface LabRequest {
   readonly method: string;
   readonly host: string;
   readonly path: string;
+  /** For a connection a raw server read a TLS ClientHello from: the groups it offered key shares for. */
+  readonly keyShareGroups?: readonly number[];
 }
 
 export interface Lab {

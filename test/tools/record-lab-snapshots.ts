@@ -11,7 +11,7 @@ import { openExtensionPage, readSessionStorage } from '../firefox/extension-page
 import { installExtension, launchFirefox, readPopupUntil, visit } from '../firefox/launch';
 import { createTrustingProfile } from '../firefox/profile';
 import { LAB_CASE_SPECS } from '../lab/cases';
-import { startLab } from '../lab/lab';
+import { startLab, type Lab, type LabCaseSpec } from '../lab/lab';
 import { loadedFirst, orderForVisits } from '../lab/visit-order';
 
 export interface RecordedCase {
@@ -24,12 +24,34 @@ export interface RecordedCase {
 
 async function main(): Promise<void> {
   const lab = await startLab();
-  const profile = await createTrustingProfile(lab.trustedRoots);
-  const browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts });
   const recorded: RecordedCase[] = [];
   try {
+    // One Firefox for the cases with the lab's preferences, then one for each case that needs
+    // preferences of its own (e.g. HTTPS-Only mode).
+    const shared = LAB_CASE_SPECS.filter((spec) => spec.firefoxPrefs === undefined);
+    await recordCases(lab, loadedFirst(orderForVisits(shared)), {}, recorded);
+    for (const spec of LAB_CASE_SPECS.filter((s) => s.firefoxPrefs !== undefined)) {
+      await recordCases(lab, [spec], spec.firefoxPrefs ?? {}, recorded);
+    }
+  } finally {
+    await lab.stop().catch(() => undefined);
+  }
+  const file = join(__dirname, '..', '..', 'test', 'unit', 'fixtures', 'lab-snapshots.json');
+  await writeFile(file, `${JSON.stringify(recorded, null, 1)}\n`);
+  console.log(`Recorded ${recorded.length} cases into ${file}`);
+}
+
+async function recordCases(
+  lab: Lab,
+  specs: readonly LabCaseSpec[],
+  extraPrefs: Readonly<Record<string, string | number | boolean>>,
+  recorded: RecordedCase[],
+): Promise<void> {
+  const profile = await createTrustingProfile(lab.trustedRoots);
+  const browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts, extraPrefs: { ...extraPrefs } });
+  try {
     await installExtension(browser, packagedExtensionPath());
-    for (const spec of loadedFirst(orderForVisits(LAB_CASE_SPECS))) {
+    for (const spec of specs) {
       const labCase = lab.byId(spec.id);
       const page = await visit(browser, labCase.url);
       // Wait until the popup shows what the lab expects (batched writes have landed), or 15 s.
@@ -49,11 +71,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close().catch(() => undefined);
     await profile.remove().catch(() => undefined);
-    await lab.stop().catch(() => undefined);
   }
-  const file = join(__dirname, '..', '..', 'test', 'unit', 'fixtures', 'lab-snapshots.json');
-  await writeFile(file, `${JSON.stringify(recorded, null, 1)}\n`);
-  console.log(`Recorded ${recorded.length} cases into ${file}`);
 }
 
 main().catch((error: unknown) => {

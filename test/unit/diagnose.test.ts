@@ -161,6 +161,20 @@ const CASES: Case[] = [
   { name: 'linux-store-ignored: a possibility for any unknown issuer on Linux', snapshot: () => failed(PUBLIC, 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'linux' }, top: 'unknown-ca', includes: ['linux-store-ignored'], notTop: 'linux-store-ignored' },
   { name: 'linux-store-ignored: not on Windows, where Firefox reads the system store', snapshot: () => failed('https://wiki.corp.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER'), env: { os: 'win' }, excludes: ['linux-store-ignored'], bypass: 'discouraged:public-site' },
   { name: 'linux-store-ignored: not for a self-signed certificate', snapshot: () => failed('https://wiki.corp.example.com/', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT'), env: { os: 'linux' }, excludes: ['linux-store-ignored'] },
+  // Issue 10: networks that break or redirect secure connections.
+  { name: 'https-only-unavailable: Firefox showed "Secure Site Not Available"; the way on is plain http', snapshot: () => ({ ...failed(PUBLIC, 'SSL_ERROR_RX_RECORD_TOO_LONG'), requestedUrl: 'http://shop.example.com/', errorPage: 'https-only' }), top: 'https-only-unavailable', includes: ['http-on-https-port'], verdict: 'site-fault', bypass: 'discouraged:http-fallback' },
+  { name: 'https-only-unavailable: behind the page, the https attempt\'s own causes (a refused port)', snapshot: () => ({ ...failed(PUBLIC, 'NS_ERROR_CONNECTION_REFUSED'), errorPage: 'https-only' }), top: 'https-only-unavailable', includes: ['site-unreachable'], bypass: 'discouraged:http-fallback' },
+  { name: 'https-only-unavailable: not for the same code on Firefox\'s ordinary error page', snapshot: () => failed(PUBLIC, 'SSL_ERROR_RX_RECORD_TOO_LONG'), top: 'http-on-https-port', excludes: ['https-only-unavailable'], bypass: 'never:not-overridable' },
+  { name: 'pq-or-ech-blocked: a possibility for a reset, after the reset itself', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_RESET'), top: 'connection-reset', includes: ['pq-or-ech-blocked'], notTop: 'pq-or-ech-blocked', verdict: 'fix-here', bypass: 'never:not-overridable' },
+  { name: 'pq-or-ech-blocked: a possibility for a timeout too', snapshot: () => failed(PUBLIC, 'NS_ERROR_NET_TIMEOUT'), top: 'site-unreachable', includes: ['pq-or-ech-blocked'] },
+  { name: 'pq-or-ech-blocked: not for a certificate error', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['pq-or-ech-blocked'] },
+  { name: 'pq-or-ech-blocked: not for a name that does not resolve', snapshot: () => failed(PUBLIC, 'NS_ERROR_UNKNOWN_HOST'), excludes: ['pq-or-ech-blocked'] },
+  { name: 'dns-block-page: only a possibility for a failed mismatch (no certificate to see)', snapshot: () => failed('https://news.example.org/', 'SSL_ERROR_BAD_CERT_DOMAIN'), top: 'name-mismatch', includes: ['dns-block-page'], notTop: 'dns-block-page' },
+  { name: 'dns-block-page: after an exception, a certificate for a provider\'s block page ranks first after the exception', snapshot: async () => loaded('https://news.example.org/', exception('https://news.example.org/', await chain({ dnsNames: ['blocked.isp.example.net'] }), 'domain_mismatch')), top: 'exception-in-use', includes: ['dns-block-page', 'name-mismatch'] },
+  { name: 'dns-block-page: after an exception, unrelated names without a block word stay below the plain mismatch', snapshot: async () => loaded('https://news.example.org/', exception('https://news.example.org/', await chain({ dnsNames: ['portal.example.net'] }), 'domain_mismatch')), includes: ['name-mismatch', 'dns-block-page'] },
+  { name: 'dns-block-page: not when the names are the site\'s own domain', snapshot: async () => loaded('https://news.example.org/', exception('https://news.example.org/', await chain({ dnsNames: ['mail.example.org'] }), 'domain_mismatch')), includes: ['name-mismatch'], excludes: ['dns-block-page'] },
+  { name: 'dns-block-page: not for a shared host\'s default certificate', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['host.example.net', 'a.example.org', 'b.example.io', 'c.example.de', 'd.example.fr', 'e.example.ru', 'f.example.it', 'g.example.es'] }), 'domain_mismatch')), includes: ['shared-hosting'], excludes: ['dns-block-page'] },
+  { name: 'dns-block-page: not for an expired certificate', snapshot: () => failed(PUBLIC, 'SEC_ERROR_EXPIRED_CERTIFICATE'), excludes: ['dns-block-page'] },
 ];
 
 describe('diagnose', () => {
@@ -217,6 +231,17 @@ describe('diagnose', () => {
     expect(fine.bypass).toBeNull();
     const withException = await run({ name: '', snapshot: async () => loaded(PUBLIC, exception(PUBLIC, await chain({ dnsNames: ['x.example.org'] }), 'domain_mismatch')) });
     expect(withException.actions).toContain('remove-exception');
+  });
+
+  test('a block page named by its certificate outranks the plain mismatch, with the names as evidence', async () => {
+    const result = await run({ name: '', snapshot: async () => loaded('https://news.example.org/', exception('https://news.example.org/', await chain({ dnsNames: ['blocked.isp.example.net'] }), 'domain_mismatch')) });
+    const ids = result.causes.map((cause) => cause.id);
+    expect(ids.indexOf('dns-block-page')).toBeLessThan(ids.indexOf('name-mismatch'));
+    expect(result.causes.find((cause) => cause.id === 'dns-block-page')).toMatchObject({ confidence: 'high', evidence: [{ kind: 'block-page-names', names: ['blocked.isp.example.net'] }] });
+    const plain = await run({ name: '', snapshot: async () => loaded('https://news.example.org/', exception('https://news.example.org/', await chain({ dnsNames: ['portal.example.net'] }), 'domain_mismatch')) });
+    const plainIds = plain.causes.map((cause) => cause.id);
+    expect(plainIds.indexOf('name-mismatch')).toBeLessThan(plainIds.indexOf('dns-block-page'));
+    expect(plain.causes.find((cause) => cause.id === 'dns-block-page')?.confidence).toBe('medium');
   });
 
   test('evidence carries the measured clock', async () => {

@@ -2,11 +2,14 @@
 // the fault Firefox is expected to report. Where a check could pass for the wrong reason
 // (e.g. any error at all), a positive control shows the server works once that one fault is
 // taken away.
+import * as net from 'node:net';
 import * as tls from 'node:tls';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { startLab, type Lab, type LabCase } from '../lab/lab';
 import { CLIENT_HELLO_PREFIX, probeRaw, probeTls, type TlsProbeOptions, type TlsProbeResult } from '../lab/probe';
+import { X25519, X25519_MLKEM768 } from '../lab/client-hello';
+import { clientHelloWith } from './support/client-hello-bytes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -362,6 +365,54 @@ describe('roots people meet', () => {
   });
 });
 
+describe('networks that break or redirect secure connections', () => {
+  test('https-only-unavailable: serves its page over plain http, and the https attempt on that port fails', async () => {
+    const labCase = lab.byId('https-only-unavailable');
+    expect(labCase.url).toBe(`http://http-only.lab.test:${labCase.port}/`);
+    const raw = await probeRaw(labCase.port, Buffer.from(`GET / HTTP/1.1\r\nHost: ${labCase.host}\r\nConnection: close\r\n\r\n`));
+    expect(raw.received.toString('latin1')).toMatch(/^HTTP\/1\.1 200 /);
+    expect(raw.received.toString('latin1')).toContain('<title>Cert Doctor Lab: https-only-unavailable</title>');
+    const result = await probe('https-only-unavailable');
+    expect(result.handshake).toBe(false);
+    expect(result.error?.code).toBe('ERR_SSL_WRONG_VERSION_NUMBER');
+  });
+
+  test('post-quantum-reset: resets a hello with an X25519MLKEM768 share, serves a classic one', async () => {
+    const port = lab.byId('post-quantum-reset').port;
+    const before = lab.requests.length;
+    const postQuantum = await probeRaw(port, clientHelloWith([X25519_MLKEM768, X25519]));
+    expect(postQuantum.ending).toBe('reset');
+    expect(postQuantum.received).toHaveLength(0);
+    // Control: the same server behind the same box, with Node's hello (no post-quantum share).
+    const classic = await probe('post-quantum-reset', { getPath: '/' });
+    expect(classic.authorized).toBe(true);
+    expect(classic.response).toContain('<title>Cert Doctor Lab: post-quantum-reset</title>');
+    const seen = lab.requests.slice(before).filter((request) => request.caseId === 'post-quantum-reset' && request.method === 'RAW');
+    expect(seen.map((request) => request.keyShareGroups)).toEqual([[X25519_MLKEM768, X25519], [X25519]]);
+  });
+
+  test('post-quantum-reset: waits for a hello that arrives in pieces before it judges it', async () => {
+    const hello = clientHelloWith([X25519_MLKEM768, X25519]);
+    const ending = await new Promise<string>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port: lab.byId('post-quantum-reset').port }, () => {
+        socket.write(hello.subarray(0, 1000));
+        setTimeout(() => socket.write(hello.subarray(1000)), 100);
+      });
+      socket.on('error', (error: Error & { code?: string }) => { resolve(error.code ?? 'error'); });
+      socket.on('end', () => { resolve('end'); });
+    });
+    expect(ending).toBe('ECONNRESET');
+  });
+
+  test('block-page: a valid certificate, but for the block page\'s name, not the site\'s', async () => {
+    const result = await probe('block-page');
+    expect(result.handshake).toBe(true);
+    expect(result.authorizationError).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(leafOf(result).subjectaltname).toBe('DNS:blocked.isp.lab.test');
+    expect(hostnameError('blocked.isp.lab.test', leafOf(result))).toBeUndefined();
+  });
+});
+
 describe('every case is covered by a check above', () => {
   const checked = new Set([
     'valid', 'www-name', 'hsts-setup', 'subresource-failure', 'interception', 'expired', 'not-yet-valid',
@@ -370,6 +421,7 @@ describe('every case is covered by a check above', () => {
     'tls10-only', 'no-common-cipher', 'connection-reset', 'connection-closed', 'client-cert-required',
     // Issue 10: roots people meet
     'russian-root-trusted', 'russian-root-removed', 'russian-root-missing', 'compromised-root', 'linux-company-root',
+    'https-only-unavailable', 'post-quantum-reset', 'block-page',
   ]);
   test('no case is left unchecked', () => {
     const unchecked = lab.cases.map((labCase: LabCase) => labCase.id).filter((id) => !checked.has(id));

@@ -52,11 +52,11 @@ describe('a running lab', () => {
     expect(startMs).toBeLessThan(5000);
   });
 
-  test('every case has its own https URL on an OS-assigned port', () => {
+  test('every case has its own URL on an OS-assigned port, https unless it asks for http', () => {
     expect(lab.cases.length).toBeGreaterThanOrEqual(23);
     for (const labCase of lab.cases) {
       expect(labCase.port).toBeGreaterThan(0);
-      expect(labCase.url).toBe(`https://${labCase.host}:${labCase.port}${labCase.path}`);
+      expect(labCase.url).toBe(`${labCase.scheme === 'http' ? 'http' : 'https'}://${labCase.host}:${labCase.port}${labCase.path}`);
       expect(lab.byId(labCase.id)).toBe(labCase);
     }
     // Only the deliberately shared server (bare-name / www-name) reuses a port.

@@ -90,6 +90,12 @@ describe('HTML', () => {
     expect(html).toContain('A title with &lt;b&gt;markup&lt;/b&gt; &amp; &quot;quotes&quot;.');
   });
 
+  test('the index says which Firefox preferences a case needs', () => {
+    const html = renderIndexPage([{ ...hostile, id: 'needs-prefs', firefoxPrefs: { 'dom.security.https_only_mode': true } }]);
+    expect(html).toContain('(needs dom.security.https_only_mode = true)');
+    expect(renderIndexPage([hostile])).not.toContain('(needs ');
+  });
+
   test('a case page names the case in its title and escapes the image URL', () => {
     const html = renderCasePage(hostile, 'https://e.lab.test:1/pixel.png?"><script>');
     expect(html).toContain('<title>Cert Doctor Lab: x&lt;script&gt;</title>');

@@ -1,4 +1,4 @@
-import { recordCertificateChange, recordCompletion, recordFailure, startLoad } from '../../src/capture/navigation-state';
+import { recordCertificateChange, recordCompletion, recordFailure, recordHttpsOnlyErrorPage, startLoad } from '../../src/capture/navigation-state';
 
 const URL_A = 'https://expired.example.test/';
 const UNKNOWN_ISSUER = 'Error code 2153390067'; // measured in Firefox 153 (research/firefox-facts.md)
@@ -73,5 +73,29 @@ describe('recordCertificateChange', () => {
     const failedLoad = recordFailure(startLoad(3, 'https://a.test/', 10), 3, 'https://a.test/', 'Error code 2153390069', 11);
     expect(recordCertificateChange(failedLoad, 'https://a.test/', { change: 'new-root', previous })).toBe(failedLoad);
     expect(recordCertificateChange(undefined, 'https://a.test/', { change: 'new-root', previous })).toBeUndefined();
+  });
+});
+
+// Measured in Firefox 153 with HTTPS-Only mode on (test/e2e/network-situations.test.ts): the load
+// starts as http://, fails as https:// with the https attempt's code, then about:httpsonlyerror.
+describe('an upgrade Firefox made by itself', () => {
+  const RECORD_TOO_LONG = 'Error code 2153394151';
+
+  test('a failure at the https twin of the http address that started keeps the http address', () => {
+    const failed = recordFailure(startLoad(5, 'http://plain.test:8080/a?b', 10), 5, 'https://plain.test:8080/a?b', RECORD_TOO_LONG, 11);
+    expect(failed).toMatchObject({ url: 'https://plain.test:8080/a?b', requestedUrl: 'http://plain.test:8080/a?b', status: 'failed' });
+  });
+
+  test('no requested address for an ordinary https failure, nor for a redirect to another host', () => {
+    expect(recordFailure(startLoad(5, 'https://a.test/', 10), 5, 'https://a.test/', RECORD_TOO_LONG, 11)).not.toHaveProperty('requestedUrl');
+    expect(recordFailure(startLoad(5, 'http://a.test/', 10), 5, 'https://b.test/', RECORD_TOO_LONG, 11)).not.toHaveProperty('requestedUrl');
+  });
+
+  test("HTTPS-Only mode's error page marks the failure it explains, and only a failure", () => {
+    const failed = recordFailure(startLoad(5, 'http://plain.test/', 10), 5, 'https://plain.test/', RECORD_TOO_LONG, 11);
+    expect(recordHttpsOnlyErrorPage(failed)).toEqual({ ...failed, errorPage: 'https-only' });
+    const loading = startLoad(5, 'http://plain.test/', 10);
+    expect(recordHttpsOnlyErrorPage(loading)).toBe(loading);
+    expect(recordHttpsOnlyErrorPage(undefined)).toBeUndefined();
   });
 });

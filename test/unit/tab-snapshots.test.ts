@@ -71,6 +71,13 @@ describe('newestSnapshotForUrl', () => {
     expect(newestSnapshotForUrl([at(4, 'https://a.test/', 1)], 'https://A.test')?.tabId).toBe(4);
   });
 
+  test('finds a load Firefox upgraded to https by the http address the person opened', () => {
+    const upgraded: TabSnapshot = { ...at(6, 'https://a.test:81/', 5), requestedUrl: 'http://a.test:81/' };
+    expect(newestSnapshotForUrl([upgraded], 'http://a.test:81/')?.tabId).toBe(6);
+    expect(newestSnapshotForUrl([upgraded], 'https://a.test:81/')?.tabId).toBe(6);
+    expect(newestSnapshotForUrl([at(7, 'https://a.test:81/', 5)], 'http://a.test:81/')).toBeUndefined();
+  });
+
   test('returns undefined when no tab loaded the URL, or for garbage input', () => {
     expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], 'https://c.test/')).toBeUndefined();
     expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], '::not a url::')).toBeUndefined();
