@@ -12,14 +12,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Language } from '../../src/guide/catalogue';
-import { aboutPages, guideTexts, prefMentions, prose } from '../firefox/guide-mentions';
+import { aboutPages, guideTexts, prefMentions, prose, quotedSpans } from '../firefox/guide-mentions';
 import { launchFirefox, pollPage } from '../firefox/launch';
 import { createTrustingProfile, type TestProfile } from '../firefox/profile';
 import { makeCa, makeKeys } from '../lab/pki';
 
 jest.setTimeout(120_000);
 
-const QUOTE: Readonly<Record<Language, RegExp>> = { en: /“([^”]*)”/g, ru: /«([^»]*)»/g };
 const FIREFOX_LOCALE: Readonly<Record<Language, string>> = { en: 'en-US', ru: 'ru' };
 
 /** Firefox's own ids of the settings the route passes (browser/.../preferences/config/privacy.mjs). */
@@ -166,7 +165,7 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
       });
     expect(routes.length).toBeGreaterThan(3);
     const unseen = routes.flatMap(({ where, route }) =>
-      [...route.matchAll(QUOTE[language])].map((m) => m[1] ?? '').filter((label) => !shown.has(label)).map((label) => `${where}: ${label}`),
+      quotedSpans(language, route).filter((label) => !shown.has(label)).map((label) => `${where}: ${label}`),
     );
     expect(unseen).toEqual([]);
   });

@@ -13,6 +13,7 @@
 //   security.tls.enable_kyber turned off in about:config the same site loads.
 
 import type { Browser, Page } from 'puppeteer-core';
+import { quotedSpans } from '../firefox/guide-mentions';
 import { acceptTheRisk } from '../firefox/extension-pages';
 import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
 import { LAB_CASE_SPECS } from '../lab/cases';
@@ -246,29 +247,6 @@ describe("the Settings labels the steps quote, read from this Firefox's Settings
   });
 });
 
-/** «Quoted» labels, nested quotes kept: Russian Firefox labels hold «» themselves (Режим «Только HTTPS»). */
-function quotedRussian(text: string): string[] {
-  const labels: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '«') {
-      if (depth > 0) current += char;
-      depth += 1;
-    } else if (char === '»' && depth > 0) {
-      depth -= 1;
-      if (depth === 0) {
-        labels.push(current);
-        current = '';
-      } else {
-        current += char;
-      }
-    } else if (depth > 0) {
-      current += char;
-    }
-  }
-  return labels;
-}
 
 describe('in Russian: the Russian Firefox labels the Russian guide quotes', () => {
   const russian = useFirefoxSession({ ...httpsOnlySpec?.firefoxPrefs, 'intl.locale.requested': 'ru' });
@@ -284,7 +262,7 @@ describe('in Russian: the Russian Firefox labels the Russian guide quotes', () =
       // /tmp/ff/ru toolkit/about/aboutHttpsOnlyError.ftl, as the Russian Firefox shows them.
       expect({ title, continueButton, goBack }).toEqual({ title: 'Безопасная версия сайта недоступна', continueButton: 'Перейти на HTTP-версию', goBack: 'Назад' });
       const text = ru.causes['https-only-unavailable'];
-      const quoted = quotedRussian(`${text?.summary ?? ''}\n${causeSteps(ru, 'https-only-unavailable')}`);
+      const quoted = quotedSpans('ru', `${text?.summary ?? ''}\n${causeSteps(ru, 'https-only-unavailable')}`);
       expect(quoted).toEqual(expect.arrayContaining([title, continueButton, goBack]));
       expect(loadMessages('ru')['evidenceHttpsOnlyPage']?.message).toContain(`«${title}»`);
     } finally {
@@ -296,7 +274,7 @@ describe('in Russian: the Russian Firefox labels the Russian guide quotes', () =
     const { browser } = russian();
     const shown = await settingsPaneLabels(browser);
     const settingsSteps = [...causeSteps(ru, 'https-only-unavailable').split('\n'), ...causeSteps(ru, 'dns-block-page').split('\n')].filter((step) => step.includes('«Настройки»'));
-    const quoted = settingsSteps.flatMap(quotedRussian);
+    const quoted = settingsSteps.flatMap((step) => quotedSpans('ru', step));
     expect(quoted).toEqual(expect.arrayContaining(['Режим «Только HTTPS»', 'Персональный', 'Выбрать провайдера:']));
     // «Только HTTPS» alone is the mode's name in prose, quoted the way Firefox's own labels quote it.
     const asFirefoxQuotesIt = (label: string): boolean => shown.has(label) || [...shown].some((s) => s.includes(`«${label}»`));

@@ -20,8 +20,6 @@ export interface GuideText {
 
 const MESSAGES: Readonly<Record<Language, Record<string, { message: string }>>> = { en: enMessages, ru: ruMessages };
 
-const QUOTES: Readonly<Record<Language, RegExp>> = { en: /“([^”]*)”/g, ru: /«([^»]*)»/g };
-
 export { LANGUAGES };
 
 /** Every string of the guide and of the extension's pages, in one language. */
@@ -58,11 +56,41 @@ export interface QuotedLabel {
   readonly label: string;
 }
 
+const OPENING: Readonly<Record<Language, string>> = { en: '“', ru: '«' };
+const CLOSING: Readonly<Record<Language, string>> = { en: '”', ru: '»' };
+
+/**
+ * The outermost quoted spans of a text, quotes removed. Quotes nest: Russian labels carry their
+ * own «» (Firefox's «Включить режим «Только HTTPS» во всех окнах»), so a label ends at the
+ * closing quote that balances its opening one, not at the first closing quote.
+ */
+export function quotedSpans(language: Language, text: string): string[] {
+  const spans: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === OPENING[language]) {
+      if (depth > 0) current += char;
+      depth += 1;
+    } else if (char === CLOSING[language] && depth > 0) {
+      depth -= 1;
+      if (depth === 0) {
+        spans.push(current);
+        current = '';
+      } else {
+        current += char;
+      }
+    } else if (depth > 0) {
+      current += char;
+    }
+  }
+  return spans;
+}
+
 /** Every quoted label, quotes removed. A quote of a message placeholder alone ($1) is skipped. */
 export function quotedLabels(language: Language): QuotedLabel[] {
   return guideTexts(language).flatMap(({ where, text }) =>
-    [...prose(text).matchAll(QUOTES[language])]
-      .map((match) => match[1] ?? '')
+    quotedSpans(language, prose(text))
       .filter((label) => !/^\$\d+$/.test(label))
       .map((label) => ({ where, label })),
   );
@@ -70,9 +98,6 @@ export function quotedLabels(language: Language): QuotedLabel[] {
 
 /** Stands for a code span while menu paths are read (no guide text contains it). */
 const CODE = '\u0000';
-
-const OPENING: Readonly<Record<Language, string>> = { en: '“', ru: '«' };
-const CLOSING: Readonly<Record<Language, string>> = { en: '”', ru: '»' };
 
 /**
  * Each " > " of a menu path whose neighbours are not both quoted labels (or a code span, or

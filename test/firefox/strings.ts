@@ -85,6 +85,17 @@ export class FirefoxStrings {
   find(label: string): FirefoxMatch | undefined {
     return this.exact.get(label) ?? this.open.find(({ pattern }) => pattern.test(label))?.match;
   }
+
+  /**
+   * A text in which Firefox itself quotes `label` as a name, with the language's quotes: Russian
+   * Firefox calls its mode «Только HTTPS» inside its labels (Режим «Только HTTPS»), so a guide
+   * that names the mode the same way quotes Firefox, not a label of its own.
+   */
+  findQuotedName(label: string, opening: string, closing: string): FirefoxMatch | undefined {
+    const quoted = `${opening}${label}${closing}`;
+    for (const [text, match] of this.exact) if (text.includes(quoted)) return match;
+    return undefined;
+  }
 }
 
 function patternOf(reading: Reading): RegExp {

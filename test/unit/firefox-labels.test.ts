@@ -19,6 +19,7 @@ interface LabelSource {
 
 const SOURCES: Readonly<Record<Language, Readonly<Record<string, LabelSource>>>> = { en: enSources, ru: ruSources };
 const LOCALE: Readonly<Record<Language, FirefoxLocale>> = { en: 'en-US', ru: 'ru' };
+const QUOTES: Readonly<Record<Language, readonly [string, string]>> = { en: ['“', '”'], ru: ['«', '»'] };
 
 /** The extension's own labels in one language: every message, placeholders open. */
 function ownLabels(language: Language): RegExp[] {
@@ -54,10 +55,19 @@ describe.each(LANGUAGES)('labels the %s guide quotes', (language) => {
     expect(firefox.find(language === 'en' ? 'Manage certificates' : 'Управление сертификатами')).toBeDefined();
   });
 
+  test('a name Firefox quotes inside its own labels counts as Firefox\'s, with the same quotes only', () => {
+    // preferences.ftl (ru): httpsonly-radio-enabled = Включить режим «Только HTTPS» во всех окнах
+    if (language === 'ru') expect(firefox.findQuotedName('Только HTTPS', ...QUOTES.ru)).toBeDefined();
+    expect(firefox.findQuotedName(language === 'en' ? 'Nothing Firefox quotes' : 'Ничего такого', ...QUOTES[language])).toBeUndefined();
+    // Words that appear in Firefox's texts without quotes around them are no quoted name.
+    expect(firefox.findQuotedName(language === 'en' ? 'Firefox' : 'Firefox', ...QUOTES[language])).toBeUndefined();
+  });
+
   test('every quoted label is Firefox\'s, Cert Doctor\'s, or a sourced label of another program', () => {
     const own = ownLabels(language);
     const unknown = quotedLabels(language)
-      .filter(({ label }) => firefox.find(label) === undefined && !own.some((pattern) => pattern.test(label)) && SOURCES[language][label] === undefined)
+      .filter(({ label }) => firefox.find(label) === undefined && firefox.findQuotedName(label, ...QUOTES[language]) === undefined)
+      .filter(({ label }) => !own.some((pattern) => pattern.test(label)) && SOURCES[language][label] === undefined)
       .map(({ where, label }) => `${where}: ${label}`);
     expect(unknown).toEqual([]);
   });
