@@ -96,6 +96,17 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
   const node = chrome.CustomizableUI.getWidget(widgetId)?.forWindow(window)?.node;
   const button = node?.querySelector<HTMLElement>('.unified-extensions-item-action-button');
   if (!button) return { problem: `there is no ${widgetId} button in the window` };
+  // Kept for the error message: a panel that opens and closes at once (as without a window
+  // manager on a bare X display) says so.
+  const panelEvents: string[] = [];
+  const listening = new AbortController();
+  for (const type of ['popupshown', 'popuphidden']) {
+    document.addEventListener(type, (event) => panelEvents.push(`${type} #${(event.target as Element).id}`), { capture: true, signal: listening.signal });
+  }
+  const finish = <T>(value: T): T => {
+    listening.abort();
+    return value;
+  };
   button.click();
 
   // ext-browserAction.js's onViewShowing attaches the popup's <browser> (ExtensionPopups.sys.mjs
@@ -106,13 +117,16 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
     if (candidate?.closest('panel')?.state === 'open') popupBrowser = candidate;
     else await sleep(100);
   }
-  if (!popupBrowser) return { problem: `no popup panel opened within ${timeoutMs} ms of the click` };
+  if (!popupBrowser) {
+    return finish({ problem: `no popup panel stayed open within ${timeoutMs} ms of the click (panel events: ${panelEvents.join(', ') || 'none'})` });
+  }
 
   // The popup runs in the extension's process: a frame script (the mechanism Firefox itself
   // uses for popups, ext-browser-content.js) reads its document and sends the answer back.
-  const messageManager = popupBrowser.messageManager;
   const readDocument = (): Promise<PopupDocumentView | undefined> =>
     new Promise((resolve) => {
+      // Read afresh each time: the browser gets a new message manager when it changes process.
+      const messageManager = popupBrowser.messageManager;
       const name = `CertDoctorTest:popup:${Math.random()}`;
       const listener = (message: { data: PopupDocumentView }): void => {
         messageManager.removeMessageListener(name, listener);
@@ -150,13 +164,15 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
     if (finished && Date.now() - stableSince >= 500) {
       const { status, code, verdict, url, innerWidth, innerHeight, scrollHeight } = last as PopupDocumentView;
       const anchorToolbar = popupBrowser.closest('panel')?.anchorNode?.closest('toolbar')?.id ?? '';
-      return { status, code, verdict, url, anchorToolbar, width: box.width, height: box.height, innerWidth, innerHeight, scrollHeight };
+      return finish({ status, code, verdict, url, anchorToolbar, width: box.width, height: box.height, innerWidth, innerHeight, scrollHeight });
     }
     await sleep(150);
   }
-  return {
-    problem: `no settled, finished diagnosis within ${timeoutMs} ms (last seen: ${last ? `status=${last.status} ready=${String(last.ready)} url=${last.url}` : 'nothing'}, size ${lastSize})`,
-  };
+  return finish({
+    problem:
+      `no settled, finished diagnosis within ${timeoutMs} ms (last seen: ${last ? `status=${last.status} ready=${String(last.ready)} url=${last.url}` : 'nothing'}, ` +
+      `size ${lastSize}, panel events: ${panelEvents.join(', ')})`,
+  });
 }
 
 /** Closes the popup's panel if one is open. */
