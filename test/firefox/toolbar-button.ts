@@ -4,18 +4,9 @@
 
 import type { Browser } from 'puppeteer-core';
 import { evaluateInBrowserWindow } from './chrome-window';
-import { extensionId } from './extension';
+import { browserActionWidgetId, extensionId } from './extension';
 
-/**
- * The CustomizableUI widget id Firefox gives an extension's browser action: the add-on id made
- * lower case with every character outside [a-z0-9_-] replaced by "_" (makeWidgetId in
- * ExtensionCommon.sys.mjs), followed by "-browser-action" (actionWidgetId in ext-browserAction.js).
- */
-export function browserActionWidgetId(addonId: string): string {
-  return `${addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
-}
-
-export const certDoctorWidgetId = browserActionWidgetId(extensionId);
+const certDoctorWidgetId = browserActionWidgetId(extensionId);
 
 export interface ToolbarButtonState {
   /** CustomizableUI's area of the widget ("nav-bar" for the toolbar), "" when not placed. */
