@@ -24,7 +24,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<Browser> {
       headless: true,
       protocol: 'webDriverBiDi',
       userDataDir: options.profileDir,
-      // Needed to open moz-extension:// pages in a tab from the test.
+      // Needed to open moz-extension:// pages in a tab from the test, and for the privileged
+      // scripts in Firefox's own window (chrome-window.ts).
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { ...labPrefs(options.localHosts), ...fixedUuidPref(), ...options.extraPrefs },
       env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', ...options.env },
