@@ -26,6 +26,8 @@ const PRIVACY_PANE_HEADER = 'pane-privacy-section';
 const CONNECTION_LINK_BUTTON = 'preferences-connection-link-button';
 const MANAGE_CERTIFICATES_BUTTON = 'certs-view2';
 const CONFIGURE_PROXY_BUTTON = 'network-proxy-connection-settings2';
+/** The provider list of the DNS over HTTPS sub-page (preferences.ftl: preferences-doh-select-resolver-label). */
+const DOH_PROVIDER_MENU = 'preferences-doh-select-resolver-label';
 const SECURITY_DEVICES_BUTTON = 'certs-devices2';
 /** The Security Devices dialog and its "Load" button (pippki's device_manager.xhtml), and the
  * window that button opens (device_manager.js doLoad: a modal top-level window). */
@@ -148,6 +150,10 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
       setTimeout(() => { certdb?.importCertsFromFile(file, chrome.Ci.nsIX509Cert.CA_CERT); }, 0);
     }, caFile);
     for (const label of await labelsOfModalWindow(privacy, DOWNLOAD_CERT_WINDOW)) shown.add(label);
+    // "DNS over HTTPS" > "Advanced settings": its own sub-page, where the provider is chosen.
+    const doh = await open(firefox(), 'about:preferences#dnsOverHttps', (p) => visibleLabelFor(p, DOH_PROVIDER_MENU));
+    for (const label of await visibleLabels(doh)) shown.add(label);
+    await doh.close();
     await privacy.close();
 
     // Every guide string that walks this route (it quotes the pane's name) quotes, from the
