@@ -1,5 +1,5 @@
-// The buttons under the first steps. One main action, styled as the primary button and placed
-// first: open the working www address when the check found it, test again when the fix is on
+// The buttons under the first steps. One main action, styled as the primary button, placed
+// first and kept in view at the bottom of the popup: open the working www address when the check found it, test again when the fix is on
 // the person's side, otherwise make the report for whoever can fix it. The checks that gather
 // more evidence (www, proxy) and the other actions follow it, once each.
 
@@ -83,10 +83,11 @@ export function ActionButtons(props: Props): JSX.Element | null {
   const rest = [...buttons.entries()].filter(([id]) => id !== main);
   return (
     <>
-      <div class="actions" data-main-action={main}>
+      {/* Sticky: the main action stays in the popup's 600 px while the person reads the steps. */}
+      <div class="main-action" data-testid="main-action" data-action-id={main}>
         {buttons.get(main)}
-        {rest.map(([, button]) => button)}
       </div>
+      {rest.length > 0 && <div class="actions">{rest.map(([, button]) => button)}</div>}
       {buttons.has('probe-www') && <p class="hint">{t('actionProbeWwwHint')}</p>}
       {buttons.has('check-proxy') && <p class="hint">{proxyDenied ? t('actionCheckProxyDenied') : t('actionCheckProxyHint')}</p>}
     </>

@@ -207,8 +207,8 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
 
   test('verdict, what happened, the clock, the first steps and the actions, then the folded sections in order', () => {
     render(<DiagnosisView state={expired(environment({ clock: clock(10_000) }))} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} onOpenOptions={noop} />);
-    const order = ['verdict', 'what-happened', 'clock-line', 'steps', 'actions', 'evidence', 'more-about', 'other-systems', 'technical-details'];
-    const elements = order.map((id) => (id === 'actions' ? root().querySelector('.actions') : root().querySelector(`[data-testid="${id}"]`)));
+    const order = ['verdict', 'what-happened', 'clock-line', 'steps', 'main-action', 'evidence', 'more-about', 'other-systems', 'technical-details'];
+    const elements = order.map((id) => root().querySelector(`[data-testid="${id}"]`));
     expect(order.filter((_id, i) => elements[i] === null)).toEqual([]);
     for (let i = 1; i < elements.length; i++) {
       const before = elements[i - 1];
@@ -216,6 +216,8 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
       if (!before || !after) continue;
       expect({ [order[i - 1] ?? '']: before.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING }).toEqual({ [order[i - 1] ?? '']: Node.DOCUMENT_POSITION_FOLLOWING });
     }
+    // The other actions follow the main one; everything after them is folded.
+    expect(root().querySelector('.actions [data-action="test-again"]')?.closest('.actions')?.previousElementSibling?.getAttribute('data-testid')).toBe('main-action');
     // Everything after the actions is folded.
     for (const id of ['evidence', 'more-about', 'other-systems', 'technical-details']) {
       const folded = root().querySelector(`[data-testid="${id}"]`);
@@ -264,7 +266,7 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
   });
 
   test('one main action, first and once: the report for a site\'s fault, test again for a fix here, the working www address when found', () => {
-    const mainOf = (): string | undefined => root().querySelector<HTMLElement>('.actions > button:first-child')?.dataset['action'];
+    const mainOf = (): string | undefined => root().querySelector<HTMLElement>('[data-testid="main-action"] > button')?.dataset['action'];
     const actions = (): string[] => [...root().querySelectorAll<HTMLElement>('[data-action]')].map((b) => b.dataset['action'] ?? '');
     render(<DiagnosisView state={expired()} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} />);
     expect(mainOf()).toBe('report');
