@@ -12,7 +12,7 @@ import { fillTemplate, type Values } from '../src/guide/fill';
 import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-values';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
-import type { Cause, Diagnosis, Evidence } from '../src/diagnosis/types';
+import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
 import { ClockLine, clockMatters } from './ClockLine';
@@ -52,8 +52,9 @@ export function GuideView(props: Props): JSX.Element {
   const topText = top ? catalogue.cause(top.id) : null;
   const steps = top ? catalogue.steps(top.id, os).filter((step) => fillTemplate(step, values) !== null) : [];
   const productSteps = top?.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
-  // The clock line says what the clock evidence would say again.
-  const evidence = (top?.evidence ?? []).filter((e) => !(showClock && isClockEvidence(e)));
+  // The evidence stays whole, the clock's included: the guide's words send the reader there for
+  // what the clock check measured.
+  const evidence = top?.evidence ?? [];
   const shared = { diagnosis, view, catalogue, t, locale, values, os, ...(onCopy ? { onCopy } : {}) };
   return (
     <div class="guide">
@@ -136,10 +137,6 @@ export function GuideView(props: Props): JSX.Element {
       )}
     </div>
   );
-}
-
-function isClockEvidence(evidence: Evidence): boolean {
-  return evidence.kind === 'clock' || evidence.kind === 'clock-ok';
 }
 
 function pickActions(props: Props): GuideActions {
