@@ -1,6 +1,8 @@
 // The popup's view: a pure function of the state and the translator. Everything that comes
 // from a site (URL, certificate fields, Firefox's message) is rendered as text by Preact,
-// never as HTML. Order: is it safe, what happened, what to do, why, then the details.
+// never as HTML. Order: the answer first (GuideView: is it safe, what happened, the first steps,
+// the main action), then folded: why, more about it, other systems and causes, the certificate,
+// the technical details.
 
 import type { JSX } from 'preact';
 import { decodeErrorNumber } from '../src/core/error-codes/decode';

@@ -1,6 +1,9 @@
-// The guide for one diagnosed load, in the order a worried person needs it: is it safe (the
-// verdict and Firefox's bypass rule), what happened, whose side it is on, what to do now
-// (steps for their own system, other systems one click away), and why we think so.
+// The guide for one diagnosed load, answer first: what fits in the popup's first 600 px is the
+// verdict (is it safe to continue), what happened in one sentence naming the site, what the
+// clock check found where the clock matters, the first steps for the person's own system and
+// the main action. Everything else is one click away, folded, in a fixed order: why Cert Doctor
+// thinks so, more about the problem, steps for other systems, other possible causes (the
+// certificate and the technical details follow in DiagnosisView). Each fact is said once.
 
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/guide/causes';
@@ -11,26 +14,16 @@ import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
+import { translateCount } from '../src/shared/plural';
+import { ClockLine, clockMatters } from './ClockLine';
 import { evidenceText } from './evidence-text';
 import { formatDate, formatRelative } from './format';
+import { ActionButtons, type GuideActions } from './GuideActions';
 import type { SnapshotView } from './popup-state';
 import { RichText } from './RichText';
-import { audienceFor } from '../src/report/report-model';
+import { VerdictBanner } from './VerdictBanner';
 
-export interface GuideActions {
-  readonly onTestAgain?: () => void;
-  readonly onProbeWww?: () => void;
-  /** Reads Firefox's proxy settings with the optional permission (asked for on the click). */
-  readonly onCheckProxy?: () => void;
-  /** The person declined the proxy permission. */
-  readonly proxyDenied?: boolean;
-  /** Opens the www twin in this tab, once the check found that it works. */
-  readonly onOpenAlternative?: (host: string) => void;
-  /** Opens the report for the site owner (or the IT department). */
-  readonly onReport?: () => void;
-  /** Copies text (a setting's name, a command) to the clipboard. */
-  readonly onCopy?: (text: string) => void;
-}
+export type { GuideActions } from './GuideActions';
 
 interface Props extends GuideActions {
   readonly view: SnapshotView;
@@ -42,96 +35,117 @@ interface Props extends GuideActions {
 
 const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
 
+/** How many steps show before the main action; the rest are one click away. */
+export const FIRST_STEPS = 3;
+
+/** The side is said by the verdicts that name it ("on your side", "the site is set up wrongly"). */
+const VERDICT_SAYS_SIDE: ReadonlySet<Diagnosis['verdict']> = new Set(['fix-here', 'site-fault']);
+
 export function GuideView(props: Props): JSX.Element {
-  const { view, catalogue, t, locale, probing = false, onTestAgain, onProbeWww, onCheckProxy, onOpenAlternative, onReport, onCopy, proxyDenied = false } = props;
+  const { view, catalogue, t, locale, probing = false, onCopy } = props;
   const { diagnosis, snapshot } = view;
   const values = popupTextValues(view, locale);
   const [top, ...others] = diagnosis.causes;
   const os = osKey(view.environment?.os ?? null);
-  const wwwWorks = view.diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
-  const alternative = diagnosis.alternativeHost;
   const codeText = snapshot.status === 'failed' ? codeTextOf(view, catalogue) : null;
-  // What every cause section needs besides its cause.
-  const shared = { diagnosis, view, catalogue, t, locale, values, os, codeTitle: codeText?.title ?? null, ...(onCopy ? { onCopy } : {}) };
+  const showClock = clockMatters(diagnosis);
+  const topText = top ? catalogue.cause(top.id) : null;
+  const steps = top ? catalogue.steps(top.id, os).filter((step) => fillTemplate(step, values) !== null) : [];
+  const productSteps = top?.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
+  // The evidence stays whole, the clock's included: the guide's words send the reader there for
+  // what the clock check measured.
+  const evidence = top?.evidence ?? [];
+  const shared = { diagnosis, view, catalogue, t, locale, values, os, ...(onCopy ? { onCopy } : {}) };
   return (
     <div class="guide">
       <VerdictBanner diagnosis={diagnosis} t={t} />
-      {codeText && <WhatHappened text={codeText} values={values} />}
-      {snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
-      {top && (
-        <CauseSection cause={top} primary {...shared} />
+      {topText && (
+        <p class="what-happened" data-testid="what-happened">
+          <RichText template={topText.summary} values={values} />
+          {top && !VERDICT_SAYS_SIDE.has(diagnosis.verdict) && <span class="side"> {t(`side_${CAUSES[top.id].side}`)}</span>}
+        </p>
       )}
-      {(diagnosis.actions.length > 0 || onReport) && (
-        <div class="actions">
-          {wwwWorks && alternative && onOpenAlternative && (
-            <button type="button" data-action="open-alternative" onClick={() => { onOpenAlternative(alternative); }}>
-              {t('actionOpenAlternative', alternative)}
-            </button>
+      {!topText && snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
+      {showClock && <ClockLine clock={view.clock} t={t} locale={locale} />}
+      {top && steps.length > 0 && (
+        <section class="first-steps cause" data-cause-id={top.id} data-confidence={top.confidence} aria-labelledby="steps-title">
+          <h2 class="steps-title" id="steps-title">
+            {t('stepsTitle')}
+          </h2>
+          <StepList steps={steps.slice(0, FIRST_STEPS)} values={values} testId="steps" {...(onCopy ? { onCopy, t } : {})} />
+          {steps.length > FIRST_STEPS && (
+            <details class="more-steps" data-testid="more-steps">
+              <summary>{translateCount(t, locale, 'moreSteps', steps.length - FIRST_STEPS, [String(steps.length - FIRST_STEPS)])}</summary>
+              <StepList steps={steps.slice(FIRST_STEPS)} start={FIRST_STEPS + 1} values={values} {...(onCopy ? { onCopy, t } : {})} />
+            </details>
           )}
-          {diagnosis.actions.includes('probe-www') && onProbeWww && diagnosis.alternativeHost && (
-            <button type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
-              {t('actionProbeWww', diagnosis.alternativeHost)}
-            </button>
-          )}
-          {diagnosis.actions.includes('check-proxy') && onCheckProxy && (
-            <button type="button" data-action="check-proxy" onClick={onCheckProxy}>
-              {t('actionCheckProxy')}
-            </button>
-          )}
-          {diagnosis.actions.includes('test-again') && onTestAgain && (
-            <button type="button" data-action="test-again" onClick={onTestAgain}>
-              {t('actionTestAgain')}
-            </button>
-          )}
-          {onReport && diagnosis.verdict !== 'ok' && (
-            <button type="button" data-action="report" onClick={onReport}>
-              {t(audienceFor(diagnosis) === 'it-department' ? 'actionReportIt' : 'actionReportOwner')}
-            </button>
-          )}
-        </div>
+        </section>
       )}
-      {diagnosis.actions.includes('probe-www') && <p class="hint">{t('actionProbeWwwHint')}</p>}
-      {diagnosis.actions.includes('check-proxy') && <p class="hint">{proxyDenied ? t('actionCheckProxyDenied') : t('actionCheckProxyHint')}</p>}
+      <ActionButtons diagnosis={diagnosis} t={t} probing={probing} {...pickActions(props)} />
+      {productSteps.length > 0 && diagnosis.product && (
+        <details class="product-steps" open>
+          <summary>{t('productStepsTitle', diagnosis.product.name)}</summary>
+          <StepList steps={productSteps} values={values} productId={diagnosis.product.id} />
+        </details>
+      )}
+      {evidence.length > 0 && (
+        <details class="evidence" data-testid="evidence">
+          <summary>{t('evidenceTitle')}</summary>
+          <ul>
+            {evidence.map((e, index) => (
+              <li key={index}>{evidenceText(e, t, locale)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {top && topText && (
+        <details class="more-about" data-testid="more-about">
+          <summary>{t('popupMoreAbout')}</summary>
+          <h3>
+            <RichText template={topText.title} values={values} />
+          </h3>
+          <p>
+            <RichText template={topText.explanation} values={values} />
+          </p>
+          {codeText && codeText.title !== topText.title && (
+            <>
+              <h3>
+                <RichText template={codeText.title} values={values} />
+              </h3>
+              <p>
+                <RichText template={codeText.explanation} values={values} />
+              </p>
+            </>
+          )}
+          {snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
+          <SupportLink cause={top} view={view} catalogue={catalogue} t={t} />
+        </details>
+      )}
+      {top && <OtherSystems cause={top} values={values} catalogue={catalogue} os={os} t={t} />}
       {others.length > 0 && (
-        <section class="other-causes">
-          <h2>{t('otherCauses')}</h2>
+        <details class="other-causes" data-testid="other-causes">
+          <summary>{t('otherCauses')}</summary>
           {others.map((cause) => (
             <details key={cause.id} data-cause={cause.id}>
               <summary>
                 <RichText template={catalogue.cause(cause.id).title} values={values} />
               </summary>
-              <CauseSection cause={cause} primary={false} {...shared} />
+              <CauseSection cause={cause} {...shared} />
             </details>
           ))}
-        </section>
+        </details>
       )}
     </div>
   );
 }
 
-function VerdictBanner({ diagnosis, t }: { readonly diagnosis: Diagnosis; readonly t: Translate }): JSX.Element {
-  const urgent = diagnosis.verdict === 'danger' || diagnosis.verdict === 'site-fault' || diagnosis.verdict === 'fix-here';
-  return (
-    <section class={`verdict verdict-${diagnosis.verdict}`} role={urgent ? 'alert' : 'status'} data-testid="verdict">
-      <p class="verdict-title">
-        <span class="verdict-icon" aria-hidden="true">
-          {VERDICT_ICONS[diagnosis.verdict]}
-        </span>{' '}
-        {t(`verdict_${diagnosis.verdict.replace('-', '_')}`)}
-      </p>
-      {diagnosis.bypass && <p class="bypass">{t(`bypass_${diagnosis.bypass.rule}_${diagnosis.bypass.reason.replace('-', '_')}`)}</p>}
-    </section>
-  );
+function pickActions(props: Props): GuideActions {
+  const out: { -readonly [K in keyof GuideActions]?: GuideActions[K] } = {};
+  for (const key of ['onTestAgain', 'onProbeWww', 'onCheckProxy', 'onOpenAlternative', 'onReport', 'onCopy', 'proxyDenied'] as const) {
+    if (props[key] !== undefined) (out as Record<string, unknown>)[key] = props[key];
+  }
+  return out;
 }
-
-// Shapes as well as colours, so the verdict never rests on colour alone.
-const VERDICT_ICONS: Readonly<Record<Diagnosis['verdict'], string>> = {
-  ok: '✓',
-  caution: '!',
-  'fix-here': '⚙',
-  'site-fault': '✕',
-  danger: '⛔',
-};
 
 /** The words for the code Firefox reported (its family's generic words for an unlisted one). */
 function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
@@ -140,22 +154,36 @@ function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
   return catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
 }
 
-function WhatHappened({ text, values }: { readonly text: CodeText; readonly values: Values }): JSX.Element {
+function SupportLink({ cause, view, catalogue, t }: { readonly cause: Cause; readonly view: SnapshotView; readonly catalogue: Catalogue; readonly t: Translate }): JSX.Element {
+  const env = view.environment;
   return (
-    <section class="what-happened">
-      <h2>
-        <RichText template={text.title} values={values} />
-      </h2>
-      <p>
-        <RichText template={text.explanation} values={values} />
-      </p>
-    </section>
+    <p class="support">
+      <a href={supportUrl(CAUSES[cause.id].support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')} target="_blank" rel="noreferrer">
+        {t('supportLink')}
+      </a>
+    </p>
+  );
+}
+
+function OtherSystems({ cause, values, catalogue, os, t }: { readonly cause: Cause; readonly values: Values; readonly catalogue: Catalogue; readonly os: OsKey | null; readonly t: Translate }): JSX.Element | null {
+  const text = catalogue.cause(cause.id);
+  const otherSystems = OS_KEYS.filter((key) => key !== os && text.steps[key] !== undefined);
+  if (otherSystems.length === 0) return null;
+  return (
+    <details class="other-systems" data-testid="other-systems">
+      <summary>{t('otherSystems')}</summary>
+      {otherSystems.map((key) => (
+        <div key={key} data-os={key}>
+          <h3>{t(`os_${key}`)}</h3>
+          <StepList steps={text.steps[key] ?? []} values={values} />
+        </div>
+      ))}
+    </details>
   );
 }
 
 interface CauseProps {
   readonly cause: Cause;
-  readonly primary: boolean;
   readonly diagnosis: Diagnosis;
   readonly view: SnapshotView;
   readonly catalogue: Catalogue;
@@ -163,29 +191,16 @@ interface CauseProps {
   readonly locale: string;
   readonly values: Values;
   readonly os: OsKey | null;
-  /** The title "What happened" shows for the code, or null for a page that loaded. */
-  readonly codeTitle: string | null;
   readonly onCopy?: (text: string) => void;
 }
 
-function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, values, os, codeTitle, onCopy }: CauseProps): JSX.Element {
+/** One of the other possible causes, whole: whose side, what it means, its steps and evidence. */
+function CauseSection({ cause, view, catalogue, t, locale, values, os, onCopy }: CauseProps): JSX.Element {
   const text = catalogue.cause(cause.id);
-  const meta = CAUSES[cause.id];
   const steps = catalogue.steps(cause.id, os);
-  const otherSystems = OS_KEYS.filter((key) => key !== os && text.steps[key] !== undefined);
-  const productSteps = cause.id === 'interception' && diagnosis.product ? catalogue.productSteps(diagnosis.product.guide) : [];
-  const Heading = primary ? 'h2' : 'h3';
-  // "What happened" already carries this title (the code's usual cause is this one).
-  const sameAsCodeTitle = codeTitle === text.title;
-  const env = view.environment;
   return (
     <section class="cause" data-cause-id={cause.id} data-confidence={cause.confidence}>
-      {primary && !sameAsCodeTitle && (
-        <Heading>
-          {t('likelyCause')} <RichText template={text.title} values={values} />
-        </Heading>
-      )}
-      <p class="side">{t(`side_${meta.side}`)}</p>
+      <p class="side">{t(`side_${CAUSES[cause.id].side}`)}</p>
       <p class="summary">
         <RichText template={text.summary} values={values} />
       </p>
@@ -198,25 +213,9 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
           <StepList steps={steps} values={values} {...(onCopy ? { onCopy, t } : {})} />
         </>
       )}
-      {productSteps.length > 0 && diagnosis.product && (
-        <>
-          <h3 class="steps-title">{t('productStepsTitle', diagnosis.product.name)}</h3>
-          <StepList steps={productSteps} values={values} productId={diagnosis.product.id} />
-        </>
-      )}
-      {otherSystems.length > 0 && (
-        <details class="other-systems">
-          <summary>{t('otherSystems')}</summary>
-          {otherSystems.map((key) => (
-            <div key={key} data-os={key}>
-              <h4>{t(`os_${key}`)}</h4>
-              <StepList steps={text.steps[key] ?? []} values={values} />
-            </div>
-          ))}
-        </details>
-      )}
+      <OtherSystems cause={cause} values={values} catalogue={catalogue} os={os} t={t} />
       {cause.evidence.length > 0 && (
-        <details class="evidence" open={primary}>
+        <details class="evidence">
           <summary>{t('evidenceTitle')}</summary>
           <ul>
             {cause.evidence.map((evidence, index) => (
@@ -225,11 +224,7 @@ function CauseSection({ cause, primary, diagnosis, view, catalogue, t, locale, v
           </ul>
         </details>
       )}
-      <p class="support">
-        <a href={supportUrl(meta.support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')} target="_blank" rel="noreferrer">
-          {t('supportLink')}
-        </a>
-      </p>
+      <SupportLink cause={cause} view={view} catalogue={catalogue} t={t} />
     </section>
   );
 }
@@ -238,14 +233,17 @@ interface StepListProps {
   readonly steps: readonly string[];
   readonly values: Values;
   readonly productId?: string;
+  /** The number of the first step, when the list continues another. */
+  readonly start?: number;
+  readonly testId?: string;
   /** With onCopy, every `code` part of a step gets a copy button (setting names, commands). */
   readonly onCopy?: (text: string) => void;
   readonly t?: Translate;
 }
 
-function StepList({ steps, values, productId, onCopy, t }: StepListProps): JSX.Element {
+function StepList({ steps, values, productId, start, testId, onCopy, t }: StepListProps): JSX.Element {
   return (
-    <ol class="steps" data-product-steps={productId}>
+    <ol class="steps" data-product-steps={productId} start={start} data-testid={testId}>
       {steps.filter((step) => fillTemplate(step, values) !== null).map((step, index) => (
         <li key={index}>
           <RichText template={step} values={values} {...(onCopy && t ? { onCopy, copyLabel: t('actionCopy') } : {})} />

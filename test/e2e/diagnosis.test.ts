@@ -77,6 +77,8 @@ describe('diagnosis in Firefox', () => {
       pages.push(await visit(browser, target.url));
       const shown = await readPopupUntil(browser, target.url, (s) => s.causes[0] === 'clock-behind', 20_000);
       expect({ verdict: shown.verdict, bypass: shown.bypass, top: shown.causes[0] }).toEqual({ verdict: 'fix-here', bypass: 'discouraged', top: 'clock-behind' });
+      // In the clock line on top and in the evidence.
+      expect(shown.text).toMatch(/Your clock is about 3 days behind: \d+ sites agree\./);
       expect(shown.text).toMatch(/Your clock is about 3 days behind \(\d+ sites agree\)/);
     } finally {
       for (const page of pages) await page.close().catch(() => undefined);

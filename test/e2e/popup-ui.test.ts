@@ -61,7 +61,7 @@ async function checkStates(session: () => FirefoxSession, theme: 'light' | 'dark
       const text = await pollPage(page, 10_000, () => page.evaluate(() => document.querySelector('[data-testid="diagnosis"][data-ready="true"]')?.textContent ?? undefined));
       if (process.env["DEBUG_UI"]) console.log(state.name, text);
       for (const expected of state.shows) expect({ state: state.name, shows: text.includes(expected) ? expected : `missing: ${expected}` }).toEqual({ state: state.name, shows: expected });
-      const stepCount = await page.evaluate(() => document.querySelectorAll('.cause ol.steps li').length);
+      const stepCount = await page.evaluate(() => document.querySelectorAll('[data-testid="steps"] li').length);
       expect({ state: state.name, steps: stepCount > 0 }).toEqual({ state: state.name, steps: state.steps });
       // The narrowest the popup is designed for: nothing may stick out.
       await page.setViewport({ width: 320, height: 900 });
@@ -96,17 +96,31 @@ async function checkKeyboard(session: () => FirefoxSession): Promise<void> {
       reached.push(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
-          return { what: el ? (el.dataset['action'] ?? el.tagName.toLowerCase()) : 'none', outline: el ? getComputedStyle(el).outlineStyle : 'none' };
+          // A folded section's title is named by its section, so the order of sections shows.
+          const section = el?.tagName === 'SUMMARY' ? el.parentElement?.dataset['testid'] : undefined;
+          const what = el ? (el.dataset['action'] ?? (section ? `summary:${section}` : el.tagName.toLowerCase())) : 'none';
+          return { what, outline: el ? getComputedStyle(el).outlineStyle : 'none' };
         }),
       );
     }
     // One pass through the page: from the first stop to the footer's settings link.
     const cycle = reached.slice(0, reached.findIndex((r) => r.what === 'open-options') + 1);
     const order = cycle.map((r) => r.what);
-    expect(order).toEqual(expect.arrayContaining(['test-again', 'report', 'summary', 'a', 'open-options']));
-    // Reading order: the guide's actions come before the folded details, the footer last.
-    expect(order.indexOf('test-again')).toBeLessThan(order.lastIndexOf('summary'));
+    // Reading order, as the design has it: the rest of the steps, the main action (the report,
+    // for a site's fault), the other actions, then the folded sections in their order; the
+    // footer last.
+    const expected = ['summary:more-steps', 'report', 'test-again', 'summary:evidence', 'summary:more-about', 'summary:other-systems', 'summary:technical-details', 'open-options'];
+    expect(order.filter((what) => expected.includes(what))).toEqual(expected);
     expect(order.at(-1)).toBe('open-options');
+    // A link folded away is reached once its section is opened: open "More about this problem".
+    await page.evaluate(() => document.querySelector('[data-testid="more-about"]')?.setAttribute('open', ''));
+    await page.keyboard.press('Tab');
+    const afterOpening: string[] = [];
+    for (let i = 0; i < focusable + 2; i++) {
+      await page.keyboard.press('Tab');
+      afterOpening.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.tagName.toLowerCase() ?? 'none'));
+    }
+    expect(afterOpening).toContain('a');
     expect(cycle.filter((r) => r.outline === 'none')).toEqual([]);
   } finally {
     await page.close().catch(() => undefined);

@@ -3,8 +3,9 @@
 // words, steps for the person's own system with the others folded, evidence, the buttons, and
 // hostile text from a site shown as text.
 
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { DiagnosisView } from '../../popup/DiagnosisView';
+import { FIRST_STEPS } from '../../popup/GuideView';
 import type { PopupState, SnapshotView } from '../../popup/popup-state';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { Catalogue } from '../../src/guide/catalogue';
@@ -57,18 +58,27 @@ describe('the guide in the popup', () => {
     expect(root().textContent).toContain(CATALOGUES.en.codes['SEC_ERROR_REVOKED_CERTIFICATE']?.title ?? '?');
   });
 
-  test('steps for the person\'s own system come first; the other systems are folded away', () => {
+  test('steps for the person\'s own system come first, the rest one click away; the other systems are folded away', () => {
     const state = view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ os: 'mac', clock: clock(-3 * 24 * HOUR) }));
     render(<DiagnosisView state={state} t={en} catalogue={guide} />);
-    const primary = root().querySelector('.cause[data-cause-id="clock-behind"]');
-    const firstList = primary?.querySelector('ol.steps');
+    const primary = root().querySelector('.first-steps[data-cause-id="clock-behind"]');
     const macSteps = CATALOGUES.en.causes['clock-behind']?.steps.macos ?? [];
-    expect(macSteps.length).toBeGreaterThan(0);
-    expect(firstList?.querySelectorAll('li').length).toBe(macSteps.length);
-    expect(primary?.querySelector('details.other-systems')?.textContent).toContain('Windows');
-    expect(primary?.querySelector('details.other-systems')?.hasAttribute('open')).toBe(false);
-    // The measured skew is the evidence, in words.
-    expect(primary?.textContent).toContain('Your clock is about 3 days behind (4 sites agree).');
+    expect(macSteps.length).toBeGreaterThan(FIRST_STEPS);
+    // The first steps in the list the tests measure, the others folded, numbered on.
+    const shown = [...(primary?.querySelectorAll('[data-testid="steps"] li') ?? [])].map((li) => li.textContent);
+    const folded = primary?.querySelector('details[data-testid="more-steps"]');
+    expect(folded?.hasAttribute('open')).toBe(false);
+    expect(folded?.querySelector('ol')?.getAttribute('start')).toBe(String(FIRST_STEPS + 1));
+    const rest = [...(folded?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
+    expect(shown.length).toBe(FIRST_STEPS);
+    expect([...shown, ...rest]).toEqual(macSteps.map((step) => step.replace('{host}', 'shop.example.com')));
+    const others = root().querySelector('details[data-testid="other-systems"]');
+    expect(others?.textContent).toContain('Windows');
+    expect(others?.hasAttribute('open')).toBe(false);
+    // The measured skew in the clock line, and in the evidence the explanation points to.
+    expect(screen.getByTestId('clock-line').textContent).toBe('Your clock is about 3 days behind: 4 sites agree.');
+    expect(CATALOGUES.en.causes['clock-behind']?.explanation).toContain('listed under “Why we think so”');
+    expect(screen.getByTestId('evidence').textContent).toContain('Your clock is about 3 days behind (4 sites agree).');
   });
 
   test('"Check www…" and "Test again" call their actions', () => {
@@ -190,3 +200,83 @@ describe('every verdict and every state has its banner or message', () => {
 function recordLoaded(url: string): TabSnapshot {
   return { schema: 2, tabId: 1, url, startedAt: 1, status: 'loaded' };
 }
+
+describe('answer first: the answer on top, the rest folded in a fixed order, each fact once', () => {
+  const ruMessages = loadMessages('ru');
+  const expired = (env = environment()): SnapshotView => view(failed('https://shop.example.com/', 'SEC_ERROR_EXPIRED_CERTIFICATE'), env);
+  const noop = (): void => undefined;
+
+  test('verdict, what happened, the clock, the first steps and the actions, then the folded sections in order', () => {
+    render(<DiagnosisView state={expired(environment({ clock: clock(10_000) }))} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} onOpenOptions={noop} />);
+    const order = ['verdict', 'what-happened', 'clock-line', 'steps', 'main-action', 'evidence', 'more-about', 'other-systems', 'technical-details'];
+    const elements = order.map((id) => root().querySelector(`[data-testid="${id}"]`));
+    expect(order.filter((_id, i) => elements[i] === null)).toEqual([]);
+    for (let i = 1; i < elements.length; i++) {
+      const before = elements[i - 1];
+      const after = elements[i];
+      if (!before || !after) continue;
+      expect({ [order[i - 1] ?? '']: before.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING }).toEqual({ [order[i - 1] ?? '']: Node.DOCUMENT_POSITION_FOLLOWING });
+    }
+    // The other actions follow the main one; everything after them is folded.
+    expect(root().querySelector('.actions [data-action="test-again"]')?.closest('.actions')?.previousElementSibling?.getAttribute('data-testid')).toBe('main-action');
+    // Everything after the actions is folded.
+    for (const id of ['evidence', 'more-about', 'other-systems', 'technical-details']) {
+      const folded = root().querySelector(`[data-testid="${id}"]`);
+      expect({ id, tag: folded?.tagName, open: folded?.hasAttribute('open') }).toEqual({ id, tag: 'DETAILS', open: false });
+    }
+  });
+
+  test('what happened is the cause\'s sentence with the host, said once; the code\'s longer words are folded', () => {
+    render(<DiagnosisView state={expired()} t={en} catalogue={guide} />);
+    const summary = (CATALOGUES.en.causes['cert-expired']?.summary ?? '?').replace('{host}', 'shop.example.com');
+    expect(screen.getByTestId('what-happened').textContent).toBe(summary);
+    expect(root().textContent.split(summary).length).toBe(2);
+    const more = screen.getByTestId('more-about');
+    expect(more.textContent).toContain(CATALOGUES.en.causes['cert-expired']?.title ?? '?');
+  });
+
+  test('the side is said once: by a verdict that names it, else by its own line', () => {
+    render(<DiagnosisView state={expired()} t={en} catalogue={guide} />);
+    expect(screen.getByTestId('what-happened').textContent).not.toContain(message('side_site'));
+    cleanup();
+    render(<DiagnosisView state={view({ schema: 2, tabId: 1, url: 'https://shop.example.com/', startedAt: 1, status: 'loaded', subresourceFailureCount: 2 })} t={en} catalogue={guide} />);
+    expect(root().dataset['verdict']).toBe('caution');
+    expect(screen.getByTestId('what-happened').textContent).toContain(message('side_site'));
+  });
+
+  test('the clock line says what the check found, where the clock matters', () => {
+    render(<DiagnosisView state={expired()} t={en} catalogue={guide} />);
+    expect(screen.getByTestId('clock-line').textContent).toBe(message('clockLineUnknown'));
+    cleanup();
+    render(<DiagnosisView state={expired(environment({ clock: clock(10_000, 1) }))} t={en} catalogue={guide} />);
+    expect(screen.getByTestId('clock-line').textContent).toBe('Your clock is right: 1 site agrees.');
+    cleanup();
+    render(<DiagnosisView state={expired(environment({ clock: clock(10_000, 4) }))} t={en} catalogue={guide} />);
+    expect(screen.getByTestId('clock-line').textContent).toBe('Your clock is right: 4 sites agree.');
+    cleanup();
+    const ru = new Catalogue('ru', CATALOGUES.ru);
+    render(<DiagnosisView state={expired(environment({ clock: clock(10_000, 5) }))} t={translatorForLocale('ru')} catalogue={ru} locale="ru" />);
+    expect(screen.getByTestId('clock-line').textContent).toBe('Ваши часы идут верно: это подтверждают 5 сайтов.');
+    expect(ruMessages['clockLineUnknown']?.message).toContain('«Проверить снова»');
+    cleanup();
+    // A name mismatch has nothing to do with the clock: no line.
+    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'))} t={en} catalogue={guide} />);
+    expect(screen.queryByTestId('clock-line')).toBeNull();
+  });
+
+  test('one main action, first and once: the report for a site\'s fault, test again for a fix here, the working www address when found', () => {
+    const mainOf = (): string | undefined => root().querySelector<HTMLElement>('[data-testid="main-action"] > button')?.dataset['action'];
+    const actions = (): string[] => [...root().querySelectorAll<HTMLElement>('[data-action]')].map((b) => b.dataset['action'] ?? '');
+    render(<DiagnosisView state={expired()} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} />);
+    expect(mainOf()).toBe('report');
+    expect(actions().filter((a) => a === 'report' || a === 'test-again').sort()).toEqual(['report', 'test-again']);
+    cleanup();
+    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ clock: clock(-3 * 24 * HOUR) }))} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} />);
+    expect(root().dataset['verdict']).toBe('fix-here');
+    expect(mainOf()).toBe('test-again');
+    cleanup();
+    render(<DiagnosisView state={view(failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), environment(), { www: 'works' })} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} onOpenAlternative={noop} />);
+    expect(mainOf()).toBe('open-alternative');
+    expect(actions().filter((a) => a === 'open-alternative')).toEqual(['open-alternative']);
+  });
+});

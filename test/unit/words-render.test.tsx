@@ -90,6 +90,13 @@ function popupView(input: ReportInput): SnapshotView {
   };
 }
 
+/** The popup's text as a reader meets it: blocks (a folded section's title, a list item) apart. */
+function readableText(root: Element): string {
+  const blocks = root.querySelectorAll('p, li, summary, h1, h2, h3, h4, dt, dd');
+  for (const block of blocks) block.append('\n');
+  return root.textContent;
+}
+
 function popupFacts(values: Values): Facts {
   return Object.fromEntries(FACT_NAMES.map((name) => [name, values[name] === true])) as Facts;
 }
@@ -117,7 +124,7 @@ describe('words keep their promises, on every recorded lab case, in every langua
     // The popup as it is, and with every cause folded in below the first.
     for (const diagnosis of [view.diagnosis, withEveryCause(view.diagnosis)]) {
       const { container, unmount } = render(<DiagnosisView state={{ ...view, diagnosis }} t={t} catalogue={catalogue} locale={language} />);
-      found.push(...problems('popup', container.textContent, language, facts));
+      found.push(...problems('popup', readableText(container), language, facts));
       unmount();
     }
     // Every string of the guide with this page's values, as RichText fills it.

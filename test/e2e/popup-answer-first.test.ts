@@ -1,0 +1,153 @@
+// Answer first: Firefox never makes a popup taller than 600 px, so what a person sees without
+// scrolling is the product. For every lab case, in English and in Russian, the popup page at
+// 360 x 600 must show the first step of "What to do" ([data-testid="steps"]) whole within the
+// first 600 px, with at most 60 words of visible text above it, and the main action in view
+// below it. One Firefox visits every case
+// once and reads each popup in both languages (Cert Doctor's own language setting, as a person
+// sets it on the options page).
+
+import type { Browser, Page } from 'puppeteer-core';
+import { openExtensionPage } from '../firefox/extension-pages';
+import { pollPage, visit } from '../firefox/launch';
+import { LAB_CASE_SPECS } from '../lab/cases';
+import { loadedFirst, orderForVisits } from '../lab/visit-order';
+import type { LabCase } from '../lab/types';
+import { useFirefoxSession } from './support/session';
+
+jest.setTimeout(600_000);
+
+/**
+ * The popup's window: Firefox caps a popup at 800 x 600 px (maxWidth 800, maxHeight 600 in
+ * browser/modules/ExtensionPopups.sys.mjs of Firefox 153); 360 px is a narrow phone or panel.
+ */
+const VIEWPORT = { width: 360, height: 600 };
+/** The design's budget for what a person reads before the first step (design-popup.md). */
+const MAX_WORDS_ABOVE = 60;
+
+type Language = 'en' | 'ru';
+
+interface Layout {
+  readonly language: string;
+  /** Bottom of the first step, in px from the top of the page. */
+  readonly firstStepBottom: number;
+  /** Where the main action is on screen (it stays in view at the bottom), or null when there is none. */
+  readonly mainAction: { readonly top: number; readonly bottom: number } | null;
+  /** Whitespace-separated words of visible text before the steps list. */
+  readonly wordsAbove: number;
+  readonly textAbove: string;
+}
+
+interface Measured {
+  readonly id: string;
+  readonly language: Language;
+  readonly layout: Layout | string;
+}
+
+/** Runs in the popup page: where the first step ends and what is readable above the list. */
+function measureLayout(): Layout | null {
+  const root = document.querySelector('[data-testid="diagnosis"][data-ready="true"]');
+  const list = document.querySelector('[data-testid="steps"]');
+  const first = list?.querySelector('li');
+  if (!root || !list || !first) return null;
+  // Text a person can see: not inside a closed <details> (its <summary> shows), not hidden.
+  const visible = (node: Node): boolean => {
+    const element = node.parentElement;
+    if (!element || element.getClientRects().length === 0) return false;
+    // Inside a closed <details> only its <summary> shows, at every level of folding.
+    for (let folded = element.closest('details:not([open])'); folded; folded = folded.parentElement?.closest('details:not([open])') ?? null) {
+      if (!folded.querySelector(':scope > summary')?.contains(element)) return false;
+    }
+    return true;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Stop at the list: only what comes before it in reading order counts.
+    if (list.contains(node) || (list.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) break;
+    if (visible(node)) parts.push(node.textContent ?? '');
+  }
+  const main = document.querySelector('[data-testid="main-action"]');
+  const textAbove = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return {
+    language: root.getAttribute('data-language') ?? '',
+    firstStepBottom: first.getBoundingClientRect().bottom + window.scrollY,
+    mainAction: main ? { top: main.getBoundingClientRect().top + window.scrollY, bottom: main.getBoundingClientRect().bottom + window.scrollY } : null,
+    wordsAbove: textAbove === '' ? 0 : textAbove.split(' ').length,
+    textAbove,
+  };
+}
+
+async function measure(browser: Browser, labCase: LabCase, language: Language): Promise<Layout | string> {
+  const page: Page = await openExtensionPage(browser, `popup/popup.html?url=${encodeURIComponent(labCase.url)}`);
+  try {
+    await page.setViewport(VIEWPORT);
+    // The popup re-renders as the background's batched writes land: wait for this case's
+    // diagnosis in the language under test, then measure what is on screen.
+    const expected = labCase.expectedDiagnosis;
+    return await pollPage(page, 15_000, async () => {
+      const settled = await page.evaluate(
+        (verdict, top) => {
+          const root = document.querySelector('[data-testid="diagnosis"]');
+          return root?.getAttribute('data-verdict') === verdict && root.getAttribute('data-causes')?.split(',')[0] === top;
+        },
+        expected.verdict,
+        expected.top,
+      );
+      if (!settled) return undefined;
+      const layout = await page.evaluate(measureLayout);
+      return layout?.language === language ? layout : undefined;
+    }).catch(async () => `no settled popup with steps in ${language}: ${await page.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.textContent.slice(0, 300) ?? 'nothing')}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Cert Doctor's own language setting, chosen on its options page as a person would. */
+async function chooseLanguage(browser: Browser, language: Language | 'auto'): Promise<void> {
+  const options = await openExtensionPage(browser, 'options/options.html');
+  try {
+    await options.select('[data-testid="setting-language"]', language);
+    await pollPage(options, 10_000, () => options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language));
+  } finally {
+    await options.close().catch(() => undefined);
+  }
+}
+
+describe('the popup answers first, at 360 x 600, on every lab case', () => {
+  const session = useFirefoxSession();
+  // Visit order matters (Firefox caches intermediates; HSTS needs its set-up page first).
+  const ordered = loadedFirst(orderForVisits(LAB_CASE_SPECS));
+
+  test('the first step is whole within 600 px, under at most 60 words, in English and Russian', async () => {
+    const { lab, browser } = session();
+    const measured: Measured[] = [];
+    const tabs: Page[] = [];
+    try {
+      for (const spec of ordered) {
+        const labCase = lab.byId(spec.id);
+        tabs.push(await visit(browser, labCase.url));
+        measured.push({ id: spec.id, language: 'en', layout: await measure(browser, labCase, 'en') });
+      }
+      await chooseLanguage(browser, 'ru');
+      for (const spec of ordered) measured.push({ id: spec.id, language: 'ru', layout: await measure(browser, lab.byId(spec.id), 'ru') });
+    } finally {
+      await chooseLanguage(browser, 'auto').catch(() => undefined);
+      for (const tab of tabs) await tab.close().catch(() => undefined);
+    }
+    if (process.env['DEBUG_UI']) for (const m of measured) console.log(m.id, m.language, typeof m.layout === 'string' ? m.layout : `${Math.round(m.layout.firstStepBottom)} px (main action ${JSON.stringify(m.layout.mainAction)}), ${m.layout.wordsAbove} words: ${m.layout.textAbove}`);
+    expect(measured.length).toBe(ordered.length * 2);
+    const results = measured.map((m) =>
+      typeof m.layout === 'string'
+        ? { case: m.id, language: m.language, problem: m.layout }
+        : {
+            case: m.id,
+            language: m.language,
+            firstStepWithin600: m.layout.firstStepBottom <= VIEWPORT.height,
+            wordsAboveAtMost60: m.layout.wordsAbove <= MAX_WORDS_ABOVE,
+            // The main action is in the first 600 px too, without covering the first step.
+            mainActionInView: m.layout.mainAction !== null && m.layout.mainAction.bottom <= VIEWPORT.height && m.layout.mainAction.top >= m.layout.firstStepBottom,
+          },
+    );
+    expect(results).toEqual(measured.map((m) => ({ case: m.id, language: m.language, firstStepWithin600: true, wordsAboveAtMost60: true, mainActionInView: true })));
+  });
+});
