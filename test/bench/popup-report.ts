@@ -14,6 +14,9 @@ export interface PopupSummary {
   readonly contentMs: Readonly<Record<PopupRole, number>>;
   readonly contentRatio: Spread;
   readonly controlContentRatio: Spread;
+  /** The same from every open pooled: median(all popup opens) / median(all empty-page opens). */
+  readonly pooledContentRatio: number;
+  readonly pooledControlContentRatio: number;
   /** Main-thread CPU of the extension process per open, ms, median of every open of each page. */
   readonly mainThreadMs: Readonly<Record<PopupRole, number>>;
   /** All its threads, ms. */
@@ -37,12 +40,15 @@ export function summarizePopup(session: PopupSessionResult, sizes: PopupSizes): 
     runs.flatMap((run) => run.opens[role].map(value));
   const contentRatio = spread(runs.map((run) => run.contentRatio));
   const ownWork = spread(runs.map((run) => run.ownWorkMs));
+  const contentMs = (role: PopupRole): number => median(all(role, (record) => record.contentMs ?? Number.NaN));
   return {
     runs: config.runs,
     rounds: config.rounds,
-    contentMs: pooled((role) => median(all(role, (record) => record.contentMs ?? Number.NaN))),
+    contentMs: pooled(contentMs),
     contentRatio: roundSpread(contentRatio, 3),
     controlContentRatio: roundSpread(spread(runs.map((run) => run.controlContentRatio)), 3),
+    pooledContentRatio: round(contentMs('popup') / contentMs('empty'), 3),
+    pooledControlContentRatio: round(contentMs('control') / contentMs('empty'), 3),
     mainThreadMs: pooled((role) => median(all(role, (record) => record.mainThreadMs))),
     allThreadsMs: pooled((role) => median(all(role, (record) => record.allThreadsMs))),
     ownWorkMs: roundSpread(ownWork, 1),
@@ -94,6 +100,7 @@ export function formatPopupTable(environment: Environment, session: PopupSession
     line(widths.map((width) => '-'.repeat(width))),
     ...body.map(line),
     '',
+    `time to content, every open pooled: popup ${summary.pooledContentRatio.toFixed(2)}x the empty page, control ${summary.pooledControlContentRatio.toFixed(2)}x`,
     `per-run time-to-content ratios: ${session.runs.map((run) => run.contentRatio.toFixed(3)).join(' ')} (controls ${session.runs.map((run) => run.controlContentRatio.toFixed(3)).join(' ')})`,
     `per-run own work, ms: ${session.runs.map((run) => run.ownWorkMs.toFixed(1)).join(' ')} (controls ${session.runs.map((run) => run.controlOwnWorkMs.toFixed(1)).join(' ')})`,
     `popup checks: ${session.check.summary}; session took ${session.seconds.toFixed(0)} s`,
