@@ -1,5 +1,6 @@
-// What `npm run bench` measures and how much: the full run (about 5 minutes on a 2-core
-// machine) or --quick (about a minute, a smoke run whose figures are too coarse to quote).
+// What `npm run bench` measures and how much: the full run (about 10 minutes on a 2-core
+// machine: page loads, then the popup) or --quick (about 2 minutes, a smoke run whose figures
+// are too coarse to quote).
 
 /** warm: the event page is awake (loads back to back). cold: it is asleep before every load. */
 export type Mode = 'warm' | 'cold';
@@ -22,6 +23,28 @@ export interface ModeConfig {
   readonly target: number;
 }
 
+/** The popup part: opens of the popup and of the empty extension page in one Firefox. */
+export interface PopupConfig {
+  /** Runs x rounds; every round opens the popup, the empty page and the empty page again (control). */
+  readonly runs: number;
+  readonly rounds: number;
+  /** Unmeasured rounds first (the first opens of each page fill caches). */
+  readonly warmupRounds: number;
+  /** CPU time is summed over this window from the start of each open, the same for every page. */
+  readonly windowMs: number;
+  /** Before each open: garbage collected in every process, then this quiet time, so the previous page's teardown is not counted. */
+  readonly gapMs: number;
+  /** Targets from the issue. */
+  readonly targets: {
+    /** median(popup time to content) / median(empty page's). */
+    readonly contentRatio: number;
+    /** median(popup main-thread CPU) - median(empty page's), ms. */
+    readonly ownWorkMs: number;
+    /** The JavaScript popup.html loads, gzipped, bytes. */
+    readonly gzippedJsBytes: number;
+  };
+}
+
 export interface BenchConfig {
   readonly quick: boolean;
   /** Zip to install; undefined means the one `npm run package` makes. */
@@ -29,6 +52,8 @@ export interface BenchConfig {
   /** The measured extension has a persistent background page (Manifest V2): nothing unloads. */
   readonly persistentBackground: boolean | undefined;
   readonly modes: readonly ModeConfig[];
+  /** Undefined when --only names a page-load mode. */
+  readonly popup: PopupConfig | undefined;
 }
 
 /** Firefox unloads an idle event page after extensions.background.idle.timeout ms (default 30 000). */
@@ -60,17 +85,31 @@ function modes(quick: boolean): ModeConfig[] {
   return [warm, cold];
 }
 
-export const USAGE = `Usage: node build/bench/bench.cjs [--quick] [--zip path/to/extension.zip] [--only warm|cold]
-  --quick   a ~1 minute smoke run (fewer runs and rounds)
+function popupConfig(quick: boolean): PopupConfig {
+  return {
+    runs: quick ? 1 : 5,
+    // 60 opens of each page in the full run: one open of the empty page varies by about 30%.
+    rounds: quick ? 6 : 12,
+    warmupRounds: 1,
+    windowMs: 1_500,
+    gapMs: 500,
+    targets: { contentRatio: 1.3, ownWorkMs: 20, gzippedJsBytes: 40 * 1024 },
+  };
+}
+
+type Part = Mode | 'popup';
+
+export const USAGE = `Usage: node build/bench/bench.cjs [--quick] [--zip path/to/extension.zip] [--only warm|cold|popup]
+  --quick   a ~2 minute smoke run (fewer runs and rounds)
   --zip     install this zip instead of web-ext-artifacts/cert-doctor-<version>.zip
   --persistent-background / --event-page   the background model of that zip (default: read
             from manifest.json, which is the packaged zip's)
-  --only    measure one mode only`;
+  --only    measure one part only: a page-load mode, or the popup`;
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   let quick = false;
   let zipPath: string | undefined;
-  let only: Mode | undefined;
+  let only: Part | undefined;
   let persistentBackground: boolean | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
@@ -81,9 +120,15 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       const value = argv[++index];
       if (value === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
       if (arg === '--zip') zipPath = value;
-      else if (value === 'warm' || value === 'cold') only = value;
-      else throw new Error(`--only takes warm or cold, not "${value}".\n${USAGE}`);
+      else if (value === 'warm' || value === 'cold' || value === 'popup') only = value;
+      else throw new Error(`--only takes warm, cold or popup, not "${value}".\n${USAGE}`);
     } else throw new Error(`Unknown argument "${arg ?? ''}".\n${USAGE}`);
   }
-  return { quick, zipPath, persistentBackground, modes: modes(quick).filter((config) => only === undefined || config.mode === only) };
+  return {
+    quick,
+    zipPath,
+    persistentBackground,
+    modes: modes(quick).filter((config) => only === undefined || config.mode === only),
+    popup: only === undefined || only === 'popup' ? popupConfig(quick) : undefined,
+  };
 }

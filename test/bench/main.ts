@@ -1,17 +1,22 @@
 // npm run bench: page-load time in a real headless Firefox, with vs without Cert Doctor, warm
-// (event page awake) and cold (event page asleep before each load). See BENCHMARKS.md.
-//   node build/bench/bench.cjs [--quick] [--zip path] [--only warm|cold]
+// (event page awake) and cold (event page asleep before each load); then the popup's time to
+// content, its work and its size against an empty extension page. See BENCHMARKS.md.
+//   node build/bench/bench.cjs [--quick] [--zip path] [--only warm|cold|popup]
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packagedExtensionPath, projectRoot } from '../firefox/extension';
 import { firefoxExecutable } from '../firefox/launch';
-import { parseArgs, USAGE } from './config';
-import { describeEnvironment } from './environment';
+import { writeBenchZip } from './bench-zip';
+import { parseArgs, USAGE, type PopupConfig } from './config';
+import { describeEnvironment, type Environment } from './environment';
 import { raisePriority } from './priority';
+import { formatPopupTable, popupResultsDocument, summarizePopup } from './popup-report';
+import { runPopupSession } from './popup-session';
+import { measurePopupSizes } from './popup-size';
 import { formatTable, resultsDocument, summarize } from './report';
 import { runSession, type SessionResult } from './session';
-import { startBenchSite } from './site';
+import { startBenchSite, type BenchSite } from './site';
 
 const log = (line: string): void => {
   console.log(line);
@@ -41,40 +46,66 @@ async function main(argv: readonly string[]): Promise<number> {
     log(`Warning: the machine is busy (load average ${oneMinuteLoad}); the figures will be noisier than usual.`);
   }
 
+  const outDir = join(projectRoot, 'build', 'bench');
+  await mkdir(outDir, { recursive: true });
   const site = await startBenchSite();
   const sessions: SessionResult[] = [];
+  let popup: PopupOutcome | undefined;
   try {
     for (const modeConfig of config.modes) {
       log(`${modeConfig.mode}: ${modeConfig.runs} runs x ${modeConfig.rounds} rounds, 3 Firefox instances...`);
       sessions.push(await runSession(modeConfig, { site, zipPath, log, persistentBackground }));
     }
+    if (config.popup !== undefined) popup = await measurePopup(config.popup, zipPath, outDir, site, environment);
   } finally {
     await site.stop();
   }
 
   const summaries = sessions.map(summarize);
-  log('');
-  log(formatTable(environment, sessions, summaries));
-  const outDir = join(projectRoot, 'build', 'bench');
-  await mkdir(outDir, { recursive: true });
+  if (sessions.length > 0) {
+    log('');
+    log(formatTable(environment, sessions, summaries));
+  }
+  if (popup !== undefined) {
+    log('');
+    log(popup.table);
+  }
   const outFile = join(outDir, config.quick ? 'results-quick.json' : 'results.json');
-  await writeFile(outFile, `${JSON.stringify(resultsDocument(environment, sessions, summaries, config.quick), null, 2)}\n`);
+  const document = { ...(resultsDocument(environment, sessions, summaries, config.quick) as object), popup: popup?.document };
+  await writeFile(outFile, `${JSON.stringify(document, null, 2)}\n`);
   log(`\nResults: ${outFile}`);
 
-  const failed = summaries.filter((summary) => !summary.checksPassed);
+  const failed = [...summaries.filter((summary) => !summary.checksPassed).map((summary) => summary.mode), ...(popup && !popup.checksPassed ? ['popup'] : [])];
   if (failed.length > 0) {
-    log(`The ${failed.map((summary) => summary.mode).join(' and ')} figures are not valid: a check above failed.`);
+    log(`The ${failed.join(' and ')} figures are not valid: a check above failed.`);
     return 1;
   }
   return 0;
 }
 
+interface PopupOutcome {
+  readonly table: string;
+  readonly document: unknown;
+  readonly checksPassed: boolean;
+}
+
+/** The popup part, in its own Firefox, with the zip plus the empty page (bench-zip.ts). */
+async function measurePopup(config: PopupConfig, zipPath: string, outDir: string, site: BenchSite, environment: Environment): Promise<PopupOutcome> {
+  const sizes = measurePopupSizes(zipPath);
+  const benchZip = writeBenchZip(zipPath, join(outDir, 'extension-with-empty-page.zip'));
+  log(`popup: ${config.runs} runs x ${config.rounds} rounds, one Firefox instance...`);
+  const session = await runPopupSession(config, { site, zipPath: benchZip, log });
+  const summary = summarizePopup(session, sizes);
+  return { table: formatPopupTable(environment, session, sizes, summary), document: popupResultsDocument(session, sizes, summary), checksPassed: summary.checksPassed };
+}
+
 // Every wait inside has its own limit; this one bounds the whole run.
 const quick = process.argv.includes('--quick');
+const watchdogMinutes = quick ? 8 : 25;
 const watchdog = setTimeout(() => {
-  console.error(`bench: gave up after ${quick ? 5 : 15} minutes.`);
+  console.error(`bench: gave up after ${watchdogMinutes} minutes.`);
   process.exit(2);
-}, (quick ? 5 : 15) * 60_000);
+}, watchdogMinutes * 60_000);
 
 main(process.argv.slice(2)).then(
   (code) => {

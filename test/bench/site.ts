@@ -2,6 +2,9 @@
 // root, serving a page with IMAGE_COUNT images. Every response says Cache-Control: no-store, and
 // every load uses its own ?load= id, so each load fetches the page and all its images again.
 // The server counts requests per load id, so the benchmark can prove that it did.
+// A second server, for the popup part, has an expired certificate from the same root: Firefox
+// refuses it (SEC_ERROR_EXPIRED_CERTIFICATE), like the lab's expired case, and the popup opened
+// for that tab has a failure to explain.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { makeCa, makeKeys, makeLeaf, toServerCredential } from '../lab/pki';
 import { startHttpsServer } from '../lab/servers';
@@ -9,6 +12,7 @@ import type { TrustedRoot } from '../lab/types';
 import { solidPng } from './png';
 
 export const BENCH_HOST = 'bench.cert-doctor.test';
+export const EXPIRED_HOST = 'expired.bench.cert-doctor.test';
 export const IMAGE_COUNT = 20;
 const ROOT_NAME = 'CN=Cert Doctor Bench Root, O=Cert Doctor Lab';
 
@@ -17,6 +21,8 @@ export interface BenchSite {
   readonly root: TrustedRoot;
   /** Address of the page for one load; `loadId` must be unique per load. */
   pageUrl(loadId: string): string;
+  /** A page Firefox refuses: its certificate expired. */
+  readonly failingUrl: string;
   /** How many requests (page + images) the server answered for that load. */
   requestsFor(loadId: string): number;
   stop(): Promise<void>;
@@ -49,10 +55,12 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 export async function startBenchSite(): Promise<BenchSite> {
   const now = Date.now();
-  const [rootKeys, leafKeys] = await Promise.all([makeKeys('ec'), makeKeys('ec')]);
+  const [rootKeys, leafKeys, expiredKeys] = await Promise.all([makeKeys('ec'), makeKeys('ec'), makeKeys('ec')]);
   const root = await makeCa({ name: ROOT_NAME, keys: rootKeys, now });
   const leaf = await makeLeaf({ dnsNames: [BENCH_HOST], keys: leafKeys, issuer: root, validity: 'current', now });
+  const expiredLeaf = await makeLeaf({ dnsNames: [EXPIRED_HOST], keys: expiredKeys, issuer: root, validity: 'expired', now });
   const credential = await toServerCredential(leaf, leafKeys, []);
+  const expiredCredential = await toServerCredential(expiredLeaf, expiredKeys, []);
   const counts = new Map<string, number>();
 
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
@@ -70,10 +78,20 @@ export async function startBenchSite(): Promise<BenchSite> {
   };
 
   const server = await startHttpsServer({ credential, tls: undefined, clientCaPem: '', handler });
+  // Firefox stops at the certificate, so this handler never runs; it answers like a site would.
+  const expiredServer = await startHttpsServer({
+    credential: expiredCredential,
+    tls: undefined,
+    clientCaPem: '',
+    handler: (_request, response) => {
+      send(response, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Expired</title><p>Expired certificate.</p>\n');
+    },
+  });
   return {
     root: { nickname: 'Cert Doctor Bench Root', pem: root.certPem },
     pageUrl: (loadId) => `https://${BENCH_HOST}:${server.port}/page?load=${loadId}`,
+    failingUrl: `https://${EXPIRED_HOST}:${expiredServer.port}/`,
     requestsFor: (loadId) => counts.get(loadId) ?? 0,
-    stop: () => server.close(),
+    stop: () => Promise.all([server.close(), expiredServer.close()]).then(() => undefined),
   };
 }

@@ -40,6 +40,10 @@ export class ZipArchive {
   }
 
   readText(name: string): string {
+    return this.readBytes(name).toString('utf8');
+  }
+
+  readBytes(name: string): Buffer {
     const entry = this.entries.find((candidate) => candidate.name === name);
     if (!entry) throw new Error(`${this.path} has no file ${name}`);
     const at = entry.localHeaderOffset;
@@ -47,8 +51,8 @@ export class ZipArchive {
     // The local header's own name and extra lengths can differ from the central directory's.
     const start = at + 30 + this.bytes.readUInt16LE(at + 26) + this.bytes.readUInt16LE(at + 28);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
-    if (entry.method === STORED) return data.toString('utf8');
-    if (entry.method === DEFLATED) return inflateRawSync(data).toString('utf8');
+    if (entry.method === STORED) return Buffer.from(data);
+    if (entry.method === DEFLATED) return inflateRawSync(data);
     throw new Error(`${this.path}: ${name} uses compression method ${entry.method}`);
   }
 }
