@@ -82,6 +82,7 @@ const NOT_IN_POPUP = [
   /^src[\\/]core[\\/]error-codes[\\/]/,
   /^src[\\/]diagnosis[\\/]diagnose\.ts$/,
   /^src[\\/]guide[\\/]text[\\/]/,
+  /^src[\\/]guide[\\/]guide-loader\.ts$/,
 ];
 const POPUP_GZIP_LIMIT = 40 * 1024;
 

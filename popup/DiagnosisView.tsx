@@ -58,6 +58,7 @@ export function DiagnosisView(props: Props): JSX.Element {
       data-causes={diagnosis?.causes.map((c) => c.id).join(',') ?? ''}
       data-product={diagnosis?.product?.name ?? ''}
       data-language={props.catalogue?.language ?? ''}
+      data-words={props.catalogue?.entries().join(' ') ?? ''}
       data-ready={ready ? 'true' : 'false'}
       aria-busy={!ready}
     >

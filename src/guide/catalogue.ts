@@ -68,6 +68,15 @@ export class Catalogue {
     return (os ? steps[os] : undefined) ?? steps.default;
   }
 
+  /** The entries this catalogue holds ("code:NAME", "cause:id", "product:id"): the popup's holds only what it shows. */
+  entries(): string[] {
+    return [
+      ...Object.keys(this.data.codes).map((id) => `code:${id}`),
+      ...Object.keys(this.data.causes).map((id) => `cause:${id}`),
+      ...Object.keys(this.data.products).map((id) => `product:${id}`),
+    ];
+  }
+
   productSteps(guide: ProductGuide): readonly string[] {
     return this.data.products[guide]?.steps ?? this.data.products['unknown']?.steps ?? [];
   }
