@@ -6,6 +6,7 @@
 //   node build.mjs --bench  also the benchmark (npm run bench)
 //   node build.mjs --tools  also the snapshot recorder (npm run record:snapshots)
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
@@ -66,8 +67,33 @@ const extension = esbuild.build({
   sourcemap: dev ? 'linked' : false,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   plugins: [patchThirdParty],
-});
+}).then(checkPopupBundle);
+
+// The popup only reads the view the background made and renders it: certificate parsing and the
+// diagnosis stay out of its bundle (they are the background's work), and so does the whole
+// guide. The build fails if one of them comes back (test/unit/popup-bundle.test.ts checks too).
+const NOT_IN_POPUP = [
+  /node_modules[\\/]@peculiar[\\/]/,
+  /node_modules[\\/]reflect-metadata[\\/]/,
+  /node_modules[\\/]asn1js[\\/]/,
+  /^src[\\/]core[\\/]certificate[\\/]/,
+  /^src[\\/]core[\\/]error-codes[\\/]/,
+  /^src[\\/]diagnosis[\\/]diagnose\.ts$/,
+  /^src[\\/]guide[\\/]text[\\/]/,
+  /^src[\\/]guide[\\/]guide-loader\.ts$/,
+];
+const POPUP_GZIP_LIMIT = 40 * 1024;
+
+async function checkPopupBundle(result) {
+  const popup = result.metafile.outputs['dist/popup.js'];
+  if (!popup) throw new Error('build: no dist/popup.js in the metafile');
+  const intruders = Object.keys(popup.inputs).filter((input) => NOT_IN_POPUP.some((pattern) => pattern.test(input)));
+  if (intruders.length > 0) throw new Error(`build: the popup must not bundle ${intruders.join(', ')}`);
+  const gzipped = gzipSync(await readFile('dist/popup.js')).length;
+  if (!dev && gzipped > POPUP_GZIP_LIMIT) throw new Error(`build: dist/popup.js is ${gzipped} bytes gzipped, over ${POPUP_GZIP_LIMIT}`);
+}
 
 // The lab and the benchmark are Node programs: CommonJS, dependencies left in node_modules.
 const nodeProgram = (entryPoints, outdir) =>
@@ -102,6 +128,18 @@ async function writeGuideFiles() {
     for (const name of files.filter((f) => /^causes-[a-z-]+\.json$/.test(f)).sort()) Object.assign(causes, await read(name));
     const guide = { codes: await read('codes.json'), codesForOwner: await read('codes-owner.json'), causes, products: await read('products.json') };
     await writeFile(`dist/guide/${language}.json`, JSON.stringify(guide));
+    await writeEntryFiles(language, guide);
+  }
+}
+
+// The popup reads only the entries it shows (src/guide/guide-words.ts): one file per code, cause
+// and product, dist/guide/<lang>/<kind>/<id>.json (`generic:network` as `generic-network`).
+async function writeEntryFiles(language, guide) {
+  const kinds = { code: guide.codes, cause: guide.causes, product: guide.products };
+  for (const [kind, entries] of Object.entries(kinds)) {
+    const dir = `dist/guide/${language}/${kind}`;
+    await mkdir(dir, { recursive: true });
+    await Promise.all(Object.entries(entries).map(([id, entry]) => writeFile(`${dir}/${id.replace(':', '-')}.json`, JSON.stringify(entry))));
   }
 }
 

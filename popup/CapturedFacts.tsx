@@ -3,13 +3,9 @@
 // Every value from a certificate or a server is rendered as text.
 
 import type { JSX } from 'preact';
-import { parseCertificateDer, type ParsedCertificate } from '../src/core/certificate/parse-der';
-import { decodeErrorNumber } from '../src/core/error-codes/decode';
-import { base64ToBytes } from '../src/core/encoding/base64';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
 import type { CapturedSecurity } from '../src/shared/tab-snapshot';
-import { keyDescription } from './CertificateDetails';
 import { formatDuration } from './format';
 import type { SnapshotView } from './popup-state';
 
@@ -19,13 +15,6 @@ interface Props {
   readonly locale: string;
   /** Opens a URL in a new tab (a failing image's address, to see its exact code). */
   readonly onOpen?: (url: string) => void;
-}
-
-function parseLeaf(security: CapturedSecurity | undefined): ParsedCertificate | null {
-  const der = security?.certificates[0]?.derBase64;
-  if (!der) return null;
-  const parsed = parseCertificateDer(base64ToBytes(der));
-  return parsed.ok ? parsed.certificate : null;
 }
 
 
@@ -42,8 +31,9 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
   const security = snapshot.security;
   const chain = security?.certificates ?? [];
   const root = chain[chain.length - 1];
-  const leaf = parseLeaf(security);
-  const names = leaf ? [...leaf.subjectAltNames.dns, ...leaf.subjectAltNames.ip] : [];
+  // Parsed in the background (src/views/certificate-facts.ts).
+  const leaf = view.certificates.parsed[0] ?? null;
+  const names = leaf?.names ?? [];
   const skewMs = clock ? Math.round(clock.skewMs) : null;
   return (
     <section
@@ -62,7 +52,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       data-badge={view.badgeText}
       data-incognito={snapshot.context ? String(snapshot.context.incognito) : ''}
       data-container={snapshot.context?.cookieStoreId ?? ''}
-      data-key={leaf ? keyDescription(leaf) : ''}
+      data-key={leaf?.key ?? ''}
       data-last-good-issuer={lastGood?.issuer ?? ''}
     >
       <h3>{t('factsHeading')}</h3>
@@ -93,10 +83,9 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
         <div>
           <h3>{t('factsBrokenFrames')}</h3>
           <ul>
-            {snapshot.frameFailures?.map((f) => (
+            {snapshot.frameFailures?.map((f, index) => (
               <li key={f.url}>
-                <span class="technical">{f.url}</span>:{' '}
-                <span class="technical">{f.errorNumber === null ? '?' : (decodeErrorNumber(f.errorNumber).name ?? String(f.errorNumber))}</span>
+                <span class="technical">{f.url}</span>: <span class="technical">{view.frameCodes[index] ?? '?'}</span>
               </li>
             ))}
           </ul>

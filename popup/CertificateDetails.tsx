@@ -4,14 +4,11 @@
 // button that copies the chain as PEM. Certificate fields are strangers' text: shown as text.
 
 import type { JSX } from 'preact';
-import { parseCertificateDer, type ParsedCertificate } from '../src/core/certificate/parse-der';
-import { derToPem } from '../src/core/certificate/pem';
-import { base64ToBytes } from '../src/core/encoding/base64';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
 import type { Translate } from '../src/shared/i18n';
 import type { CapturedCertificate } from '../src/shared/tab-snapshot';
 import { formatDate, formatRelative } from './format';
-import type { SnapshotView } from './popup-state';
+import type { ParsedFacts, SnapshotView } from './popup-state';
 
 interface Props {
   readonly view: SnapshotView;
@@ -39,9 +36,9 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
       </details>
     );
   }
-  const parsed = chain.map(parse);
-  const leafNames = parsed[0] ? [...parsed[0].subjectAltNames.dns, ...parsed[0].subjectAltNames.ip] : [];
-  const pem = chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join('');
+  // Parsed in the background (src/views/certificate-facts.ts): the popup carries no parser.
+  const { parsed, pem } = view.certificates;
+  const leafNames = parsed[0]?.names ?? [];
   return (
     <details class="certificate" data-testid="certificate-details">
       <summary>{t('certHeading')}</summary>
@@ -78,7 +75,7 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
 
 interface EntryProps {
   readonly certificate: CapturedCertificate;
-  readonly parsed: ParsedCertificate | null;
+  readonly parsed: ParsedFacts | null;
   readonly role: string;
   readonly isRoot: boolean;
   readonly now: number;
@@ -104,7 +101,7 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
       {isRoot && <p>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</p>}
       {parsed && (
         <p>
-          {t('factsKey')} <span class="technical">{keyDescription(parsed)}</span>
+          {t('factsKey')} <span class="technical">{parsed.key}</span>
         </p>
       )}
       <p class="technical fingerprint">SHA-256 {c.sha256}</p>
@@ -112,20 +109,6 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
   );
 }
 
-function parse(certificate: CapturedCertificate): ParsedCertificate | null {
-  if (!certificate.derBase64) return null;
-  const result = parseCertificateDer(base64ToBytes(certificate.derBase64));
-  return result.ok ? result.certificate : null;
-}
-
 function nameOf(dn: string): string {
   return dnAttribute(dn, 'CN') ?? dnAttribute(dn, 'O') ?? dn;
-}
-
-export function keyDescription(leaf: ParsedCertificate): string {
-  const key = leaf.publicKey;
-  const size = key.bits === null ? '' : ` ${key.bits}`;
-  const curve = key.curve === null ? '' : ` ${key.curve}`;
-  const hash = leaf.signatureAlgorithm.hash === null ? '' : ` / ${leaf.signatureAlgorithm.hash}`;
-  return `${key.algorithm}${size}${curve}, ${leaf.signatureAlgorithm.name}${hash}`;
 }

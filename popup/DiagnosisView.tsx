@@ -5,10 +5,8 @@
 // the technical details.
 
 import type { JSX } from 'preact';
-import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import type { Catalogue } from '../src/guide/catalogue';
 import type { Translate } from '../src/shared/i18n';
-import type { TabSnapshot } from '../src/shared/tab-snapshot';
 import { hostAndPortOf } from '../src/shared/url';
 import { CapturedFacts } from './CapturedFacts';
 import { CertificateDetails } from './CertificateDetails';
@@ -34,18 +32,18 @@ interface Props extends ViewActions {
 }
 
 /** The code name shown to tests in data-code: the Firefox name, the bare number, or "". */
-export function codeAttribute(snapshot: TabSnapshot): string {
-  const failure = snapshot.failure;
-  if (snapshot.status !== 'failed' || !failure) return '';
-  if (failure.errorNumber === null) return 'UNKNOWN';
-  return decodeErrorNumber(failure.errorNumber).name ?? String(failure.errorNumber);
+export function codeAttribute(view: SnapshotView): string {
+  const failure = view.snapshot.failure;
+  if (view.snapshot.status !== 'failed' || !failure) return '';
+  if (view.code === null) return 'UNKNOWN';
+  return view.code.name ?? String(view.code.number);
 }
 
 export function DiagnosisView(props: Props): JSX.Element {
   const { state, t } = props;
   const ready = state.kind !== 'loading';
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
-  const code = state.kind === 'snapshot' ? codeAttribute(state.snapshot) : '';
+  const code = state.kind === 'snapshot' ? codeAttribute(state) : '';
   const tabId = state.kind === 'snapshot' ? String(state.snapshot.tabId) : undefined;
   // A load still in progress has no verdict yet.
   const diagnosis = state.kind === 'snapshot' && state.snapshot.status !== 'loading' ? state.diagnosis : null;
@@ -60,6 +58,7 @@ export function DiagnosisView(props: Props): JSX.Element {
       data-causes={diagnosis?.causes.map((c) => c.id).join(',') ?? ''}
       data-product={diagnosis?.product?.name ?? ''}
       data-language={props.catalogue?.language ?? ''}
+      data-words={props.catalogue?.entries().join(' ') ?? ''}
       data-ready={ready ? 'true' : 'false'}
       aria-busy={!ready}
     >
@@ -124,17 +123,18 @@ function SnapshotBody(props: Props & { readonly view: SnapshotView }): JSX.Eleme
       <CertificateDetails view={view} t={t} locale={locale} {...(props.onCopy ? { onCopy: props.onCopy } : {})} />
       <details class="technical-details" data-testid="technical-details">
         <summary>{t('popupTechnicalDetails')}</summary>
-        <TechnicalFacts snapshot={snapshot} t={t} />
+        <TechnicalFacts view={view} t={t} />
         <CapturedFacts view={view} t={t} locale={locale} {...(props.onOpen ? { onOpen: props.onOpen } : {})} />
       </details>
     </>
   );
 }
 
-function TechnicalFacts({ snapshot, t }: { readonly snapshot: TabSnapshot; readonly t: Translate }): JSX.Element | null {
+function TechnicalFacts({ view, t }: { readonly view: SnapshotView; readonly t: Translate }): JSX.Element | null {
+  const { snapshot } = view;
   const failure = snapshot.failure;
   if (snapshot.status !== 'failed' || !failure) return null;
-  const decoded = failure.errorNumber === null ? null : decodeErrorNumber(failure.errorNumber);
+  const decoded = view.code;
   return (
     <dl class="facts-list">
       <dt>{t('popupErrorCode')}</dt>

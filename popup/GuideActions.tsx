@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import type { Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
-import { audienceFor } from '../src/report/report-model';
+import { audienceFor } from '../src/report/audience';
 
 export interface GuideActions {
   readonly onTestAgain?: () => void;

@@ -10,7 +10,6 @@ import { CAUSES, supportUrl } from '../src/guide/causes';
 import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
 import { fillTemplate, type Values } from '../src/guide/fill';
 import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-values';
-import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import { dnAttribute } from '../src/diagnosis/distinguished-name';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
@@ -149,8 +148,7 @@ function pickActions(props: Props): GuideActions {
 
 /** The words for the code Firefox reported (its family's generic words for an unlisted one). */
 function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
-  const number = view.snapshot.failure?.errorNumber ?? null;
-  const decoded = number === null ? null : decodeErrorNumber(number);
+  const decoded = view.code;
   return catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
 }
 
@@ -271,7 +269,6 @@ export function popupTextValues(view: SnapshotView, locale: string): Values {
   const { diagnosis, snapshot } = view;
   const previous = snapshot.certificateChange?.previous ?? view.lastGood;
   const site = siteAddress(snapshot.url);
-  const number = snapshot.failure?.errorNumber ?? null;
   return textValues({
     url: snapshot.url,
     diagnosis,
@@ -280,7 +277,7 @@ export function popupTextValues(view: SnapshotView, locale: string): Values {
     // What the report made from this page would show (with its default options).
     facts: {
       certificates: (snapshot.security?.certificates.length ?? 0) > 0,
-      code: number !== null && decodeErrorNumber(number).name !== null,
+      code: (view.code?.name ?? null) !== null,
       lastGood: view.lastGood !== null,
       failedParts: (snapshot.subresourceFailures?.length ?? 0) > 0,
       sslLabs: site !== null && sslLabsCanTest(site.host, site.port),

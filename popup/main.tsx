@@ -1,20 +1,32 @@
-// Entry point of the popup (also opened as a page: popup.html?tabId=N or ?url=U). It wires the
-// browser to the pure view and re-renders when the background records something new.
+// Entry point of the popup (also opened as a page: popup.html?tabId=N, ?url=U or ?incident=ID).
+// It reads the view the background keeps ready (ready-state.ts), loads only the words that view
+// shows (guide-words.ts) and renders; it re-renders when the background stores something new.
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import type { Catalogue } from '../src/guide/catalogue';
-import { loadCatalogue } from '../src/guide/guide-loader';
+import type { Catalogue, Language } from '../src/guide/catalogue';
+import { loadGuideWords } from '../src/guide/guide-words';
 import { translatorFrom, type Translate } from '../src/shared/i18n';
 import { chooseLanguage } from '../src/shared/language';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { DiagnosisView } from './DiagnosisView';
-import { browserSource, openExtensionTab, readSettings } from './browser-source';
-import { resolvePopupState, targetFromQuery, type PopupState, type Probes } from './popup-state';
+import { openExtensionTab, readSettings } from './browser-source';
+import { targetFromQuery, type PopupState, type Probes, type SnapshotView } from './popup-state';
 import { probe, twinUrl } from './probe';
 import { readProxySettings } from '../src/diagnosis/proxy-settings';
+import { toolbarButton } from '../src/shared/toolbar-button';
+import { readPopupState, STALE_VIEW_MS, type ReadySource } from './ready-state';
+import type { ViewRequest } from '../src/shared/view-message';
 
-const source = browserSource(browser);
+const source: ReadySource = {
+  get: (keys) => browser.storage.session.get(keys),
+  activeTab: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+  },
+  request: (message) => browser.runtime.sendMessage<ViewRequest, PopupState>(message),
+  badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
+};
 const target = targetFromQuery(location.search);
 const root = document.getElementById('app');
 let probes: Probes = {};
@@ -89,7 +101,7 @@ async function probeWww(): Promise<void> {
   const result = await probe(url);
   probes = { ...probes, www: result };
   probing = false;
-  await refresh();
+  await refresh(undefined, true);
 }
 
 async function checkProxy(): Promise<void> {
@@ -108,40 +120,72 @@ async function checkProxy(): Promise<void> {
     // Read once, then give the permission back: Cert Doctor keeps no more access than it uses.
     await browser.permissions.remove({ permissions: ['proxy'] }).catch(() => undefined);
   }
-  await refresh();
+  await refresh(undefined, true);
 }
 
 // Reads can overlap when the background writes in quick succession; only the newest read may
 // render, or an older, slower one would put a stale state back on screen.
 let latestRead = 0;
 
-async function refresh(): Promise<void> {
+/** `pending`: a read already started; `withProbes`: the person just ran a check. */
+async function refresh(pending?: Promise<PopupState>, withProbes = false): Promise<void> {
   const read = ++latestRead;
   let state: PopupState;
+  let shownWords = catalogue;
   try {
-    state = await resolvePopupState(target, source, probes);
+    // A past incident is made on request each time, with the checks; a tab's view holds them.
+    state = await (pending ?? readPopupState(target, source, withProbes || 'incident' in target ? probes : undefined));
+    if (state.kind === 'snapshot') shownWords = await wordsFor(state);
   } catch (error) {
     state = { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
   }
-  if (read === latestRead) show(state);
+  if (read !== latestRead) return;
+  catalogue = shownWords;
+  show(state);
+  // Shown at once; a view made long ago is made again (its storage change re-renders).
+  if (state.kind === 'snapshot' && state.incidentAt === undefined && Date.now() - state.now > STALE_VIEW_MS && !remade) {
+    remade = true;
+    source.request({ type: 'cert-doctor:view', tabId: state.snapshot.tabId }).catch(() => undefined);
+  }
+}
+let remade = false;
+
+// The words of the shown view, loaded once per code, causes and product (a re-render after a
+// storage change usually needs the same ones).
+let wordsKey = '';
+let words: Promise<Catalogue | null> = Promise.resolve(null);
+function wordsFor(view: SnapshotView): Promise<Catalogue | null> {
+  const needed = { code: view.code, diagnosis: view.diagnosis };
+  const key = JSON.stringify([language, view.code, view.diagnosis.causes.map((c) => c.id), view.diagnosis.product?.guide]);
+  if (key !== wordsKey) {
+    wordsKey = key;
+    const chosen: Language = language;
+    // A missing file leaves the facts on screen without the guide, never a blank popup.
+    words = loadGuideWords(chosen, needed, (path) => browser.runtime.getURL(path)).catch(() => null);
+  }
+  return words;
 }
 
 async function start(): Promise<void> {
+  // The view and the settings are read at the same time.
+  const pending = readPopupState(target, source, 'incident' in target ? probes : undefined);
+  pending.catch(() => undefined);
   try {
     const chosen = await uiLanguage(browser, (await readSettings(browser)).language);
     language = chosen.language;
     t = chosen.t;
-    catalogue = await loadCatalogue(language, (path) => browser.runtime.getURL(path));
   } catch {
     // The browser's own language and strings stay in place: never a blank popup.
   }
   document.documentElement.lang = language;
-  await refresh();
+  await refresh(pending);
 }
 
 document.documentElement.lang = language;
 show({ kind: 'loading' });
 void start();
-browser.storage.session.onChanged.addListener(() => void refresh());
-// The background writes what it learns of sites (HSTS, the last good certificate) in batches.
-browser.storage.local.onChanged.addListener(() => void refresh());
+// The background stores a new view (or a tab's snapshot changes, for ?url=U); clock samples and
+// other tabs' writes need no re-read.
+browser.storage.session.onChanged.addListener((changes) => {
+  if (Object.keys(changes).some((key) => key.startsWith('view:') || ('url' in target && key.startsWith('tab:')))) void refresh();
+});

@@ -16,9 +16,11 @@ import { reportText } from '../src/report/text';
 import type { Translate } from '../src/shared/i18n';
 import { reportFilename, type SaveReportMessage, type SaveReportReply } from '../src/shared/save-report-message';
 import { uiLanguage } from '../src/shared/ui-translator';
-import { browserSource, readSettings } from './browser-source';
+import { readSettings } from './browser-source';
+import { browserSource } from '../src/views/browser-source';
+import { resolvePopupState } from '../src/views/resolve-view';
 import { evidenceText } from './evidence-text';
-import { resolvePopupState, targetFromQuery, type SnapshotView } from './popup-state';
+import { targetFromQuery, type SnapshotView } from './popup-state';
 import { ReportView, type ActionStatus, type ContactState, type ReportFormat } from './ReportView';
 
 const EXTENSIONS: Readonly<Record<ReportFormat, 'txt' | 'md' | 'html' | 'json'>> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };

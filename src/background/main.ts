@@ -25,6 +25,12 @@ import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
 import { TabSnapshotStore } from '../storage/tab-snapshots';
 import { toolbarButton } from '../shared/toolbar-button';
 import { WriteBehindState } from '../storage/write-behind';
+import type { CertificateMemory } from '../core/continuity/memory';
+import { isViewRequest } from '../shared/view-message';
+import { browserSource } from '../views/browser-source';
+import { resolvePopupState, type SnapshotSource } from '../views/resolve-view';
+import type { PopupState } from '../views/snapshot-view';
+import { ReadyViews } from './ready-views';
 
 const reportError = (error: unknown): void => {
   console.error('Cert Doctor capture failed:', error);
@@ -49,10 +55,36 @@ session.update(BACKGROUND_STARTS_KEY, (n) => (typeof n === 'number' ? n : 0) + 1
 let settings: Promise<Settings> | null = null;
 const currentSettings = (): Promise<Settings> =>
   (settings ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => settingsFrom(stored[SETTINGS_KEY])));
+
+// What the popup shows is made here when the facts change, off the request path, and kept
+// ready in storage.session (view:<tabId>); the popup only reads it (ready-views.ts).
+const storedFacts = browserSource(browser);
+let remembered: Promise<readonly CertificateMemory[]> | null = null;
+const viewSource: SnapshotSource = {
+  ...storedFacts,
+  // The write-behind cache: the snapshot as just written, without a storage round trip.
+  read: (tabId) => tabs.read(tabId),
+  settings: () => currentSettings(),
+  remembered: () => (remembered ??= storedFacts.remembered().catch(() => [])),
+};
+const readyViews = new ReadyViews(
+  browser.storage.session,
+  viewSource,
+  30,
+  async () => (await storedFacts.readAll()).map((snapshot) => snapshot.tabId),
+  undefined,
+  reportError,
+);
+
 browser.storage.local.onChanged.addListener((changes) => {
   if (SETTINGS_KEY in changes) settings = null;
   // Cleared by the options page (or the setting turned off): drop what is waiting to be written.
   if (CONTINUITY_KEY in changes && changes[CONTINUITY_KEY].newValue === undefined) continuity.discardPending();
+  if (CONTINUITY_KEY in changes) remembered = null;
+  if (SETTINGS_KEY in changes || CONTINUITY_KEY in changes) readyViews.scheduleAll();
+});
+browser.captivePortal.onStateChanged.addListener(() => {
+  readyViews.scheduleAll();
 });
 
 // Badge refreshes of one tab run one after another, each reading the newest snapshot, so a slow
@@ -76,6 +108,7 @@ const updateTab: UpdateTab = (tabId, change) => {
     .update(tabId, (previous) => (next = change(previous)))
     .then(() => {
       refreshBadge(tabId);
+      readyViews.schedule(tabId);
       if (next?.status === 'failed') noteIncident(tabId, next);
     })
     .catch(reportError);
@@ -129,7 +162,11 @@ function recordResponseClock(details: ResponseDetails): void {
     localTime: details.timeStamp,
     fromCache: details.fromCache === true,
     headers: details.responseHeaders,
-  }).catch(reportError);
+  })
+    .then(() => {
+      readyViews.clockSampled();
+    })
+    .catch(reportError);
 }
 
 function onRequestError(details: RequestErrorDetails): void {
@@ -187,8 +224,16 @@ browser.webRequest.onHeadersReceived.addListener(
 );
 browser.webRequest.onErrorOccurred.addListener(requests.onErrorOccurred, { urls: ['http://*/*', 'https://*/*'] });
 
-// Saving a report: the only message the background takes. The download goes to the downloads
-// folder without a dialog; the page asked for the optional permission when the person clicked.
+// The popup asks for a view when none is ready yet, after the person ran a check (the www
+// address, the proxy setting), and for a past incident from the history (options page).
+browser.runtime.onMessage.addListener((message: unknown): Promise<PopupState> | undefined => {
+  if (!isViewRequest(message)) return undefined;
+  if ('tabId' in message) return readyViews.make(message.tabId, message.probes);
+  return resolvePopupState({ incident: message.incident }, viewSource, message.probes ?? {});
+});
+
+// Saving a report. The download goes to the downloads folder without a dialog; the page asked
+// for the optional permission when the person clicked.
 browser.runtime.onMessage.addListener((message: unknown): Promise<SaveReportReply> | undefined => {
   if (!isSaveReportMessage(message)) return undefined;
   const url = URL.createObjectURL(new Blob([message.content], { type: `${message.mime};charset=utf-8` }));
@@ -206,5 +251,8 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<SaveReportRepl
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.forget(tabId);
-  tabs.remove(tabId).catch(reportError);
+  tabs
+    .remove(tabId)
+    .then(() => readyViews.forget(tabId))
+    .catch(reportError);
 });

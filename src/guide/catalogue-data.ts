@@ -1,6 +1,7 @@
 // Every language's guide data, read straight from the JSON (tests, and the e2e's expectations).
 // The extension does not bundle this: build.mjs writes the same merge to dist/guide/<lang>.json
-// and the popup fetches the one language it speaks (guide-loader.ts).
+// (fetched by the report page, guide-loader.ts) and one file per entry under dist/guide/<lang>/
+// (the popup fetches only those its view shows, guide-words.ts).
 
 import type { CatalogueData, Language } from './catalogue';
 import enCodes from './text/en/codes.json';

@@ -1,7 +1,7 @@
 // The knowledge base's words in one language: a title and explanation per Firefox code, and a
 // guide per cause (summary, explanation, steps per system, fixes for the site owner), plus the
 // steps to turn off each interception product's HTTPS scanning. The data is JSON under
-// text/<lang>/ (catalogue-data.ts; the build writes one file per language for the popup);
+// text/<lang>/ (catalogue-data.ts; the build writes one file per language and one per entry);
 // tests keep every language complete and in step with English.
 
 import type { ErrorFamily } from '../core/error-codes/decode';
@@ -66,6 +66,15 @@ export class Catalogue {
   steps(id: CauseId, os: OsKey | null): readonly string[] {
     const steps = this.cause(id).steps;
     return (os ? steps[os] : undefined) ?? steps.default;
+  }
+
+  /** The entries this catalogue holds ("code:NAME", "cause:id", "product:id"): the popup's holds only what it shows. */
+  entries(): string[] {
+    return [
+      ...Object.keys(this.data.codes).map((id) => `code:${id}`),
+      ...Object.keys(this.data.causes).map((id) => `cause:${id}`),
+      ...Object.keys(this.data.products).map((id) => `product:${id}`),
+    ];
   }
 
   productSteps(guide: ProductGuide): readonly string[] {

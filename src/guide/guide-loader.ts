@@ -1,5 +1,6 @@
-// Loads the guide of one language from the extension's own files (dist/guide/<lang>.json,
-// written by build.mjs). A missing or broken file is an error the popup shows, never a blank.
+// Loads the whole guide of one language from the extension's own files (dist/guide/<lang>.json,
+// written by build.mjs), for the report page; the popup loads single entries (guide-words.ts).
+// A missing or broken file is an error the page shows, never a blank.
 
 import { Catalogue, type CatalogueData, type Language } from './catalogue';
 

@@ -12,7 +12,7 @@ import { base64ToBytes } from '../core/encoding/base64';
 import { readClock } from '../diagnosis/clock-evidence';
 import { INTERCEPTION_MEMORY_MS, productsSeenRecently } from '../diagnosis/interception-seen';
 import type { Diagnosis, Evidence } from '../diagnosis/types';
-import { CAUSES } from '../guide/causes';
+import { audienceFor, type Audience } from './audience';
 import type { Catalogue, ServerKey } from '../guide/catalogue';
 import { fillEach, fillPlaceholders } from '../guide/fill';
 import { siteAddress, sslLabsCanTest, textValues, type Facts } from '../guide/text-values';
@@ -22,7 +22,7 @@ import { cleanLine, cleanText } from './sanitize';
 export const REPORT_SCHEMA_ID = 'https://cert-doctor.net/schemas/report-1.json';
 export const REPORT_VERSION = 1;
 
-export type Audience = 'site-owner' | 'it-department';
+export type { Audience } from './audience';
 
 export interface ReportOptions {
   /** Include the page's path (never by default: paths can be private). */
@@ -100,12 +100,6 @@ export interface Report {
 
 const SERVERS: readonly ServerKey[] = ['nginx', 'apache', 'caddy', 'iis', 'certbot'];
 const DAY = 24 * 60 * 60_000;
-
-/** Who can fix it: the site's owner, or the visitor's IT department when the cause is on their side. */
-export function audienceFor(diagnosis: Diagnosis): Audience {
-  const top = diagnosis.causes[0];
-  return top && CAUSES[top.id].side !== 'site' ? 'it-department' : 'site-owner';
-}
 
 export function buildReport(input: ReportInput): Report {
   const { snapshot, diagnosis, catalogue, now, options } = input;

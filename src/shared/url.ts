@@ -18,3 +18,10 @@ export function hostAndPortOf(url: string): string | null {
     return null;
   }
 }
+
+/** The scheme of a URL in lower case ("https"), or null (no URL, or none Firefox would show). */
+export function schemeOf(url: string | null): string | null {
+  if (url === null) return null;
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  return match?.[1]?.toLowerCase() ?? null;
+}

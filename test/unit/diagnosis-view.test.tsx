@@ -9,6 +9,7 @@ import { diagnose } from '../../src/diagnosis/diagnose';
 import { Catalogue } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { environment, history } from './support/snapshots';
+import { decodedFacts } from '../../src/views/build-view';
 
 const en = translatorForLocale('en');
 const guide = new Catalogue('en', CATALOGUES.en);
@@ -17,7 +18,7 @@ const URL_A = 'https://expired.lab.test/';
 
 function view(snapshot: TabSnapshot): PopupState {
   const diagnosis = diagnose(snapshot, environment(), history());
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis, now: Date.UTC(2026, 10, 26, 12) };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis, ...decodedFacts(snapshot), now: Date.UTC(2026, 10, 26, 12) };
 }
 
 function root(): HTMLElement {

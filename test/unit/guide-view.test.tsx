@@ -14,6 +14,7 @@ import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { loadMessages, translatorForLocale } from './fakes/messages';
 import { clock, environment, failed, history } from './support/snapshots';
 import recordedJson from './fixtures/lab-snapshots.json';
+import { decodedFacts } from '../../src/views/build-view';
 
 const en = translatorForLocale('en');
 const enMessages = loadMessages('en');
@@ -30,6 +31,7 @@ function view(snapshot: TabSnapshot, env = environment(), probes = {}): Snapshot
     environment: { os: env.os ?? 'linux', firefoxVersion: env.firefoxVersion ?? '153.0', captivePortal: 'not_captive' },
     lastGood: null,
     diagnosis,
+    ...decodedFacts(snapshot),
     now: env.now,
   };
 }

@@ -1,7 +1,9 @@
 import { startLoad } from '../../src/capture/navigation-state';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
-import { resolvePopupState, targetFromQuery, type SnapshotSource } from '../../popup/popup-state';
+import { targetFromQuery } from '../../popup/popup-state';
+import { decodedFacts } from '../../src/views/build-view';
+import { resolvePopupState, type SnapshotSource } from '../../src/views/resolve-view';
 
 function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): SnapshotSource {
   return {
@@ -36,7 +38,7 @@ describe('targetFromQuery', () => {
 function shown(snapshot: TabSnapshot): unknown {
   // A page still loading has nothing wrong yet: no causes, nothing to bypass.
   const diagnosis = { verdict: 'ok', bypass: null, causes: [], product: null, code: null, actions: [], alternativeHost: null };
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis, now: Date.UTC(2026, 10, 26) };
+  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis, ...decodedFacts(snapshot), now: Date.UTC(2026, 10, 26) };
 }
 
 describe('resolvePopupState', () => {

@@ -27,6 +27,7 @@ import { translateCount } from '../../src/shared/plural';
 import { translatorForLocale } from './fakes/messages';
 import { reportInputFor, RECORDED, type Recorded } from './support/report-input';
 import { ALWAYS_IN_REPORT, brokenPromises, leftovers, pluralMistakes, REPORT_CONTENT, russianForm } from './support/words-check';
+import { decodedFacts } from '../../src/views/build-view';
 
 type Facts = Record<FactName, boolean>;
 
@@ -86,6 +87,7 @@ function popupView(input: ReportInput): SnapshotView {
     environment: { os: '', firefoxVersion: '153.8.0', captivePortal: 'not_captive' },
     lastGood: input.lastGood,
     diagnosis: input.diagnosis,
+    ...decodedFacts(input.snapshot),
     now: input.now,
   };
 }

@@ -1,0 +1,99 @@
+// What the popup shows for one load, as plain data: made by the background when the facts
+// change (src/views/build-view.ts) and kept ready in storage.session, so the popup only reads
+// and renders. Everything here survives a structured clone (no RegExp, no class instances).
+
+import type { SkewEstimate } from '../core/clock/skew';
+import type { CertificateMemory } from '../core/continuity/memory';
+import type { ErrorFamily } from '../core/error-codes/decode';
+import type { ProxyFinding } from '../diagnosis/proxy-settings';
+import type { Diagnosis, ProbeResult } from '../diagnosis/types';
+import type { TabSnapshot } from '../shared/tab-snapshot';
+
+/** Facts about this browser and device. */
+export interface Environment {
+  readonly os: string;
+  readonly firefoxVersion: string;
+  /** browser.captivePortal.getState(): unknown, not_captive, unlocked_portal, locked_portal. */
+  readonly captivePortal: string;
+}
+
+/** Firefox's error number decoded: its name (null when unknown), number and family. */
+export interface CodeFacts {
+  readonly name: string | null;
+  readonly number: number;
+  readonly family: ErrorFamily;
+}
+
+/** What the DER of one certificate of the chain says, parsed in the background. */
+export interface ParsedFacts {
+  /** Key and signature in one line ("RSA 2048, sha256WithRSAEncryption / SHA-256"). */
+  readonly key: string;
+  /** subjectAltName: DNS names, then IP addresses. */
+  readonly names: readonly string[];
+}
+
+export interface CertificateFacts {
+  /** One entry per certificate of the chain (leaf first); null when its DER could not be read. */
+  readonly parsed: readonly (ParsedFacts | null)[];
+  /** The chain as PEM text, ready to copy ("" when no DER was captured). */
+  readonly pem: string;
+}
+
+export interface SnapshotView {
+  readonly kind: 'snapshot';
+  readonly snapshot: TabSnapshot;
+  readonly clock: SkewEstimate | null;
+  /** The toolbar badge Cert Doctor shows on that tab ("" for none). */
+  readonly badgeText: string;
+  readonly environment: Environment | null;
+  /** The last good certificate Cert Doctor remembers for this site, if any. */
+  readonly lastGood: CertificateMemory | null;
+  readonly diagnosis: Diagnosis;
+  /** The decoded failure code of the load, null when there is no failure or Firefox gave no number. */
+  readonly code: CodeFacts | null;
+  /** The names of the frame failures' codes, in the snapshot's order ("?" when unknown). */
+  readonly frameCodes: readonly string[];
+  readonly certificates: CertificateFacts;
+  /** The time the view was made (or the incident's time): relative dates count from it. */
+  readonly now: number;
+  /** Set when this is a past incident from the history, not a tab's current load. */
+  readonly incidentAt?: number;
+}
+
+/** Checks the person ran from the popup (each one sends a request, and only when clicked). */
+export interface Probes {
+  readonly www?: ProbeResult;
+  readonly proxy?: ProxyFinding;
+}
+
+export type PopupState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'no-record'; readonly tabId: number | null }
+  /** Not a website over https: an http page, a Firefox page (about:), a file, an extension page. */
+  | { readonly kind: 'not-https'; readonly scheme: string | null; readonly url: string | null }
+  | SnapshotView
+  | { readonly kind: 'broken'; readonly message: string };
+
+export type PopupTarget =
+  | { readonly tabId: number }
+  | { readonly url: string }
+  | { readonly incident: string }
+  | { readonly activeTab: true };
+
+/** A past incident as the history keeps it. */
+export interface StoredIncident {
+  readonly at: number;
+  readonly snapshot: TabSnapshot;
+  readonly clock: SkewEstimate | null;
+}
+
+const VIEW_PREFIX = 'view:';
+
+/** The storage.session key of a tab's ready view. */
+export function viewKey(tabId: number): string {
+  return `${VIEW_PREFIX}${tabId}`;
+}
+
+export function isSnapshotView(value: unknown): value is SnapshotView {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'snapshot' && typeof (value as { snapshot?: unknown }).snapshot === 'object';
+}
