@@ -60,19 +60,31 @@ const currentSettings = (): Promise<Settings> =>
 // ready in storage.session (view:<tabId>); the popup only reads it (ready-views.ts).
 const storedFacts = browserSource(browser);
 let remembered: Promise<readonly CertificateMemory[]> | null = null;
+// The OS and Firefox's version never change while the background runs, and the captive-portal
+// state is asked again only when Firefox says it changed: no round trips to the parent process
+// for them on each view.
+let environment: ReturnType<SnapshotSource['environment']> | null = null;
 const viewSource: SnapshotSource = {
   ...storedFacts,
   // The write-behind cache: the snapshot as just written, without a storage round trip.
   read: (tabId) => tabs.read(tabId),
   settings: () => currentSettings(),
   remembered: () => (remembered ??= storedFacts.remembered().catch(() => [])),
+  environment: () => (environment ??= storedFacts.environment().catch((error: unknown) => {
+    environment = null;
+    throw error;
+  })),
 };
+// Views are made when the background's thread is idle (at most a second later), after a short
+// pause that gathers a load's burst of facts: never in the way of a listener on the request path.
+const whenIdle = (callback: () => void, delayMs: number): unknown =>
+  setTimeout(() => requestIdleCallback(callback, { timeout: 1000 }), delayMs);
 const readyViews = new ReadyViews(
   browser.storage.session,
   viewSource,
   30,
   async () => (await storedFacts.readAll()).map((snapshot) => snapshot.tabId),
-  undefined,
+  whenIdle,
   reportError,
 );
 
@@ -84,6 +96,7 @@ browser.storage.local.onChanged.addListener((changes) => {
   if (SETTINGS_KEY in changes || CONTINUITY_KEY in changes) readyViews.scheduleAll();
 });
 browser.captivePortal.onStateChanged.addListener(() => {
+  environment = null;
   readyViews.scheduleAll();
 });
 

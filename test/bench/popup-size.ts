@@ -1,6 +1,7 @@
 // What the popup makes Firefox read, taken from the zip being measured: the JavaScript
-// popup/popup.html loads (its <script src> files) and the guide file per language that the
-// popup fetches (dist/guide/<lang>.json, src/guide/guide-loader.ts), raw and gzipped
+// popup/popup.html loads (its <script src> files) and, for comparison, the whole guide file per
+// language (dist/guide/<lang>.json: the report page loads it; since issue 11 the popup reads
+// only the per-entry files of what it shows, src/guide/guide-words.ts), raw and gzipped
 // (node:zlib, default level 6). The target is on the gzipped JavaScript: what a download of
 // the extension carries and a rough measure of how much code there is to parse.
 import { posix } from 'node:path';
