@@ -35,7 +35,7 @@ export function chainFacts(security: CapturedSecurity | undefined): ChainFacts |
   const leaf = certificates[0];
   const root = certificates[certificates.length - 1];
   if (!leaf || !root) return null;
-  const parsed = certificates.map(parse);
+  const parsed = certificates.map(parseCaptured);
   const parsedLeaf = parsed[0] ?? null;
   const belowRoot = certificates.length > 1 ? parsed.slice(0, -1) : parsed;
   const rsaBits = belowRoot.flatMap((c) => (c?.publicKey.algorithm === 'RSA' && c.publicKey.bits !== null ? [c.publicKey.bits] : []));
@@ -55,7 +55,8 @@ export function chainFacts(security: CapturedSecurity | undefined): ChainFacts |
   };
 }
 
-function parse(certificate: CapturedCertificate): ParsedCertificate | null {
+/** A captured certificate's DER parsed, or null when it has none or it does not parse. */
+export function parseCaptured(certificate: CapturedCertificate): ParsedCertificate | null {
   if (!certificate.derBase64) return null;
   try {
     const result = parseCertificateDer(base64ToBytes(certificate.derBase64));

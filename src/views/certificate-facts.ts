@@ -1,7 +1,8 @@
 // The certificate facts the popup shows (key, signature, names, PEM), parsed from the chain's
 // DER here, in the background, so the popup carries no certificate parser.
 
-import { parseCertificateDer, type ParsedCertificate } from '../core/certificate/parse-der';
+import type { ParsedCertificate } from '../core/certificate/parse-der';
+import { parseCaptured } from '../diagnosis/chain-facts';
 import { derToPem } from '../core/certificate/pem';
 import { base64ToBytes } from '../core/encoding/base64';
 import type { CapturedCertificate } from '../shared/tab-snapshot';
@@ -22,7 +23,7 @@ function factsOf(certificate: CapturedCertificate): ParsedFacts | null {
   const key = certificate.derBase64;
   const known = knownFacts.get(key);
   if (known !== undefined) return known;
-  const parsed = parse(certificate);
+  const parsed = parseCaptured(certificate);
   const facts = parsed ? parsedFacts(parsed) : null;
   // Only a certificate with its DER is remembered; one without has no facts to reuse.
   if (key) {
@@ -37,16 +38,6 @@ export function certificateFacts(chain: readonly CapturedCertificate[]): Certifi
     parsed: chain.map(factsOf),
     pem: chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join(''),
   };
-}
-
-function parse(certificate: CapturedCertificate): ParsedCertificate | null {
-  if (!certificate.derBase64) return null;
-  try {
-    const result = parseCertificateDer(base64ToBytes(certificate.derBase64));
-    return result.ok ? result.certificate : null;
-  } catch {
-    return null;
-  }
 }
 
 function parsedFacts(certificate: ParsedCertificate): ParsedFacts {

@@ -7,7 +7,7 @@
 // sets it on the options page).
 
 import type { Browser, Page } from 'puppeteer-core';
-import { openExtensionPage } from '../firefox/extension-pages';
+import { chooseLanguage, openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, visit } from '../firefox/launch';
 import { LAB_CASE_SPECS } from '../lab/cases';
 import { loadedFirst, orderForVisits } from '../lab/visit-order';
@@ -102,16 +102,6 @@ async function measure(browser: Browser, labCase: LabCase, language: Language): 
   }
 }
 
-/** Cert Doctor's own language setting, chosen on its options page as a person would. */
-async function chooseLanguage(browser: Browser, language: Language | 'auto'): Promise<void> {
-  const options = await openExtensionPage(browser, 'options/options.html');
-  try {
-    await options.select('[data-testid="setting-language"]', language);
-    await pollPage(options, 10_000, () => options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language));
-  } finally {
-    await options.close().catch(() => undefined);
-  }
-}
 
 // Cases that need Firefox prefs of their own (HTTPS-Only mode) get a Firefox with those prefs;
 // the rest share one. Visit order matters within each (Firefox caches intermediates; HSTS needs

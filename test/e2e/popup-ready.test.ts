@@ -4,7 +4,7 @@
 // Checked in the real Firefox against the lab's expired-certificate and valid sites.
 
 import type { Browser, Page } from 'puppeteer-core';
-import { openExtensionPage } from '../firefox/extension-pages';
+import { chooseLanguage, openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, visit } from '../firefox/launch';
 import { useFirefoxSession } from './support/session';
 
@@ -76,15 +76,6 @@ async function popupLoads(browser: Browser, url: string, verdict: string): Promi
   }
 }
 
-async function chooseLanguage(browser: Browser, language: 'ru' | 'auto'): Promise<void> {
-  const options = await openExtensionPage(browser, 'options/options.html');
-  try {
-    await options.select('[data-testid="setting-language"]', language);
-    await pollPage(options, 10_000, () => options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language));
-  } finally {
-    await options.close().catch(() => undefined);
-  }
-}
 
 describe('the popup at once', () => {
   const session = useFirefoxSession();

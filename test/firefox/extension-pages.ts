@@ -44,3 +44,14 @@ export async function acceptTheRisk(page: Page, timeoutMs = 10_000): Promise<voi
     throw new Error(`No "Proceed to <host> (Risky)" button on the error page of ${page.url()}`);
   });
 }
+
+/** Cert Doctor's own language setting, chosen on its options page as a person would. */
+export async function chooseLanguage(browser: Browser, language: 'en' | 'ru' | 'auto'): Promise<void> {
+  const options = await openExtensionPage(browser, 'options/options.html');
+  try {
+    await options.select('[data-testid="setting-language"]', language);
+    await pollPage(options, 10_000, () => options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language));
+  } finally {
+    await options.close().catch(() => undefined);
+  }
+}
