@@ -6,6 +6,7 @@
 // offset, so the popup measured is the one that ships.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { CENTRAL_DIRECTORY_ENTRY, END_OF_CENTRAL_DIRECTORY, LOCAL_FILE_HEADER } from '../firefox/zip';
 
 export const EMPTY_PAGE_PATH = 'bench/empty.html';
 
@@ -18,9 +19,6 @@ export const EMPTY_PAGE_HTML = `<!doctype html>
 </html>
 `;
 
-const LOCAL_FILE_HEADER = 0x04034b50;
-const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 // 1980-01-01 00:00 in MS-DOS date/time: the file's date means nothing here.
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
-const LOCAL_FILE_HEADER = 0x04034b50;
+/** The zip format's record signatures (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16), shared with the bench's writer. */
+export const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+export const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
+export const LOCAL_FILE_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
