@@ -36,9 +36,21 @@ const SOURCE_PATCHES = [
   },
 ];
 
+// Cert Doctor runs only in Firefox (142 and later), where webextension-polyfill's module is
+// Firefox's own `browser` object, unchanged: its code checks for it and exports it
+// (browser-polyfill.js: `module.exports = globalThis.browser`); the wrapper for Chrome around it
+// is never used. The bundles take that branch directly instead of carrying 10 KB of unused code
+// that every page parses first (the popup's time to content counts it). The build fails if the
+// branch is no longer there.
+const FIREFOX_BRANCH = 'module.exports = globalThis.browser;';
 const patchThirdParty = {
   name: 'patch-third-party',
   setup(build) {
+    build.onLoad({ filter: /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(FIREFOX_BRANCH)) throw new Error(`patch-third-party: "${FIREFOX_BRANCH}" not found in ${path}`);
+      return { contents: FIREFOX_BRANCH, loader: 'js' };
+    });
     for (const { file, pattern, replacement } of SOURCE_PATCHES) {
       build.onLoad({ filter: file }, async ({ path }) => {
         const source = await readFile(path, 'utf8');

@@ -12,6 +12,7 @@ import { CapturedFacts } from './CapturedFacts';
 import { CertificateDetails } from './CertificateDetails';
 import { formatDate } from './format';
 import { GuideView, type GuideActions } from './GuideView';
+import { useAfterFirstPaint } from './after-first-paint';
 import type { PopupState, SnapshotView } from './popup-state';
 import { BrokenState, NoRecordState, NotHttpsState } from './states';
 
@@ -41,7 +42,9 @@ export function codeAttribute(view: SnapshotView): string {
 
 export function DiagnosisView(props: Props): JSX.Element {
   const { state, t } = props;
-  const ready = state.kind !== 'loading';
+  const answered = state.kind !== 'loading';
+  // Ready (for the tests too) once the closed sections have been rendered after the answer.
+  const ready = useAfterFirstPaint(answered);
   const status = state.kind === 'snapshot' ? state.snapshot.status : state.kind;
   const code = state.kind === 'snapshot' ? codeAttribute(state) : '';
   const tabId = state.kind === 'snapshot' ? String(state.snapshot.tabId) : undefined;
@@ -60,7 +63,7 @@ export function DiagnosisView(props: Props): JSX.Element {
       data-language={props.catalogue?.language ?? ''}
       data-words={props.catalogue?.entries().join(' ') ?? ''}
       data-ready={ready ? 'true' : 'false'}
-      aria-busy={!ready}
+      aria-busy={!answered}
     >
       <header class="app-header">
         <h1 class="app-title">{t('extensionName')}</h1>
@@ -70,7 +73,7 @@ export function DiagnosisView(props: Props): JSX.Element {
           </p>
         )}
       </header>
-      <Body {...props} />
+      <Body {...props} withClosedSections={ready} />
       {props.onOpenOptions && (
         <footer class="app-footer">
           <button type="button" class="link-button" data-action="open-options" onClick={props.onOpenOptions}>
@@ -82,7 +85,7 @@ export function DiagnosisView(props: Props): JSX.Element {
   );
 }
 
-function Body(props: Props): JSX.Element {
+function Body(props: Props & { readonly withClosedSections: boolean }): JSX.Element {
   const { state, t } = props;
   switch (state.kind) {
     case 'loading':
@@ -98,8 +101,8 @@ function Body(props: Props): JSX.Element {
   }
 }
 
-function SnapshotBody(props: Props & { readonly view: SnapshotView }): JSX.Element {
-  const { view, t, locale = 'en', catalogue, probing } = props;
+function SnapshotBody(props: Props & { readonly view: SnapshotView; readonly withClosedSections: boolean }): JSX.Element {
+  const { view, t, locale = 'en', catalogue, probing, withClosedSections } = props;
   const { snapshot } = view;
   return (
     <>
@@ -118,14 +121,17 @@ function SnapshotBody(props: Props & { readonly view: SnapshotView }): JSX.Eleme
           probing={probing ?? false}
           {...pick(props, ['onTestAgain', 'onProbeWww', 'onOpenAlternative', 'onCheckProxy', 'onReport', 'onCopy'])}
           proxyDenied={props.proxyDenied ?? false}
+          withClosedSections={withClosedSections}
         />
       )}
-      <CertificateDetails view={view} t={t} locale={locale} {...(props.onCopy ? { onCopy: props.onCopy } : {})} />
-      <details class="technical-details" data-testid="technical-details">
-        <summary>{t('popupTechnicalDetails')}</summary>
-        <TechnicalFacts view={view} t={t} />
-        <CapturedFacts view={view} t={t} locale={locale} {...(props.onOpen ? { onOpen: props.onOpen } : {})} />
-      </details>
+      {withClosedSections && <CertificateDetails view={view} t={t} locale={locale} {...(props.onCopy ? { onCopy: props.onCopy } : {})} />}
+      {withClosedSections && (
+        <details class="technical-details" data-testid="technical-details">
+          <summary>{t('popupTechnicalDetails')}</summary>
+          <TechnicalFacts view={view} t={t} />
+          <CapturedFacts view={view} t={t} locale={locale} {...(props.onOpen ? { onOpen: props.onOpen } : {})} />
+        </details>
+      )}
     </>
   );
 }

@@ -30,6 +30,8 @@ interface Props extends GuideActions {
   readonly t: Translate;
   readonly locale: string;
   readonly probing?: boolean;
+  /** False for the first paint: only the answer, the closed sections come just after (after-first-paint.ts). */
+  readonly withClosedSections?: boolean;
 }
 
 const OS_KEYS: readonly OsKey[] = ['windows', 'macos', 'linux', 'android'];
@@ -41,7 +43,7 @@ export const FIRST_STEPS = 3;
 const VERDICT_SAYS_SIDE: ReadonlySet<Diagnosis['verdict']> = new Set(['fix-here', 'site-fault']);
 
 export function GuideView(props: Props): JSX.Element {
-  const { view, catalogue, t, locale, probing = false, onCopy } = props;
+  const { view, catalogue, t, locale, probing = false, onCopy, withClosedSections = true } = props;
   const { diagnosis, snapshot } = view;
   const values = popupTextValues(view, locale);
   const [top, ...others] = diagnosis.causes;
@@ -87,7 +89,7 @@ export function GuideView(props: Props): JSX.Element {
           <StepList steps={productSteps} values={values} productId={diagnosis.product.id} />
         </details>
       )}
-      {evidence.length > 0 && (
+      {withClosedSections && evidence.length > 0 && (
         <details class="evidence" data-testid="evidence">
           <summary>{t('evidenceTitle')}</summary>
           <ul>
@@ -97,7 +99,7 @@ export function GuideView(props: Props): JSX.Element {
           </ul>
         </details>
       )}
-      {top && topText && (
+      {withClosedSections && top && topText && (
         <details class="more-about" data-testid="more-about">
           <summary>{t('popupMoreAbout')}</summary>
           <h3>
@@ -120,8 +122,8 @@ export function GuideView(props: Props): JSX.Element {
           <SupportLink cause={top} view={view} catalogue={catalogue} t={t} />
         </details>
       )}
-      {top && <OtherSystems cause={top} values={values} catalogue={catalogue} os={os} t={t} />}
-      {others.length > 0 && (
+      {withClosedSections && top && <OtherSystems cause={top} values={values} catalogue={catalogue} os={os} t={t} />}
+      {withClosedSections && others.length > 0 && (
         <details class="other-causes" data-testid="other-causes">
           <summary>{t('otherCauses')}</summary>
           {others.map((cause) => (

@@ -4,8 +4,8 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import type { Catalogue, Language } from '../src/guide/catalogue';
-import { loadGuideWords } from '../src/guide/guide-words';
+import { Catalogue, type Language } from '../src/guide/catalogue';
+import { loadGuideWords, wordsKey } from '../src/guide/guide-words';
 import { translatorFrom, type Translate } from '../src/shared/i18n';
 import { chooseLanguage } from '../src/shared/language';
 import { uiLanguage } from '../src/shared/ui-translator';
@@ -15,7 +15,9 @@ import { targetFromQuery, type PopupState, type Probes, type SnapshotView } from
 import { probe, twinUrl } from './probe';
 import { readProxySettings } from '../src/diagnosis/proxy-settings';
 import { toolbarButton } from '../src/shared/toolbar-button';
-import { readPopupState, STALE_VIEW_MS, type ReadySource } from './ready-state';
+import { readPopupState, readyFromHandoff, STALE_VIEW_MS, type ReadySource } from './ready-state';
+import { handoffOf, type HandedWords } from '../src/shared/popup-handoff';
+import { schemeOf } from '../src/shared/url';
 import type { ViewRequest } from '../src/shared/view-message';
 
 const source: ReadySource = {
@@ -28,6 +30,8 @@ const source: ReadySource = {
   badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
 };
 const target = targetFromQuery(location.search);
+const LOADING_AFTER_MS = 150;
+const ANSWER_MARK = 'cert-doctor:answer';
 const root = document.getElementById('app');
 let probes: Probes = {};
 let probing = false;
@@ -142,6 +146,9 @@ async function refresh(pending?: Promise<PopupState>, withProbes = false): Promi
   if (read !== latestRead) return;
   catalogue = shownWords;
   show(state);
+  // For the benchmark (BENCHMARKS.md): the answer is in the document from here on, so the paint
+  // that showed it cannot be earlier.
+  if (performance.getEntriesByName(ANSWER_MARK).length === 0) performance.mark(ANSWER_MARK);
   // Shown at once; a view made long ago is made again (its storage change re-renders).
   if (state.kind === 'snapshot' && state.incidentAt === undefined && Date.now() - state.now > STALE_VIEW_MS && !remade) {
     remade = true;
@@ -151,38 +158,65 @@ async function refresh(pending?: Promise<PopupState>, withProbes = false): Promi
 let remade = false;
 
 // The words of the shown view, loaded once per code, causes and product (a re-render after a
-// storage change usually needs the same ones).
-let wordsKey = '';
+// storage change usually needs the same ones), or handed over by the background with the view.
+let shownWordsKey = '';
 let words: Promise<Catalogue | null> = Promise.resolve(null);
-function wordsFor(view: SnapshotView): Promise<Catalogue | null> {
+function wordsFor(view: SnapshotView, handed: HandedWords | null = null): Promise<Catalogue | null> {
   const needed = { code: view.code, diagnosis: view.diagnosis };
-  const key = JSON.stringify([language, view.code, view.diagnosis.causes.map((c) => c.id), view.diagnosis.product?.guide]);
-  if (key !== wordsKey) {
-    wordsKey = key;
+  const key = wordsKey(language, needed);
+  if (key !== shownWordsKey) {
+    shownWordsKey = key;
     const chosen: Language = language;
-    // A missing file leaves the facts on screen without the guide, never a blank popup.
-    words = loadGuideWords(chosen, needed, (path) => browser.runtime.getURL(path)).catch(() => null);
+    const fromBackground = handed?.key === key;
+    document.documentElement.dataset['wordsFrom'] = fromBackground ? 'background' : 'files';
+    words = fromBackground
+      ? Promise.resolve(new Catalogue(handed.language, handed.data))
+      : // A missing file leaves the facts on screen without the guide, never a blank popup.
+        loadGuideWords(chosen, needed, (path) => browser.runtime.getURL(path)).catch(() => null);
   }
   return words;
 }
 
 async function start(): Promise<void> {
-  // The view and the settings are read at the same time.
-  const pending = readPopupState(target, source, 'incident' in target ? probes : undefined);
+  // The background's memory first: no round trip when it has the tab's view and the settings.
+  const handedOver = readyFromHandoff(await targetTabId(), handoffOf(() => browser.extension.getBackgroundPage()));
+  // Otherwise the view and the settings are read at the same time.
+  const pending = handedOver
+    ? Promise.resolve<PopupState>(handedOver.state)
+    : readPopupState(target, { ...source, activeTab }, 'incident' in target ? probes : undefined);
+  // Where the first view came from, for the end-to-end tests (the paths look the same on screen).
+  document.documentElement.dataset['viewFrom'] = handedOver ? 'background' : 'storage';
   pending.catch(() => undefined);
   try {
-    const chosen = await uiLanguage(browser, (await readSettings(browser)).language);
+    const chosen = await uiLanguage(browser, handedOver?.language ?? (await readSettings(browser)).language);
     language = chosen.language;
     t = chosen.t;
   } catch {
     // The browser's own language and strings stay in place: never a blank popup.
   }
   document.documentElement.lang = language;
+  if (handedOver) void wordsFor(handedOver.state, handedOver.words);
   await refresh(pending);
 }
 
+// The toolbar popup opens without a query: its tab is the active one, asked for once.
+let activeTabQuery: ReturnType<ReadySource['activeTab']> | null = null;
+const activeTab: ReadySource['activeTab'] = () => (activeTabQuery ??= source.activeTab());
+
+/** The tab whose view the popup shows, when that is a web page over https (else null). */
+async function targetTabId(): Promise<number | null> {
+  if ('tabId' in target) return target.tabId;
+  if ('url' in target || 'incident' in target) return null;
+  const tab = await activeTab().catch(() => null);
+  return tab && schemeOf(tab.url) === 'https' ? tab.id : null;
+}
+
 document.documentElement.lang = language;
-show({ kind: 'loading' });
+// "Loading" appears only when the answer is slow: normally the first thing painted is the answer
+// itself, without a placeholder flashing before it.
+setTimeout(() => {
+  if (current.kind === 'loading') show(current);
+}, LOADING_AFTER_MS);
 void start();
 // The background stores a new view (or a tab's snapshot changes, for ?url=U); clock samples and
 // other tabs' writes need no re-read.

@@ -6,8 +6,11 @@
 import { isTabSnapshot, type TabSnapshot } from '../src/shared/tab-snapshot';
 import { schemeOf } from '../src/shared/url';
 import type { ViewRequest } from '../src/shared/view-message';
+import { LANGUAGES } from '../src/guide/catalogue';
+import type { HandedWords, PopupHandoff, ReadyForPopup } from '../src/shared/popup-handoff';
+import { isLanguageSetting, type LanguageSetting } from '../src/shared/settings';
 import { newestSnapshotForUrl, snapshotKey } from '../src/storage/tab-snapshots';
-import { isSnapshotView, viewKey, type PopupState, type PopupTarget, type Probes } from '../src/views/snapshot-view';
+import { isSnapshotView, viewKey, type PopupState, type PopupTarget, type Probes, type SnapshotView } from '../src/views/snapshot-view';
 
 export interface ReadySource {
   /** storage.session.get */
@@ -54,3 +57,40 @@ async function tabState(tabId: number, source: ReadySource, probes: Probes | und
 
 /** A view made this long ago is shown at once, and made again (relative dates, expiry). */
 export const STALE_VIEW_MS = 60_000;
+
+export interface HandedOver {
+  readonly state: SnapshotView;
+  /** null: the background had not read the settings; the popup reads them itself. */
+  readonly language: LanguageSetting | null;
+  readonly words: HandedWords | null;
+}
+
+/**
+ * The tab's ready view straight from the background's memory (src/shared/popup-handoff.ts), with
+ * no round trip; null whenever that is not possible, and the popup reads storage instead.
+ */
+export function readyFromHandoff(tabId: number | null, handoff: PopupHandoff | null): HandedOver | null {
+  if (tabId === null || !handoff) return null;
+  let ready: Partial<ReadyForPopup>;
+  try {
+    const json = handoff.readyFor(tabId);
+    if (json === null) return null;
+    ready = JSON.parse(json) as Partial<ReadyForPopup>;
+  } catch {
+    return null;
+  }
+  if (!isSnapshotView(ready.view) || ready.view.snapshot.tabId !== tabId || typeof ready.badgeText !== 'string') return null;
+  const language = isLanguageSetting(ready.language) ? ready.language : null;
+  return { state: { ...ready.view, badgeText: ready.badgeText }, language, words: handedWords(ready.words) };
+}
+
+/** Words from the background: from this extension's own files, still checked for their shape. */
+function handedWords(value: unknown): HandedWords | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const words = value as Partial<HandedWords>;
+  const data = words.data as Partial<HandedWords['data']> | undefined;
+  const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null;
+  return typeof words.key === 'string' && LANGUAGES.some((l) => l === words.language) && isRecord(data?.codes) && isRecord(data?.causes) && isRecord(data?.products) && isRecord(data?.codesForOwner)
+    ? (words as HandedWords)
+    : null;
+}

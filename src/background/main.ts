@@ -31,6 +31,9 @@ import { browserSource } from '../views/browser-source';
 import { resolvePopupState, type SnapshotSource } from '../views/resolve-view';
 import type { PopupState } from '../views/snapshot-view';
 import { ReadyViews } from './ready-views';
+import { HandoffWords } from './handoff-words';
+import { loadGuideWords } from '../guide/guide-words';
+import { HANDOFF_PROPERTY, type PopupHandoff, type ReadyForPopup } from '../shared/popup-handoff';
 
 const reportError = (error: unknown): void => {
   console.error('Cert Doctor capture failed:', error);
@@ -53,8 +56,10 @@ const BACKGROUND_STARTS_KEY = 'backgroundStarts';
 session.update(BACKGROUND_STARTS_KEY, (n) => (typeof n === 'number' ? n : 0) + 1).catch(reportError);
 
 let settings: Promise<Settings> | null = null;
+/** The settings last read, for the popup's synchronous read (null until read). */
+let settingsRead: Settings | null = null;
 const currentSettings = (): Promise<Settings> =>
-  (settings ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => settingsFrom(stored[SETTINGS_KEY])));
+  (settings ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => (settingsRead = settingsFrom(stored[SETTINGS_KEY]))));
 
 // What the popup shows is made here when the facts change, off the request path, and kept
 // ready in storage.session (view:<tabId>); the popup only reads it (ready-views.ts).
@@ -75,6 +80,12 @@ const viewSource: SnapshotSource = {
     throw error;
   })),
 };
+// The words the popup will show with each view: the language it will speak is the setting's,
+// or Firefox's own.
+const handoffWords = new HandoffWords(
+  async (language, needed) => (await loadGuideWords(language, needed, (path) => browser.runtime.getURL(path))).data,
+  () => (settingsRead ? chooseLanguage(settingsRead.language, browser.i18n.getUILanguage()) : null),
+);
 // Views are made when the background's thread is idle (at most a second later), after a short
 // pause that gathers a load's burst of facts: never in the way of a listener on the request path.
 const whenIdle = (callback: () => void, delayMs: number): unknown =>
@@ -86,10 +97,32 @@ const readyViews = new ReadyViews(
   async () => (await storedFacts.readAll()).map((snapshot) => snapshot.tabId),
   whenIdle,
   reportError,
+  (view) => {
+    handoffWords.prepare(view);
+  },
 );
 
+// The popup calls this synchronously through extension.getBackgroundPage (popup-handoff.ts).
+const handoff: PopupHandoff = {
+  readyFor: (tabId) => {
+    const view = readyViews.ready(tabId);
+    if (!view) return null;
+    const ready: ReadyForPopup = {
+      view,
+      badgeText: badges.textOf(tabId),
+      language: settingsRead?.language ?? null,
+      words: handoffWords.wordsFor(view),
+    };
+    return JSON.stringify(ready);
+  },
+};
+Object.assign(globalThis, { [HANDOFF_PROPERTY]: handoff });
+
 browser.storage.local.onChanged.addListener((changes) => {
-  if (SETTINGS_KEY in changes) settings = null;
+  if (SETTINGS_KEY in changes) {
+    settings = null;
+    settingsRead = null;
+  }
   // Cleared by the options page (or the setting turned off): drop what is waiting to be written.
   if (CONTINUITY_KEY in changes && changes[CONTINUITY_KEY].newValue === undefined) continuity.discardPending();
   if (CONTINUITY_KEY in changes) remembered = null;

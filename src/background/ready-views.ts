@@ -7,7 +7,7 @@
 
 import type { SetTimer, StorageAreaLike } from '../storage/write-behind';
 import { viewOf, type SnapshotSource } from '../views/resolve-view';
-import { viewKey, type PopupState, type Probes } from '../views/snapshot-view';
+import { viewKey, type PopupState, type Probes, type SnapshotView } from '../views/snapshot-view';
 
 interface HeldProbes {
   /** The load the checks were run on: a new load of the tab starts without them. */
@@ -21,6 +21,8 @@ export class ReadyViews {
   private readonly queues = new Map<number, Promise<unknown>>();
   private readonly probes = new Map<number, HeldProbes>();
   private lastClock: string | null = null;
+  /** The views as stored, for the popup's synchronous read (src/shared/popup-handoff.ts). */
+  private readonly latest = new Map<number, SnapshotView>();
 
   constructor(
     private readonly session: StorageAreaLike,
@@ -30,6 +32,8 @@ export class ReadyViews {
     private readonly tabIds: () => Promise<readonly number[]>,
     private readonly setTimer: SetTimer = (callback, delayMs) => setTimeout(callback, delayMs),
     private readonly reportError: (error: unknown) => void = () => undefined,
+    /** Called with each view stored (the background loads its words for the popup). */
+    private readonly onStored: (view: SnapshotView) => void = () => undefined,
   ) {}
 
   /** The facts of one tab changed. */
@@ -72,13 +76,20 @@ export class ReadyViews {
     const run = async (): Promise<PopupState> => {
       const snapshot = await this.source.read(tabId);
       if (!snapshot) {
+        this.latest.delete(tabId);
         await this.session.remove(viewKey(tabId));
         return { kind: 'no-record', tabId };
       }
       if (probes) this.probes.set(tabId, { startedAt: snapshot.startedAt, probes: { ...this.heldProbes(tabId, snapshot.startedAt), ...probes } });
       const state = await viewOf(snapshot, this.source, this.heldProbes(tabId, snapshot.startedAt));
-      if (state.kind === 'snapshot') await this.session.set({ [viewKey(tabId)]: state });
-      else await this.session.remove(viewKey(tabId));
+      if (state.kind === 'snapshot') {
+        this.latest.set(tabId, state);
+        this.onStored(state);
+        await this.session.set({ [viewKey(tabId)]: state });
+      } else {
+        this.latest.delete(tabId);
+        await this.session.remove(viewKey(tabId));
+      }
       return state;
     };
     // One tab's views are made one after another, so an older one never overwrites a newer one.
@@ -89,6 +100,11 @@ export class ReadyViews {
       if (this.queues.get(tabId) === tail) this.queues.delete(tabId);
     });
     return next;
+  }
+
+  /** The tab's view as last stored, if any. */
+  ready(tabId: number): SnapshotView | undefined {
+    return this.latest.get(tabId);
   }
 
   /** The tab was closed (its snapshot removed): its view goes too, after any still being made. */

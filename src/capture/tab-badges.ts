@@ -43,6 +43,11 @@ export class TabBadges {
     this.applied.set(tabId, NO_BADGE);
   }
 
+  /** The badge text the tab shows, as far as this background knows (null: not known). */
+  textOf(tabId: number): string | null {
+    return this.applied.get(tabId)?.text ?? null;
+  }
+
   forget(tabId: number): void {
     this.applied.delete(tabId);
   }

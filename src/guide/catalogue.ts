@@ -43,7 +43,8 @@ export interface CatalogueData {
 export class Catalogue {
   constructor(
     readonly language: Language,
-    private readonly data: CatalogueData,
+    /** The entries themselves (plain JSON: the background hands a view's words to the popup). */
+    readonly data: CatalogueData,
   ) {}
 
   /** The entry for a code; an unlisted code gets its family's generic entry, never nothing. */

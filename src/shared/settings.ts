@@ -24,6 +24,10 @@ export interface Settings {
 export type LanguageSetting = 'auto' | 'en' | 'ru';
 const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'ru'];
 
+export function isLanguageSetting(value: unknown): value is LanguageSetting {
+  return LANGUAGE_SETTINGS.some((l) => l === value);
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   watchSubresources: true,
   rememberCertificates: true,

@@ -7,7 +7,10 @@
 // ([data-testid="verdict"]), inside it or after it in the document. The popup renders its
 // whole diagnosis in one commit, so that paint is the one that put the verdict on screen; the
 // "Loading" text before it comes earlier in the document and does not count. The empty page
-// carries the same markers around its one line, so the same rule times it.
+// carries the same markers around its one line, so the same rule times it. Only an element still
+// in the document counts, and the popup's paint must not come before the popup's own mark
+// "cert-doctor:answer" (set right after the answer was rendered): an element Preact reused
+// from the "Loading" state would otherwise pass its earlier paint off as the answer's.
 //
 // The page's work: CPU time of the extension process (process-cpu.ts) from just before the
 // navigation starts until a fixed window has passed (windowMs, the same for every page, long
@@ -23,6 +26,8 @@ export interface ContentTiming {
   /** The element that paint reported (tag and test id), for the record. */
   readonly contentElement: string;
   readonly firstContentfulPaintMs: number | undefined;
+  /** The popup's own mark, set right after it rendered its answer (popup/main.tsx ANSWER_MARK). */
+  readonly answerMarkMs: number | undefined;
   readonly domContentLoadedMs: number | undefined;
   readonly verdict: string;
   readonly status: string;
@@ -68,7 +73,7 @@ function readContentTiming(): Promise<ContentTiming> {
       observer.disconnect();
       const verdict = document.querySelector('[data-testid="verdict"]');
       const shows = (element: Element | null): element is Element =>
-        element !== null && verdict !== null && (element === verdict || verdict.contains(element) || (verdict.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+        element !== null && verdict !== null && element.isConnected && (element === verdict || verdict.contains(element) || (verdict.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
       const content = paints.find((entry) => shows((entry as PerformanceEntry & { element: Element | null }).element));
       const element = (content as (PerformanceEntry & { element: Element | null }) | undefined)?.element;
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
@@ -77,6 +82,7 @@ function readContentTiming(): Promise<ContentTiming> {
         contentMs: content?.startTime,
         contentElement: element ? `${element.tagName.toLowerCase()}${element.closest('[data-testid]') ? ` in ${element.closest('[data-testid]')?.getAttribute('data-testid') ?? ''}` : ''}` : '',
         firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        answerMarkMs: performance.getEntriesByName('cert-doctor:answer')[0]?.startTime,
         domContentLoadedMs: navigation?.domContentLoadedEventEnd,
         verdict: root?.getAttribute('data-verdict') ?? '',
         status: root?.getAttribute('data-status') ?? '',

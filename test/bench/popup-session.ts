@@ -90,6 +90,9 @@ function problemWith(role: PopupRole, record: OpenRecord, windowMs: number): str
   if (record.contentMs === undefined) return `${role}: no content painted within ${windowMs} ms`;
   if (record.contentMs > windowMs) return `${role}: content at ${record.contentMs.toFixed(0)} ms, after the ${windowMs} ms window`;
   if (role === 'popup' && (record.status !== 'failed' || record.verdict === '')) return `popup: status "${record.status}", verdict "${record.verdict}"`;
+  if (role === 'popup' && (record.answerMarkMs === undefined || record.contentMs < record.answerMarkMs)) {
+    return `popup: the paint counted as its content (${record.contentMs.toFixed(0)} ms) came before its answer was rendered (${record.answerMarkMs?.toFixed(1) ?? 'no mark'})`;
+  }
   if (role !== 'popup' && record.verdict !== 'empty') return `${role}: not the empty page`;
   return undefined;
 }

@@ -5,7 +5,7 @@
 
 import type { Browser, Page } from 'puppeteer-core';
 import { chooseLanguage, openExtensionPage } from '../firefox/extension-pages';
-import { pollPage, visit } from '../firefox/launch';
+import { pollPage, readPopupFor, visit } from '../firefox/launch';
 import { useFirefoxSession } from './support/session';
 
 jest.setTimeout(180_000);
@@ -76,6 +76,36 @@ async function popupLoads(browser: Browser, url: string, verdict: string): Promi
   }
 }
 
+interface PopupFetches {
+  readonly verdict: string;
+  readonly language: string;
+  readonly words: readonly string[];
+  /** Where the popup says its first view and its words came from (data-view-from, data-words-from on <html>). */
+  readonly viewFrom: string;
+  readonly wordsFrom: string;
+}
+
+/** Opens the popup page with `query`, waits until it is ready, and reads where its view and words came from. */
+async function popupFetches(browser: Browser, query: string): Promise<PopupFetches> {
+  const popup = await openExtensionPage(browser, `popup/popup.html?${query}`);
+  try {
+    return await pollPage(popup, 15_000, () =>
+      popup.evaluate(() => {
+        const root = document.querySelector('[data-testid="diagnosis"]');
+        if (root?.getAttribute('data-ready') !== 'true' || !document.querySelector('[data-testid="steps"]')) return undefined;
+        return {
+          verdict: root.getAttribute('data-verdict') ?? '',
+          language: root.getAttribute('data-language') ?? '',
+          words: (root.getAttribute('data-words') ?? '').split(' ').filter(Boolean).sort(),
+          viewFrom: document.documentElement.dataset['viewFrom'] ?? '',
+          wordsFrom: document.documentElement.dataset['wordsFrom'] ?? '',
+        };
+      }),
+    );
+  } finally {
+    await popup.close().catch(() => undefined);
+  }
+}
 
 describe('the popup at once', () => {
   const session = useFirefoxSession();
@@ -116,6 +146,31 @@ describe('the popup at once', () => {
         // test/unit/popup-bundle.test.ts keeps its loader out of the popup's bundle).
         expect(loads.words).toEqual(['code:SEC_ERROR_EXPIRED_CERTIFICATE', ...loads.causes.map((id) => `cause:${id}`)].sort());
         expect(loads.words.length).toBeLessThan(10);
+      }
+    } finally {
+      await chooseLanguage(browser, 'auto').catch(() => undefined);
+      await tab.close().catch(() => undefined);
+    }
+  });
+
+  test('for a tab, the view and its words come from the background\'s memory, in English and Russian', async () => {
+    const { lab, browser } = session();
+    const expired = lab.byId('expired');
+    const tab = await visit(browser, expired.url);
+    try {
+      const { tabId } = await readPopupFor(browser, expired.url);
+      // Asked by URL the popup reads storage and fetches the words itself: the same words.
+      const byUrl = await popupFetches(browser, `url=${encodeURIComponent(expired.url)}`);
+      expect(byUrl).toMatchObject({ viewFrom: 'storage', wordsFrom: 'files', verdict: 'site-fault', language: 'en' });
+      for (const language of ['en', 'ru'] as const) {
+        if (language === 'ru') await chooseLanguage(browser, 'ru');
+        // After a change of language the background makes the views and loads their words again.
+        const byTab = await pollPage(tab, 15_000, async () => {
+          const read = await popupFetches(browser, `tabId=${tabId}`);
+          return read.language === language && read.wordsFrom === 'background' ? read : undefined;
+        });
+        expect(byTab).toMatchObject({ viewFrom: 'background', verdict: 'site-fault' });
+        expect(byTab.words).toEqual(byUrl.words);
       }
     } finally {
       await chooseLanguage(browser, 'auto').catch(() => undefined);
