@@ -3,49 +3,16 @@
 // knows the badge), the popup's side (readyFromHandoff checks what crosses), and every way it
 // can fail, which must leave the popup on its storage path rather than broken.
 
-import { recordFailure, startLoad } from '../../src/capture/navigation-state';
 import { HandoffWords } from '../../src/background/handoff-words';
-import { ReadyViews } from '../../src/background/ready-views';
 import { TabBadges, type ActionLike } from '../../src/capture/tab-badges';
 import type { CatalogueData, Language } from '../../src/guide/catalogue';
 import { wordsKey, type WordsNeeded } from '../../src/guide/guide-words';
 import { handoffOf, HANDOFF_PROPERTY, type PopupHandoff, type ReadyForPopup } from '../../src/shared/popup-handoff';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { TabSnapshotStore } from '../../src/storage/tab-snapshots';
-import { WriteBehindState } from '../../src/storage/write-behind';
-import type { SnapshotSource } from '../../src/views/resolve-view';
-import type { SnapshotView } from '../../src/views/snapshot-view';
 import { readyFromHandoff } from '../../popup/ready-state';
-import { FakeStorageArea } from './fakes/storage-area';
-import { NOW } from './support/snapshots';
+import { EXPIRED_URL, expiredTabView, type MadeView } from './support/ready-view';
 
-const URL_A = 'https://expired.lab.test/';
-
-async function madeView(tabId: number): Promise<{ views: ReadyViews; tabs: TabSnapshotStore; stored: SnapshotView[] }> {
-  const session = new FakeStorageArea();
-  const tabs = new TabSnapshotStore(new WriteBehindState(session, 0, (callback) => { callback(); }));
-  // 2153390069 is SEC_ERROR_EXPIRED_CERTIFICATE.
-  const snapshot = recordFailure(startLoad(tabId, URL_A, NOW - 1000), tabId, URL_A, 'Error code 2153390069', NOW - 500);
-  if (!snapshot) throw new Error('expected a failure');
-  await tabs.update(tabId, () => snapshot);
-  const source: SnapshotSource = {
-    read: (id) => tabs.read(id),
-    readAll: () => Promise.resolve([]),
-    activeTab: () => Promise.resolve(null),
-    incident: () => Promise.resolve(undefined),
-    clock: () => Promise.resolve(null),
-    badgeText: () => Promise.resolve(''),
-    environment: () => Promise.resolve({ os: 'linux', firefoxVersion: '153.8.0', captivePortal: 'not_captive' }),
-    lastGood: () => Promise.resolve(null),
-    remembered: () => Promise.resolve([]),
-    settings: () => Promise.resolve(DEFAULT_SETTINGS),
-    now: () => NOW,
-  };
-  const stored: SnapshotView[] = [];
-  const views = new ReadyViews(session, source, 30, () => Promise.resolve([tabId]), () => undefined, undefined, (view) => stored.push(view));
-  await views.make(tabId);
-  return { views, tabs, stored };
-}
+const URL_A = EXPIRED_URL;
+const madeView = (tabId: number): Promise<MadeView> => expiredTabView(tabId);
 
 const WORDS: CatalogueData = {
   codes: { SEC_ERROR_EXPIRED_CERTIFICATE: { title: 'Expired', explanation: 'It ran out.' } },
