@@ -4,7 +4,7 @@
 // button that copies the chain as PEM. Certificate fields are strangers' text: shown as text.
 
 import type { JSX } from 'preact';
-import { dnAttribute } from '../src/diagnosis/distinguished-name';
+import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Translate } from '../src/shared/i18n';
 import type { CapturedCertificate } from '../src/shared/tab-snapshot';
 import { formatDate, formatRelative } from './format';

@@ -10,7 +10,7 @@ import { CAUSES, supportUrl } from '../src/guide/causes';
 import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
 import { fillTemplate, type Values } from '../src/guide/fill';
 import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-values';
-import { dnAttribute } from '../src/diagnosis/distinguished-name';
+import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';

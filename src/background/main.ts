@@ -1,5 +1,7 @@
-// The background event page: it only wires browser events to the capture code. Listeners are
-// registered synchronously at the top level so that Firefox can wake the event page for them.
+// The background page (persistent: manifest.json, and README's "How it is built" for why): it
+// wires browser events to the capture code and keeps each tab's view ready for the popup.
+// Listeners are registered synchronously at the top level, so that a background Firefox starts
+// again (after an update of the extension, say) misses no event.
 
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../capture/badge';
@@ -50,8 +52,8 @@ const badges = new TabBadges(toolbarButton(browser), (key, substitutions, count)
   count === undefined ? firefoxT(key, substitutions) : translateCount(firefoxT, chooseLanguage('auto', browser.i18n.getUILanguage()), key, count, substitutions),
 );
 
-// Counts the starts of this event page in the session; a diagnostic that also lets the tests
-// prove that the page really was unloaded and woken again.
+// Counts the starts of this background page in the session: a diagnostic, and the tests'
+// proof that the persistent page is not unloaded when idle (test/e2e/lifecycle.test.ts).
 const BACKGROUND_STARTS_KEY = 'backgroundStarts';
 session.update(BACKGROUND_STARTS_KEY, (n) => (typeof n === 'number' ? n : 0) + 1).catch(reportError);
 

@@ -7,7 +7,7 @@ import { base64ToBytes } from '../core/encoding/base64';
 import { INTERCEPTION_PRODUCTS, type InterceptionProduct } from '../guide/interception-products';
 import type { CapturedCertificate, CapturedSecurity } from '../shared/tab-snapshot';
 import type { CompromisedRoot } from '../guide/known-roots';
-import { dnAttribute } from './distinguished-name';
+import { dnAttribute } from './dn-attribute';
 import { compromisedRootIn, russianStateIssuer } from './known-roots';
 
 export interface ChainFacts {
@@ -55,11 +55,30 @@ export function chainFacts(security: CapturedSecurity | undefined): ChainFacts |
   };
 }
 
+/**
+ * Certificates already parsed, by their DER: the diagnosis (here) and the view's certificate
+ * facts (src/views/certificate-facts.ts) read the same certificates, and the same few (the site's,
+ * its intermediates) come back load after load, so each is parsed once. Keyed by the DER itself,
+ * not a fingerprint field: equal bytes, equal facts. Bounded: the oldest entry goes first.
+ */
+const PARSED_KEPT = 64;
+const parsedByDer = new Map<string, ParsedCertificate | null>();
+
 /** A captured certificate's DER parsed, or null when it has none or it does not parse. */
 export function parseCaptured(certificate: CapturedCertificate): ParsedCertificate | null {
-  if (!certificate.derBase64) return null;
+  const der = certificate.derBase64;
+  if (!der) return null;
+  const known = parsedByDer.get(der);
+  if (known !== undefined) return known;
+  const parsed = parseDer(der);
+  parsedByDer.set(der, parsed);
+  if (parsedByDer.size > PARSED_KEPT) parsedByDer.delete(parsedByDer.keys().next().value as string);
+  return parsed;
+}
+
+function parseDer(derBase64: string): ParsedCertificate | null {
   try {
-    const result = parseCertificateDer(base64ToBytes(certificate.derBase64));
+    const result = parseCertificateDer(base64ToBytes(derBase64));
     return result.ok ? result.certificate : null;
   } catch {
     return null;

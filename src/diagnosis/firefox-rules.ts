@@ -1,5 +1,5 @@
 // Firefox's own rules for the error page's exception button ("Proceed to <host> (Risky)" in
-// Firefox 153; research/error-codes.md, from security/manager/ssl and the error page): only these
+// Firefox 153, as its error page offers it): only these
 // codes can get an exception, and never on a host with HSTS or a key pin, inside a frame, or when
 // an enterprise policy hides the button. Everything else has no way around.
 // test/e2e/error-page-oracle.test.ts checks this against the error page of every failing lab case.

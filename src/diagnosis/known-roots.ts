@@ -2,7 +2,7 @@
 // the host names that hint at the Russian state authority.
 
 import { COMPROMISED_ROOTS, RUSSIAN_STATE_CA, RUSSIAN_ZONES, type CompromisedRoot } from '../guide/known-roots';
-import { dnAttribute } from './distinguished-name';
+import { dnAttribute } from './dn-attribute';
 
 interface Named {
   readonly subject: string;

@@ -11,7 +11,7 @@ import { CauseBoard } from './cause-board';
 import type { ChainFacts } from './chain-facts';
 import { readClock } from './clock-evidence';
 import { ADDED_ROOT_RSA_MIN_BITS, PUBLIC_RSA_MIN_BITS } from './key-size';
-import { dnAttribute } from './distinguished-name';
+import { dnAttribute } from './dn-attribute';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment } from './inputs';
 import { weighBlockPage } from './block-page';

@@ -12,7 +12,8 @@ export type FailureVerdict = 'fix-here' | 'site-fault' | 'danger';
 
 /**
  * Topics of Mozilla's support site as Firefox's own error pages link them
- * (app.support.baseURL + topic; research/error-codes.md).
+ * (the pref app.support.baseURL, firefox.js line 522 in Firefox 153, plus the topic, as
+ * aboutNetError.mjs builds its links).
  */
 export type SupportTopic =
   | 'connection-not-secure'

@@ -1,5 +1,6 @@
-// The usual causes of each Firefox code, most likely first (code-causes.json, from
-// research/error-codes.md). The diagnosis starts from these and lets evidence re-rank them.
+// The usual causes of each Firefox code, most likely first (code-causes.json; the codes are
+// NSS's and Firefox's, secerr.h, sslerr.h and mozilla::pkix's pkixnss.h). The diagnosis starts
+// from these and lets evidence re-rank them.
 
 import type { ErrorFamily } from '../core/error-codes/decode';
 import { isCauseId, type CauseId } from './cause-ids';

@@ -1,5 +1,6 @@
 // HTTPS interception products, recognised by the issuer of the certificate Firefox was shown
-// (Chromium's SSL error assistant list, research/interception-products.md, plus products that
+// (the MITM software list of Chromium's SSL error assistant, ssl_error_assistant.asciipb in
+// the Chromium source, plus products that
 // users meet in Russian-speaking countries). Data, matched by diagnosis/chain-facts.ts.
 // `guide` names the steps in text/<lang>/products.json.
 

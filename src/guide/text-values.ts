@@ -3,7 +3,7 @@
 // word): the data then chooses a wording that does not need it (fill.ts).
 
 import { isLocalHost } from '../diagnosis/host-kind';
-import { dnAttribute } from '../diagnosis/distinguished-name';
+import { dnAttribute } from '../diagnosis/dn-attribute';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Values } from './fill';
 import { hostAndPortOf } from '../shared/url';

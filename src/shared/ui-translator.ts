@@ -5,7 +5,7 @@ import type { Browser } from 'webextension-polyfill';
 import type { Language } from '../guide/catalogue';
 import { translatorFrom, type Translate } from './i18n';
 import { chooseLanguage } from './language';
-import { translatorFromMessages } from './messages';
+import { translatorFromMessages } from './locale-file-translator';
 import type { LanguageSetting } from './settings';
 
 export interface UiLanguage {

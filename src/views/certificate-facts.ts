@@ -8,34 +8,13 @@ import { base64ToBytes } from '../core/encoding/base64';
 import type { CapturedCertificate } from '../shared/tab-snapshot';
 import type { CertificateFacts, ParsedFacts } from './snapshot-view';
 
-/**
- * Facts already worked out, by the certificate's DER: the background remakes a tab's
- * view on every change of its facts, and the same few certificates (the site's, its
- * intermediates) come back load after load, so each is parsed once. Bounded: the oldest entry
- * goes first.
- */
-const KNOWN_FACTS_LIMIT = 64;
-const knownFacts = new Map<string, ParsedFacts | null>();
-
-function factsOf(certificate: CapturedCertificate): ParsedFacts | null {
-  // Keyed by the DER itself, not a fingerprint field: equal bytes, equal facts, whatever the
-  // other fields say.
-  const key = certificate.derBase64;
-  const known = knownFacts.get(key);
-  if (known !== undefined) return known;
-  const parsed = parseCaptured(certificate);
-  const facts = parsed ? parsedFacts(parsed) : null;
-  // Only a certificate with its DER is remembered; one without has no facts to reuse.
-  if (key) {
-    knownFacts.set(key, facts);
-    if (knownFacts.size > KNOWN_FACTS_LIMIT) knownFacts.delete(knownFacts.keys().next().value as string);
-  }
-  return facts;
-}
-
 export function certificateFacts(chain: readonly CapturedCertificate[]): CertificateFacts {
   return {
-    parsed: chain.map(factsOf),
+    // parseCaptured parses each DER once, for the diagnosis and for these facts alike.
+    parsed: chain.map((certificate) => {
+      const parsed = parseCaptured(certificate);
+      return parsed ? parsedFacts(parsed) : null;
+    }),
     pem: chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join(''),
   };
 }

@@ -1,7 +1,7 @@
 // The small pure pieces under the diagnosis: local hosts, name coverage, DN attributes, the
 // interception product list, and reading the clock.
 
-import { dnAttribute } from '../../src/diagnosis/distinguished-name';
+import { dnAttribute } from '../../src/diagnosis/dn-attribute';
 import { isLocalHost, looksCorporate } from '../../src/diagnosis/host-kind';
 import { compromisedRootFor, isRussianStateCa, russianZoneOf } from '../../src/diagnosis/known-roots';
 import { COMPROMISED_ROOTS } from '../../src/guide/known-roots';

@@ -2,7 +2,7 @@
 
 import { fillEach, fillPlaceholders, fillTemplate, placeholdersOf, toPieces } from '../../src/guide/fill';
 import { chooseLanguage } from '../../src/shared/language';
-import { translatorFromMessages } from '../../src/shared/messages';
+import { translatorFromMessages } from '../../src/shared/locale-file-translator';
 import { probe, twinUrl } from '../../popup/probe';
 import { sendsHsts } from '../../src/capture/response-facts';
 

@@ -13,7 +13,7 @@ import * as x509 from '@peculiar/x509';
 import { TAG_SEQUENCE, colonHex, readTlvHeader } from './der';
 import { formatName, type NameAttribute, type NameRdns } from './distinguished-name';
 import { readExtensions, type ExtensionSummary, type RawExtension } from './extensions';
-import { toBytes } from './pem';
+import { toBytes } from '../encoding/bytes';
 import { describePublicKey, type PublicKeySummary } from './public-key';
 import { describeSignatureAlgorithm, type SignatureAlgorithmSummary } from './signature-algorithm';
 
