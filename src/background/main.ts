@@ -101,6 +101,7 @@ const readyViews = new ReadyViews(
   reportError,
   (view) => {
     handoffWords.prepare(view);
+    refreshBadge(view.snapshot.tabId);
   },
 );
 
@@ -140,8 +141,11 @@ browser.captivePortal.onStateChanged.addListener(() => {
 const badgeQueues = new Map<number, Promise<void>>();
 function refreshBadge(tabId: number): void {
   const run = async (): Promise<void> => {
-    const [snapshot, { warnBeforeExpiry }] = await Promise.all([tabs.read(tabId), currentSettings()]);
-    await badges.show(tabId, badgeFor(snapshot, Date.now(), warnBeforeExpiry));
+    const snapshot = await tabs.read(tabId);
+    // The verdict of this same load, once its view is made (the view remakes the badge then).
+    const view = readyViews.ready(tabId);
+    const sameLoad = view && snapshot && view.snapshot.startedAt === snapshot.startedAt && view.snapshot.status === snapshot.status;
+    await badges.show(tabId, badgeFor(snapshot, sameLoad ? view.diagnosis : null));
   };
   const next = (badgeQueues.get(tabId) ?? Promise.resolve()).then(run).catch(reportError);
   badgeQueues.set(tabId, next);

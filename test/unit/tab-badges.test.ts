@@ -75,7 +75,7 @@ describe('TabBadges', () => {
       count === undefined ? ru(key, substitutions) : translateCount(ru, 'ru', key, count, substitutions),
     );
     for (const n of [1, 2, 5, 21]) {
-      const badge = badgeFor({ schema: 2, tabId: 1, url: 'https://a.test/', startedAt: 0, status: 'loaded', subresourceFailureCount: n }, 0, true);
+      const badge = badgeFor({ schema: 2, tabId: 1, url: 'https://a.test/', startedAt: 0, status: 'loaded', subresourceFailureCount: n }, null);
       await badges.show(1, badge);
     }
     expect(titles.map((t) => /\d+ \S+/.exec(t)?.[0])).toEqual(['1 часть', '2 части', '5 частей', '21 часть']);
