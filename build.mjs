@@ -7,6 +7,7 @@
 //   node build.mjs --tools  also the snapshot recorder (npm run record:snapshots)
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
@@ -126,19 +127,18 @@ const lab = withLab ? nodeProgram({ main: 'test/lab/main.ts', demo: 'test/lab/de
 const bench = withBench ? nodeProgram({ bench: 'test/bench/main.ts' }, 'build/bench') : Promise.resolve();
 const tools = withTools ? nodeProgram({ 'record-lab-snapshots': 'test/tools/record-lab-snapshots.ts' }, 'build/tools') : Promise.resolve();
 
-// The guide's words, one file per language (dist/guide/<lang>.json), fetched by the popup for
-// the language it speaks: a person downloads one language, and the bundle stays small. Same
-// layout as src/guide/catalogue-data.ts: codes.json, codes-owner.json, causes-*.json merged,
-// products.json.
+// The guide's words, one file per language (dist/guide/<lang>.json, the report page's) and one
+// per entry (the popup's), merged by src/guide/guide-merge.ts, the merge the tests use too
+// (src/guide/catalogue-data.ts). esbuild compiles that one module for this script.
 async function writeGuideFiles() {
+  const compiled = await esbuild.build({ entryPoints: ['src/guide/guide-merge.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const { mergeGuideFiles } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
   const root = 'src/guide/text';
   await mkdir('dist/guide', { recursive: true });
   for (const language of await readdir(root)) {
-    const read = async (name) => JSON.parse(await readFile(`${root}/${language}/${name}`, 'utf8'));
-    const files = await readdir(`${root}/${language}`);
-    const causes = {};
-    for (const name of files.filter((f) => /^causes-[a-z-]+\.json$/.test(f)).sort()) Object.assign(causes, await read(name));
-    const guide = { codes: await read('codes.json'), codesForOwner: await read('codes-owner.json'), causes, products: await read('products.json') };
+    const names = (await readdir(`${root}/${language}`)).filter((name) => name.endsWith('.json'));
+    const files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, JSON.parse(await readFile(`${root}/${language}/${name}`, 'utf8'))])));
+    const guide = mergeGuideFiles(files);
     await writeFile(`dist/guide/${language}.json`, JSON.stringify(guide));
     await writeEntryFiles(language, guide);
   }

@@ -6,7 +6,7 @@
 // certificate and the technical details follow in DiagnosisView). Each fact is said once.
 
 import type { JSX } from 'preact';
-import { CAUSES, supportUrl } from '../src/guide/causes';
+import { CAUSES, supportUrl } from '../src/rules/causes';
 import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
 import { fillTemplate, type Values } from '../src/guide/fill';
 import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-values';

@@ -1,7 +1,7 @@
 // A scoreboard of candidate causes: priors from the code's usual causes, then raised, lowered
 // or struck out by evidence. Higher scores rank first; equal scores keep insertion order.
 
-import type { CauseId } from '../guide/cause-ids';
+import type { CauseId } from '../rules/cause-ids';
 import type { Cause, Confidence, Evidence } from './types';
 
 interface Entry {

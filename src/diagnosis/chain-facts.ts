@@ -4,11 +4,11 @@
 
 import { parseCertificateDer, type ParsedCertificate } from '../core/certificate/parse-der';
 import { base64ToBytes } from '../core/encoding/base64';
-import { INTERCEPTION_PRODUCTS, type InterceptionProduct } from '../guide/interception-products';
+import { INTERCEPTION_PRODUCTS, type InterceptionProduct } from '../rules/interception-products';
 import type { CapturedCertificate, CapturedSecurity } from '../shared/tab-snapshot';
-import type { CompromisedRoot } from '../guide/known-roots';
+import type { CompromisedRoot } from '../rules/known-roots';
 import { dnAttribute } from './dn-attribute';
-import { compromisedRootIn, russianStateIssuer } from './known-roots';
+import { compromisedRootIn, russianStateIssuer } from './root-recognition';
 
 export interface ChainFacts {
   readonly leaf: CapturedCertificate;

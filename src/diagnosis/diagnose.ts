@@ -3,8 +3,8 @@
 // table-driven tests cover it and the popup and the report compute the same answer.
 
 import { decodeErrorNumber } from '../core/error-codes/decode';
-import type { CauseId } from '../guide/cause-ids';
-import { CAUSES } from '../guide/causes';
+import type { CauseId } from '../rules/cause-ids';
+import { CAUSES } from '../rules/causes';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import type { CauseBoard } from './cause-board';
 import { chainFacts } from './chain-facts';

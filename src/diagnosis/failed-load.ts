@@ -4,8 +4,8 @@
 
 import type { ErrorFamily } from '../core/error-codes/decode';
 import type { CertificateMemory } from '../core/continuity/memory';
-import { usualCauses } from '../guide/code-causes';
-import type { InterceptionProduct } from '../guide/interception-products';
+import { usualCauses } from '../rules/code-causes';
+import type { InterceptionProduct } from '../rules/interception-products';
 import { CauseBoard } from './cause-board';
 import { CLOCK_BEHIND_DECISIVE_MS, CLOCK_DECISIVE_MS, TIME_CODES, TIME_CODE_DIRECTION, readClock } from './clock-evidence';
 import { isOutdatedFirefox } from './firefox-version';

@@ -3,7 +3,7 @@
 // report (what was checked on the visitor's side).
 
 import type { CertificateMemory } from '../core/continuity/memory';
-import type { InterceptionProduct } from '../guide/interception-products';
+import type { InterceptionProduct } from '../rules/interception-products';
 import { productForName } from './chain-facts';
 
 /** Interception named on other sites within this time counts as present now. */

@@ -6,7 +6,7 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { osKey } from '../guide/catalogue';
 import type { CauseBoard } from './cause-board';
 import { looksCorporate } from './host-kind';
-import { isRussianStateCa, russianZoneOf } from './known-roots';
+import { isRussianStateCa, russianZoneOf } from './root-recognition';
 
 const UNKNOWN_ISSUER = 'SEC_ERROR_UNKNOWN_ISSUER';
 

@@ -1,8 +1,8 @@
 // What the diagnosis says: plain data, computed by diagnose() from captured facts, rendered
 // by the popup with the guide (src/guide) and exported in the report.
 
-import type { CauseId } from '../guide/cause-ids';
-import type { InterceptionProduct } from '../guide/interception-products';
+import type { CauseId } from '../rules/cause-ids';
+import type { InterceptionProduct } from '../rules/interception-products';
 import type { ProxyFinding } from './proxy-settings';
 
 /**

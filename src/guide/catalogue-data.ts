@@ -1,21 +1,17 @@
-// Every language's guide data, read straight from the JSON (tests, and the e2e's expectations).
-// The extension does not bundle this: build.mjs writes the same merge to dist/guide/<lang>.json
-// (fetched by the report page, guide-loader.ts) and one file per entry under dist/guide/<lang>/
-// (the popup fetches only those its view shows, guide-words.ts).
+// Every language's guide, read from src/guide/text/<lang>/ and merged by guide-merge.ts, the
+// same merge build.mjs writes to dist/guide/ (for the tests, and the e2e's expectations). The
+// extension does not bundle this: it fetches dist/guide/<lang>.json (the report page,
+// guide-loader.ts) or single entries (the popup, guide-words.ts).
 
-import type { CatalogueData, Language } from './catalogue';
-import enCodes from './text/en/codes.json';
-import enCodesForOwner from './text/en/codes-owner.json';
-import enCausesHere from './text/en/causes-here.json';
-import enCausesSite from './text/en/causes-site.json';
-import enProducts from './text/en/products.json';
-import ruCodes from './text/ru/codes.json';
-import ruCodesForOwner from './text/ru/codes-owner.json';
-import ruCausesHere from './text/ru/causes-here.json';
-import ruCausesSite from './text/ru/causes-site.json';
-import ruProducts from './text/ru/products.json';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES, type CatalogueData, type Language } from './catalogue';
+import { mergeGuideFiles } from './guide-merge';
 
-export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = {
-  en: { codes: enCodes, codesForOwner: enCodesForOwner, causes: { ...enCausesHere, ...enCausesSite }, products: enProducts },
-  ru: { codes: ruCodes, codesForOwner: ruCodesForOwner, causes: { ...ruCausesHere, ...ruCausesSite }, products: ruProducts },
-};
+function readLanguage(language: Language): CatalogueData {
+  const dir = join(__dirname, 'text', language);
+  const files = Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => [name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown]));
+  return mergeGuideFiles(files);
+}
+
+export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)])) as Record<Language, CatalogueData>;

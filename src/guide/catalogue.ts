@@ -5,8 +5,8 @@
 // tests keep every language complete and in step with English.
 
 import type { ErrorFamily } from '../core/error-codes/decode';
-import type { CauseId } from './cause-ids';
-import type { ProductGuide } from './interception-products';
+import type { CauseId } from '../rules/cause-ids';
+import type { ProductGuide } from '../rules/interception-products';
 
 export type Language = 'en' | 'ru';
 export const LANGUAGES: readonly Language[] = ['en', 'ru'];

@@ -2,7 +2,7 @@
 // label without the report's model).
 
 import type { Diagnosis } from '../diagnosis/types';
-import { CAUSES } from '../guide/causes';
+import { CAUSES } from '../rules/causes';
 
 export type Audience = 'site-owner' | 'it-department';
 

@@ -39,7 +39,7 @@ export type IssuerId = Exclude<keyof Authorities, 'root'>;
 export const LAB_ROOT_NAME = 'CN=Cert Doctor Lab Root, O=Cert Doctor Lab';
 // Spelled like the real product's root, so the extension can recognise interception by name.
 export const INTERCEPTION_ROOT_NAME = 'CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield';
-// Spelled like the real certificates (src/guide/known-roots.ts cites them), so the extension
+// Spelled like the real certificates (src/rules/known-roots.ts cites them), so the extension
 // names them as it would on a real device.
 export const RUSSIAN_ROOT_NAME = 'CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU';
 const RUSSIAN_SUB_NAME = 'CN=Russian Trusted Sub CA, O=The Ministry of Digital Development and Communications, C=RU';

@@ -4,7 +4,7 @@
 
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { Diagnosis } from '../../src/diagnosis/types';
-import { CAUSE_IDS, type CauseId } from '../../src/guide/cause-ids';
+import { CAUSE_IDS, type CauseId } from '../../src/rules/cause-ids';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import type { DiagnosisEnvironment, DiagnosisHistory } from '../../src/diagnosis/inputs';
 import { chain, clock, DAY, environment, exception, failed, history, loaded, memory, NOW, security } from './support/snapshots';

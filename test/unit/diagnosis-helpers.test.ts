@@ -3,14 +3,14 @@
 
 import { dnAttribute } from '../../src/diagnosis/dn-attribute';
 import { isLocalHost, looksCorporate } from '../../src/diagnosis/host-kind';
-import { compromisedRootFor, isRussianStateCa, russianZoneOf } from '../../src/diagnosis/known-roots';
-import { COMPROMISED_ROOTS } from '../../src/guide/known-roots';
+import { compromisedRootFor, isRussianStateCa, russianZoneOf } from '../../src/diagnosis/root-recognition';
+import { COMPROMISED_ROOTS } from '../../src/rules/known-roots';
 import { coversName, looksLikeSharedHosting, wildcardTooShallow, wwwAlternative } from '../../src/diagnosis/name-coverage';
 import { productForName } from '../../src/diagnosis/chain-facts';
 import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
 import { readClock } from '../../src/diagnosis/clock-evidence';
 import { readProxySettings } from '../../src/diagnosis/proxy-settings';
-import { INTERCEPTION_PRODUCTS } from '../../src/guide/interception-products';
+import { INTERCEPTION_PRODUCTS } from '../../src/rules/interception-products';
 
 describe('isLocalHost', () => {
   test.each([
@@ -103,7 +103,7 @@ describe('interception products', () => {
 });
 
 describe('roots people meet', () => {
-  // Subjects as the public certificates carry them (src/guide/known-roots.ts cites where), in
+  // Subjects as the public certificates carry them (src/rules/known-roots.ts cites where), in
   // Firefox's order and quoting.
   test.each([
     ['CN="Superfish, Inc.",C=US,ST=CA,L=SF,O="Superfish, Inc."', 'superfish'],

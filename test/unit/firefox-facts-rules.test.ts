@@ -1,7 +1,7 @@
 // Rules that encode facts checked in Firefox 153 and Mozilla's source. Each expectation is
 // written from that fact (the source is named), so the test fails if the stale rule comes back.
 
-import { CAUSES } from '../../src/guide/causes';
+import { CAUSES } from '../../src/rules/causes';
 import { firefoxRsaFloor } from '../../src/diagnosis/key-size';
 import { isOutdatedFirefox } from '../../src/diagnosis/firefox-version';
 import { diagnose } from '../../src/diagnosis/diagnose';

@@ -2,7 +2,7 @@
 // build.mjs writes. Here a fake fetch serves those files from the guide's JSON, by the same paths.
 
 import type { Diagnosis } from '../../src/diagnosis/types';
-import { CAUSE_IDS } from '../../src/guide/cause-ids';
+import { CAUSE_IDS } from '../../src/rules/cause-ids';
 import { LANGUAGES, type CatalogueData, type Language } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { entryPath, loadGuideWords } from '../../src/guide/guide-words';

@@ -2,18 +2,18 @@
 // the languages are in step (same entries, same number of steps, same placeholders), nothing
 // is empty, links are https, and Firefox's bypass rules hold for every code.
 
-import codeCausesJson from '../../src/guide/code-causes.json';
+import codeCausesJson from '../../src/rules/code-causes.json';
 import nssCodes from '../../src/core/error-codes/nss-codes.json';
 import networkCodes from '../../src/core/error-codes/network-codes.json';
 import { decodeErrorNumber, errorNumberForName } from '../../src/core/error-codes/decode';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { CAUSE_IDS, isCauseId } from '../../src/guide/cause-ids';
-import { CAUSES, supportUrl, type SupportTopic } from '../../src/guide/causes';
+import { CAUSE_IDS, isCauseId } from '../../src/rules/cause-ids';
+import { CAUSES, supportUrl, type SupportTopic } from '../../src/rules/causes';
 import { Catalogue, LANGUAGES, type CauseText } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { conditionsOf, placeholdersOf, valueNamesOf } from '../../src/guide/fill';
 import { FACT_NAMES, VALUE_NAMES } from '../../src/guide/text-values';
-import { INTERCEPTION_PRODUCTS } from '../../src/guide/interception-products';
+import { INTERCEPTION_PRODUCTS } from '../../src/rules/interception-products';
 import { environment, failed, history } from './support/snapshots';
 import { loadMessages } from './fakes/messages';
 

@@ -86,7 +86,7 @@ describe('a running lab', () => {
     const [labRoot, avast, russian, edell] = lab.trustedRoots.map((root) => new x509.X509Certificate(root.pem));
     expect(labRoot?.subject).toBe('CN=Cert Doctor Lab Root, O=Cert Doctor Lab');
     expect(avast?.subject).toBe('CN=avast! Web/Mail Shield Root, O=avast! Web/Mail Shield');
-    // The real certificates' subjects (src/guide/known-roots.ts cites them).
+    // The real certificates' subjects (src/rules/known-roots.ts cites them).
     expect(russian?.subject).toBe('CN=Russian Trusted Root CA, O=The Ministry of Digital Development and Communications, C=RU');
     expect(edell?.subject).toBe('CN=eDellRoot');
     for (const root of [labRoot, avast, russian, edell]) {

@@ -2,9 +2,9 @@
 // the supported Node must change the README with it.
 
 import { readFileSync } from 'node:fs';
-import { CAUSE_IDS } from '../../src/guide/cause-ids';
-import { INTERCEPTION_PRODUCTS } from '../../src/guide/interception-products';
-import codeCauses from '../../src/guide/code-causes.json';
+import { CAUSE_IDS } from '../../src/rules/cause-ids';
+import { INTERCEPTION_PRODUCTS } from '../../src/rules/interception-products';
+import codeCauses from '../../src/rules/code-causes.json';
 import englishCodes from '../../src/guide/text/en/codes.json';
 
 const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');

@@ -12,7 +12,7 @@ import { popupTextValues } from '../../popup/GuideView';
 import type { SnapshotView } from '../../popup/popup-state';
 import { errorNumberForName } from '../../src/core/error-codes/decode';
 import type { Cause, Diagnosis } from '../../src/diagnosis/types';
-import { CAUSE_IDS } from '../../src/guide/cause-ids';
+import { CAUSE_IDS } from '../../src/rules/cause-ids';
 import { Catalogue, LANGUAGES, type CauseText, type Language } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { fillEach, fillTemplate, type Values } from '../../src/guide/fill';

@@ -1,7 +1,7 @@
-// Recognising the roots of guide/known-roots.ts in a chain or a remembered certificate, and
+// Recognising the roots of rules/known-roots.ts in a chain or a remembered certificate, and
 // the host names that hint at the Russian state authority.
 
-import { COMPROMISED_ROOTS, RUSSIAN_STATE_CA, RUSSIAN_ZONES, type CompromisedRoot } from '../guide/known-roots';
+import { COMPROMISED_ROOTS, RUSSIAN_STATE_CA, RUSSIAN_ZONES, type CompromisedRoot } from '../rules/known-roots';
 import { dnAttribute } from './dn-attribute';
 
 interface Named {

@@ -1,6 +1,6 @@
 // Roots people meet that Firefox does not ship, recognised by name in a captured chain: the
 // Russian state certificate authority, and roots whose private keys are public. Data, matched
-// by diagnosis/known-roots.ts. Names are matched on the Common Name (and Organization where a
+// by diagnosis/root-recognition.ts. Names are matched on the Common Name (and Organization where a
 // Common Name alone would be too loose), as Firefox writes them in getSecurityInfo.
 
 /**
@@ -58,7 +58,7 @@ export const COMPROMISED_ROOTS: readonly CompromisedRoot[] = [
 ];
 
 // Sources of the operating-system and vendor steps in the guide's texts for these causes
-// (text/<lang>/causes-*.json: compromised-root, russian-state-ca, russian-state-ca-missing,
+// (src/guide/text/<lang>/causes-*.json: compromised-root, russian-state-ca, russian-state-ca-missing,
 // linux-store-ignored), checked 2026-11-30. Firefox's own labels are checked against its .ftl files.
 // - Superfish: Lenovo's advisory lists the certificate "Superfish, Inc." under "Trusted Root
 //   Certification Authorities" > "Certificates" and published an automated removal tool; Windows

@@ -1,6 +1,6 @@
 // Every cause the diagnosis can name. The ids are a contract: the popup's data-causes
 // attribute lists them, the tests key on them, and every one has a guide in each locale
-// (src/guide/text/<lang>/causes.json; a unit test keeps the two in step).
+// (src/guide/text/<lang>/causes-*.json; a unit test keeps the two in step).
 
 export const CAUSE_IDS = [
   // This device

@@ -2,7 +2,7 @@
 // (the MITM software list of Chromium's SSL error assistant, ssl_error_assistant.asciipb in
 // the Chromium source, plus products that
 // users meet in Russian-speaking countries). Data, matched by diagnosis/chain-facts.ts.
-// `guide` names the steps in text/<lang>/products.json.
+// `guide` names the steps in src/guide/text/<lang>/products.json.
 
 export type ProductKind = 'antivirus' | 'corporate' | 'filter' | 'test';
 export type ProductGuide = 'avast' | 'avg' | 'bitdefender' | 'eset' | 'kaspersky' | 'norton' | 'corporate' | 'unknown';

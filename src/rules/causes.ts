@@ -1,6 +1,6 @@
 // What kind of problem each cause is: whose side it is on, what it means for the verdict when
 // it is the most likely cause of a failed load, and which Mozilla support article explains it.
-// The words are in text/<lang>/causes.json.
+// The words are in src/guide/text/<lang>/causes-*.json.
 
 import type { CauseId } from './cause-ids';
 
