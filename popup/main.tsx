@@ -11,10 +11,10 @@ import { chooseLanguage } from '../src/shared/language';
 import { handoffOf } from '../src/shared/popup-handoff';
 import { toolbarButton } from '../src/shared/toolbar-button';
 import { uiLanguage } from '../src/shared/ui-translator';
-import type { ViewRequest } from '../src/shared/view-message';
+import { send } from '../src/shared/messages';
 import { DiagnosisView } from './DiagnosisView';
 import { openExtensionTab, readSettings } from './browser-source';
-import { targetFromQuery, type PopupState } from './popup-state';
+import { targetFromQuery } from './popup-state';
 import { PopupStore, type PopupPageState } from './popup-store';
 import { probe, twinUrl } from './probe';
 
@@ -33,7 +33,7 @@ const store = new PopupStore(
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
         return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
       },
-      request: (message) => browser.runtime.sendMessage<ViewRequest, PopupState>(message),
+      request: (message) => send((m) => browser.runtime.sendMessage(m), message),
       badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
     },
     handoff: () => handoffOf(() => browser.extension.getBackgroundPage()),

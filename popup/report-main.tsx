@@ -15,6 +15,7 @@ import { reportSections } from '../src/report/sections';
 import { reportText } from '../src/report/text';
 import type { Translate } from '../src/shared/i18n';
 import { reportFilename, type SaveReportMessage, type SaveReportReply } from '../src/shared/save-report-message';
+import { send } from '../src/shared/messages';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { readSettings } from './browser-source';
 import { browserSource } from '../src/views/browser-source';
@@ -129,7 +130,7 @@ async function save(content: string): Promise<void> {
   const granted = await browser.permissions.request({ permissions: ['downloads'] }).catch(() => false);
   if (!granted) { setStatus({ kind: 'failed', message: pageT('reportSaveFailed') }); return; }
   const message: SaveReportMessage = { type: 'save-report', filename: reportFilename(report.site.host, new Date(), EXTENSIONS[format]), content, mime: MIME[format] };
-  const reply = (await browser.runtime.sendMessage(message).catch((error: unknown) => ({ ok: false, error: String(error) }))) as SaveReportReply;
+  const reply = await send((m) => browser.runtime.sendMessage(m), message).catch((error: unknown): SaveReportReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
   setStatus(reply.ok ? { kind: 'done', message: pageT('reportSaved', reply.filename) } : { kind: 'failed', message: `${pageT('reportSaveFailed')} ${reply.error}` });
 }
 

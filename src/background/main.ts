@@ -9,7 +9,8 @@ import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../capture/clo
 import { estimateSkew } from '../core/clock/skew';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { IncidentHistory } from '../storage/incident-history';
-import { isSaveReportMessage, type SaveReportReply } from '../shared/save-report-message';
+import type { SaveReportMessage, SaveReportReply } from '../shared/save-report-message';
+import { dispatcher } from '../shared/messages';
 import { createNavigationListeners, HTTPS_ONLY_ERROR_PAGE, type UpdateTab } from '../capture/navigation-listeners';
 import { recordCertificateChange, recordRequestError, recordSecurity } from '../capture/navigation-state';
 import { compareWithMemory } from '../core/continuity/memory';
@@ -28,10 +29,8 @@ import { TabSnapshotStore } from '../storage/tab-snapshots';
 import { toolbarButton } from '../shared/toolbar-button';
 import { WriteBehindState } from '../storage/write-behind';
 import type { CertificateMemory } from '../core/continuity/memory';
-import { isViewRequest } from '../shared/view-message';
 import { browserSource } from '../views/browser-source';
 import { resolvePopupState, type SnapshotSource } from '../views/resolve-view';
-import type { PopupState } from '../views/snapshot-view';
 import { ReadyViews } from './ready-views';
 import { HandoffWords } from './handoff-words';
 import { loadGuideWords } from '../guide/guide-words';
@@ -276,22 +275,24 @@ browser.webRequest.onHeadersReceived.addListener(
 );
 browser.webRequest.onErrorOccurred.addListener(requests.onErrorOccurred, { urls: ['http://*/*', 'https://*/*'] });
 
-// The popup asks for a view when none is ready yet, after the person ran a check (the www
-// address, the proxy setting), and for a past incident from the history (options page).
-browser.runtime.onMessage.addListener((message: unknown): Promise<PopupState> | undefined => {
-  if (!isViewRequest(message)) return undefined;
-  if ('tabId' in message) return readyViews.make(message.tabId, message.probes);
-  return resolvePopupState({ incident: message.incident }, viewSource, message.probes ?? {});
-});
+// The one answer to the pages' messages (src/shared/messages.ts: each type, its handler).
+browser.runtime.onMessage.addListener(
+  dispatcher({
+    // The popup asks for a view when none is ready yet, after the person ran a check (the www
+    // address, the proxy setting), and for a past incident from the history (options page).
+    'cert-doctor:view': (request) =>
+      'tabId' in request ? readyViews.make(request.tabId, request.probes) : resolvePopupState({ incident: request.incident }, viewSource, request.probes ?? {}),
+    // Saving a report. The download goes to the downloads folder without a dialog; the page
+    // asked for the optional permission when the person clicked.
+    'save-report': (request) => saveReport(request),
+  }),
+);
 
-// Saving a report. The download goes to the downloads folder without a dialog; the page asked
-// for the optional permission when the person clicked.
-browser.runtime.onMessage.addListener((message: unknown): Promise<SaveReportReply> | undefined => {
-  if (!isSaveReportMessage(message)) return undefined;
-  const url = URL.createObjectURL(new Blob([message.content], { type: `${message.mime};charset=utf-8` }));
+function saveReport(request: SaveReportMessage): Promise<SaveReportReply> {
+  const url = URL.createObjectURL(new Blob([request.content], { type: `${request.mime};charset=utf-8` }));
   return browser.downloads
-    .download({ url, filename: message.filename, saveAs: false, conflictAction: 'uniquify' })
-    .then((): SaveReportReply => ({ ok: true, filename: message.filename }))
+    .download({ url, filename: request.filename, saveAs: false, conflictAction: 'uniquify' })
+    .then((): SaveReportReply => ({ ok: true, filename: request.filename }))
     .catch((error: unknown): SaveReportReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
     .finally(() => {
       // Firefox reads the blob when the download starts; a minute is ample.
@@ -299,7 +300,7 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<SaveReportRepl
         URL.revokeObjectURL(url);
       }, 60_000);
     });
-});
+}
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.forget(tabId);

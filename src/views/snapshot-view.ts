@@ -94,6 +94,46 @@ export function viewKey(tabId: number): string {
   return `${VIEW_PREFIX}${tabId}`;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * A view as the background makes it: read back from storage or a message, so its shape is
+ * checked where the popup relies on it (the rest is the background's own data).
+ */
 export function isSnapshotView(value: unknown): value is SnapshotView {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'snapshot' && typeof (value as { snapshot?: unknown }).snapshot === 'object';
+  if (!isObject(value) || value['kind'] !== 'snapshot') return false;
+  const { snapshot, diagnosis, certificates } = value;
+  return (
+    isObject(snapshot) &&
+    typeof snapshot['tabId'] === 'number' &&
+    typeof snapshot['url'] === 'string' &&
+    typeof snapshot['status'] === 'string' &&
+    isObject(diagnosis) &&
+    typeof diagnosis['verdict'] === 'string' &&
+    Array.isArray(diagnosis['causes']) &&
+    isObject(certificates) &&
+    Array.isArray(certificates['parsed']) &&
+    typeof certificates['pem'] === 'string' &&
+    typeof value['now'] === 'number' &&
+    Array.isArray(value['frameCodes'])
+  );
+}
+
+/** Any state the background may answer a view request with. */
+export function isPopupState(value: unknown): value is PopupState {
+  if (!isObject(value)) return false;
+  switch (value['kind']) {
+    case 'loading':
+      return true;
+    case 'no-record':
+      return value['tabId'] === null || typeof value['tabId'] === 'number';
+    case 'not-https':
+      return (value['scheme'] === null || typeof value['scheme'] === 'string') && (value['url'] === null || typeof value['url'] === 'string');
+    case 'broken':
+      return typeof value['message'] === 'string';
+    case 'snapshot':
+      return isSnapshotView(value);
+    default:
+      return false;
+  }
 }
