@@ -220,6 +220,9 @@ describe('a private window', () => {
     }
   });
 
+  /** The extension's ids of the private tabs, for the next test. */
+  let privateTabIds: string[] | undefined;
+
   test('its broken and good sites leave nothing in storage.local, and its popup diagnoses from storage', async () => {
     const b = firefox();
     const failing = labOf().byId('expired');
@@ -240,12 +243,30 @@ describe('a private window', () => {
       // window's first loads.)
       const loaded = await readPopupFor(b, good.url);
       expect({ status: loaded.status, private: await isPrivateTab(b, loaded.tabId) }).toEqual({ status: 'loaded', private: true });
+      privateTabIds = [loaded.tabId, (await readPopupFor(b, failing.url)).tabId];
       await new Promise((resolve) => setTimeout(resolve, AFTER_THE_BATCH_MS));
       const stored = await readAllLocalStorage(b);
       expect(stored).toEqual(untouched);
       expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${escaped(failing.host)}|${escaped(good.host)}`));
     } finally {
       await closePrivateWindow(b).catch(() => undefined);
+    }
+  });
+
+  test('when the private window closes, its tabs leave storage.session too', async () => {
+    // The window was closed at the end of the previous test.
+    const ids = privateTabIds ?? fail('The previous test did not record the private tabs.');
+    const probe = await openExtensionPage(firefox(), 'options/options.html');
+    try {
+      const left = async (): Promise<string[]> => {
+        const keys = ids.flatMap((id) => [`tab:${id}`, `view:${id}`]);
+        const found = await Promise.all(keys.map(async (key) => ((await readSessionStorage(probe, key)) === undefined ? [] : [key])));
+        return found.flat();
+      };
+      const remaining = await pollPage(probe, 10_000, async () => ((await left()).length === 0 ? [] : undefined)).catch(left);
+      expect(remaining).toEqual([]);
+    } finally {
+      await probe.close();
     }
   });
 
