@@ -27,7 +27,7 @@ interface RawBidiConnection {
   send(method: string, params: object, timeout?: number): Promise<{ result: unknown }>;
 }
 
-function connectionOf(browser: Browser): RawBidiConnection {
+export function connectionOf(browser: Browser): RawBidiConnection {
   // puppeteer-core 24's BidiBrowser exposes its connection (bidi/Browser.d.ts); the public
   // Browser type does not declare it.
   const connection = (browser as unknown as { connection?: RawBidiConnection }).connection;
@@ -37,8 +37,16 @@ function connectionOf(browser: Browser): RawBidiConnection {
   return connection;
 }
 
-/** The BiDi context id of the first browser window, waiting up to `timeoutMs` for one to exist. */
-export async function browserWindowContext(browser: Browser, timeoutMs = 10_000): Promise<string> {
+/** A normal browser window, or a private one (File > New private window). */
+export type WindowKind = 'normal' | 'private';
+
+/**
+ * The BiDi context id of the first browser window of that kind, waiting up to `timeoutMs` for
+ * one to exist. A private window has the same document as a normal one; when there are several
+ * windows, each is asked whether it is private (PrivateBrowsingUtils, which browser.js loads
+ * into every browser window).
+ */
+export async function browserWindowContext(browser: Browser, timeoutMs = 10_000, kind: WindowKind = 'normal'): Promise<string> {
   const connection = connectionOf(browser);
   const deadline = Date.now() + timeoutMs;
   let seen: string[] = [];
@@ -46,29 +54,47 @@ export async function browserWindowContext(browser: Browser, timeoutMs = 10_000)
     const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
     const contexts = (result as { contexts: BidiContextInfo[] }).contexts;
     seen = contexts.map((c) => c.url);
-    const window = contexts.find((c) => c.url === BROWSER_WINDOW_URL);
-    if (window) return window.context;
+    const windows = contexts.filter((c) => c.url === BROWSER_WINDOW_URL);
+    // One window only: the first window of a profile is a normal one (tests that make every
+    // window private use their own helpers).
+    if (windows.length === 1 && kind === 'normal' && windows[0]) return windows[0].context;
+    for (const window of windows.length > 1 || kind === 'private' ? windows : []) {
+      if ((await isPrivateWindow(connection, window.context)) === (kind === 'private')) return window.context;
+    }
     if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(
-    `No Firefox browser window among the chrome contexts (saw: ${seen.join(', ') || 'none'}). ` +
+    `No ${kind} Firefox browser window among the chrome contexts (saw: ${seen.join(', ') || 'none'}). ` +
       'Is Firefox running with --remote-allow-system-access?',
   );
+}
+
+async function isPrivateWindow(connection: RawBidiConnection, context: string): Promise<boolean> {
+  const { result } = await connection.send('script.callFunction', {
+    functionDeclaration: '() => PrivateBrowsingUtils.isWindowPrivate(window)',
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+  });
+  const outcome = result as CallFunctionResult;
+  return outcome.type === 'success' && outcome.result.value === true;
 }
 
 /**
  * Runs `fn(arg)` in the browser window's chrome realm and returns its (awaited) result, which
  * must survive JSON. The function is sent as source text: it sees only the chrome window's
- * globals (window, document, gBrowser, CustomizableUI, ...), not this file's scope.
+ * globals (window, document, gBrowser, CustomizableUI, ...), not this file's scope. `kind`
+ * picks a normal window (the default) or a private one.
  */
 export async function evaluateInBrowserWindow<A, R>(
   browser: Browser,
   fn: (arg: A) => R | Promise<R>,
   arg: A,
   timeoutMs = 10_000,
+  kind: WindowKind = 'normal',
 ): Promise<R> {
-  const context = await browserWindowContext(browser);
+  const context = await browserWindowContext(browser, 10_000, kind);
   const call = connectionOf(browser).send('script.callFunction', {
     functionDeclaration: `async (json) => JSON.stringify(await (${fn.toString()})(JSON.parse(json)) ?? null)`,
     target: { context },

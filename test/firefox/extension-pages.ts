@@ -24,6 +24,14 @@ export async function readSessionStorage(page: Page, key: string): Promise<unkno
   }, key);
 }
 
+/** Everything in the extension's storage.local, read from an extension page. */
+export async function readLocalStorage(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser;
+    return api.storage.local.get(null);
+  });
+}
+
 /**
  * On Firefox's certificate error page, clicks "Advanced" then "Proceed to <host> (Risky)", as a
  * person would. Firefox 153 builds the page from a <net-error-card> with a shadow root; the

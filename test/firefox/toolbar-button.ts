@@ -3,7 +3,7 @@
 // real popup it opens, whose diagnosis and size are read from inside the panel.
 
 import type { Browser } from 'puppeteer-core';
-import { evaluateInBrowserWindow } from './chrome-window';
+import { evaluateInBrowserWindow, type WindowKind } from './chrome-window';
 import { browserActionWidgetId, extensionId } from './extension';
 
 const certDoctorWidgetId = browserActionWidgetId(extensionId);
@@ -54,6 +54,9 @@ export interface ToolbarPopupView {
   readonly status: string;
   readonly code: string;
   readonly verdict: string;
+  /** Where the popup's first view came from: "background" (the background page's memory) or
+   * "storage" (storage.session), the <html> element's data-view-from (popup/main.tsx). */
+  readonly viewFrom: string;
   /** The popup's address inside the panel. */
   readonly url: string;
   /** The id of the toolbar holding the node the panel is anchored to ("" when none). */
@@ -71,10 +74,10 @@ export interface ToolbarPopupView {
  * Clicks the button on the toolbar, as a person would, waits for Firefox to show the popup's
  * panel, then reads the popup from inside it until it shows a finished diagnosis and its size
  * has settled (Firefox resizes the panel as the popup's content changes). Leaves the panel open;
- * closeToolbarPopup closes it.
+ * closeToolbarPopup closes it. `kind` picks the button of a normal or a private window.
  */
-export async function openToolbarPopup(browser: Browser, timeoutMs = 20_000): Promise<ToolbarPopupView> {
-  const outcome = await evaluateInBrowserWindow(browser, openAndReadInWindow, { widgetId: certDoctorWidgetId, timeoutMs }, timeoutMs + 5_000);
+export async function openToolbarPopup(browser: Browser, timeoutMs = 20_000, kind: WindowKind = 'normal'): Promise<ToolbarPopupView> {
+  const outcome = await evaluateInBrowserWindow(browser, openAndReadInWindow, { widgetId: certDoctorWidgetId, timeoutMs }, timeoutMs + 5_000, kind);
   if ('problem' in outcome) throw new Error(`The popup opened from the toolbar: ${outcome.problem}`);
   return outcome;
 }
@@ -130,6 +133,7 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
         sendAsyncMessage(${JSON.stringify(name)}, {
           status: attribute('data-status'), code: attribute('data-code'), verdict: attribute('data-verdict'),
           ready: attribute('data-ready') === 'true', url: content.location.href,
+          viewFrom: content.document.documentElement.getAttribute('data-view-from') || '',
           innerWidth: content.innerWidth, innerHeight: content.innerHeight,
           scrollHeight: content.document.documentElement.scrollHeight,
         });
@@ -153,9 +157,9 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
     lastSize = size;
     // Settled: a finished diagnosis, and the panel has kept its size for half a second.
     if (finished && Date.now() - stableSince >= 500) {
-      const { status, code, verdict, url, innerWidth, innerHeight, scrollHeight } = last as PopupDocumentView;
+      const { status, code, verdict, viewFrom, url, innerWidth, innerHeight, scrollHeight } = last as PopupDocumentView;
       const anchorToolbar = popupBrowser.closest('panel')?.anchorNode?.closest('toolbar')?.id ?? '';
-      return finish({ status, code, verdict, url, anchorToolbar, width: box.width, height: box.height, innerWidth, innerHeight, scrollHeight });
+      return finish({ status, code, verdict, viewFrom, url, anchorToolbar, width: box.width, height: box.height, innerWidth, innerHeight, scrollHeight });
     }
     await sleep(150);
   }
@@ -166,8 +170,8 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
   });
 }
 
-/** Closes the popup's panel if one is open. */
-export function closeToolbarPopup(browser: Browser): Promise<void> {
+/** Closes the popup's panel if one is open (in a window of that kind). */
+export function closeToolbarPopup(browser: Browser, kind: WindowKind = 'normal'): Promise<void> {
   return evaluateInBrowserWindow(
     browser,
     () => {
@@ -175,6 +179,8 @@ export function closeToolbarPopup(browser: Browser): Promise<void> {
       panel?.hidePopup();
     },
     null,
+    10_000,
+    kind,
   );
 }
 
@@ -183,6 +189,7 @@ interface PopupDocumentView {
   readonly status: string;
   readonly code: string;
   readonly verdict: string;
+  readonly viewFrom: string;
   readonly ready: boolean;
   readonly url: string;
   readonly innerWidth: number;
