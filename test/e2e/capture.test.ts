@@ -4,7 +4,7 @@
 
 import type { Page } from 'puppeteer-core';
 import { acceptTheRisk, openExtensionPage } from '../firefox/extension-pages';
-import { pollPage, readPopupFor, visit, type DiagnosisAttributes } from '../firefox/launch';
+import { pollPage, readPopupFor, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
 import { useFirefoxSession } from './support/session';
 
 jest.setTimeout(60_000);
@@ -24,15 +24,9 @@ async function visitAndRead(id: string): Promise<DiagnosisAttributes> {
 
 /** Reads the popup until `ready` accepts it: facts that arrive after the load (badge, counts). */
 async function readUntil(url: string, ready: (shown: DiagnosisAttributes) => boolean): Promise<DiagnosisAttributes> {
-  const { browser } = firefox();
-  let last: DiagnosisAttributes | undefined;
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    last = await readPopupFor(browser, url);
-    if (ready(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`The popup for ${url} never showed the expected facts; last: ${JSON.stringify(last?.facts)}`);
+  const shown = await readPopupUntil(firefox().browser, url, ready);
+  if (!ready(shown)) throw new Error(`The popup for ${url} never showed the expected facts; last: ${JSON.stringify(shown.facts)}`);
+  return shown;
 }
 
 describe('captured facts in Firefox', () => {
@@ -124,7 +118,8 @@ describe('captured facts in Firefox', () => {
   });
 
   test('a failing site that worked before: the last good certificate is named', async () => {
-    // hsts-setup and hsts-broken share a host name; the HSTS test above loaded the good one.
+    // hsts-setup and hsts-broken share a host name: the good one first, then the broken one.
+    await visitAndRead('hsts-setup');
     const { lab, browser } = firefox();
     const url = lab.byId('hsts-broken').url;
     const page = await visit(browser, url);
@@ -177,9 +172,11 @@ describe('captured facts in Firefox', () => {
         const text = document.querySelector('[data-testid="remembered-count"]')?.getAttribute('data-count');
         return text ? Number(text) : undefined;
       });
+    // Three sites that load, each remembered (whatever other tests visited before).
+    for (const id of ['valid', 'hsts-setup', 'russian-root-trusted']) await visitAndRead(id);
     let options = await openExtensionPage(browser, 'options/options.html');
     try {
-      // The background writes its batch ~2 s after the loads above.
+      // The background writes its batch ~2 s after the loads.
       const remembered = await pollPage(options, 10_000, async () => {
         const n = await rememberedCount(options);
         return n !== undefined && n >= 3 ? n : undefined;
@@ -196,11 +193,18 @@ describe('captured facts in Firefox', () => {
       options = await openExtensionPage(browser, 'options/options.html');
       expect(await pollPage(options, 10_000, () => rememberedCount(options))).toBe(0);
     } finally {
+      // The setting on again, as every other test expects it.
+      await options.evaluate(() => {
+        const box = document.querySelector<HTMLInputElement>('[data-testid="setting-remember-certificates"]');
+        if (box && !box.checked) box.click();
+      }).catch(() => undefined);
       await options.close().catch(() => undefined);
     }
   });
 
-  test('the extension sends nothing: every request the lab saw is one a page made', () => {
+  test('the extension sends nothing: every request the lab saw is one a page made', async () => {
+    // A failing site, one that loads and one with a failing part, whatever ran before.
+    for (const id of ['expired', 'valid', 'subresource-failure']) await visitAndRead(id);
     const { lab } = firefox();
     const pageRequests = new Set(['/', '/pixel.png', '/favicon.ico']);
     const unexpected = lab.requests.filter((r) => !pageRequests.has(r.path) || (r.method !== 'GET' && r.method !== 'RAW'));

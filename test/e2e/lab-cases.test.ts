@@ -3,14 +3,11 @@
 // that Firefox reported and the diagnosis Cert Doctor gives (verdict, bypass rule, causes in
 // rank order, product), against the expectations written into the lab's case table.
 
-import type { Browser } from 'puppeteer-core';
-import { packagedExtensionPath } from '../firefox/extension';
-import { installExtension, launchFirefox, pollPage, readPopupFor, readPopupForTab, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
-import { createTrustingProfile, type TestProfile } from '../firefox/profile';
-import { startLab } from '../lab/lab';
+import { pollPage, readPopupFor, readPopupForTab, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
 import { loadedFirst, orderForVisits } from '../lab/visit-order';
 import { LAB_CASE_SPECS } from '../lab/cases';
-import type { ExpectedDiagnosis, Lab } from '../lab/types';
+import type { ExpectedDiagnosis } from '../lab/types';
+import { useFirefoxSession } from './support/session';
 import { loadMessages } from '../unit/fakes/messages';
 
 const messages = loadMessages('en');
@@ -30,23 +27,7 @@ function diagnosisOf(shown: DiagnosisAttributes, expected: ExpectedDiagnosis): E
 jest.setTimeout(60_000);
 
 describe('lab cases in Firefox, with the packaged extension', () => {
-  let lab: Lab;
-  let browser: Browser;
-  const cleanUp: (() => Promise<unknown>)[] = [];
-
-  beforeAll(async () => {
-    lab = await startLab();
-    cleanUp.push(() => lab.stop());
-    const profile: TestProfile = await createTrustingProfile(lab.trustedRoots);
-    cleanUp.push(() => profile.remove());
-    browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts });
-    cleanUp.unshift(() => browser.close());
-    await installExtension(browser, packagedExtensionPath());
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const step of cleanUp) await step().catch(() => undefined);
-  });
+  const session = useFirefoxSession();
 
   // Visit order matters: the missing-intermediate case must come before any server has sent
   // the intermediate (Firefox caches it), and the HSTS case after the page that sets HSTS.
@@ -58,6 +39,7 @@ describe('lab cases in Firefox, with the packaged extension', () => {
   });
 
   test.each(ordered.map((c) => [c.id, c.expectedCode || '(loads)', c] as const))('%s: %s', async (_id, _label, spec) => {
+    const { lab, browser } = session();
     const labCase = lab.byId(spec.id);
     const page = await visit(browser, labCase.url);
     try {
@@ -80,6 +62,7 @@ describe('lab cases in Firefox, with the packaged extension', () => {
   });
 
   test('popup.html?tabId=N shows that tab, the same diagnosis as ?url=U', async () => {
+    const { lab, browser } = session();
     const labCase = lab.byId('self-signed');
     const page = await visit(browser, labCase.url);
     try {
@@ -96,6 +79,7 @@ describe('lab cases in Firefox, with the packaged extension', () => {
   // marks such an error page with s=badStsCert in its about:certerror address and drops the
   // exception button; an ordinary expired certificate keeps it.
   test('the HSTS case is one Firefox will not let a person bypass, unlike an ordinary bad certificate', async () => {
+    const { lab, browser } = session();
     const errorPageAddress = async (id: string): Promise<string> => {
       const page = await visit(browser, lab.byId(id).url);
       try {
