@@ -1,8 +1,15 @@
 // Whom to send the report to. RFC 9116: a site publishes /.well-known/security.txt with
 // "Contact:" lines (mailto:, https:, tel:). Cert Doctor looks for it only when the person
 // presses the button, over https only, on the site's host, its www twin and its parent
-// domain; without one it suggests the usual role addresses (RFC 2142) and says they are a guess.
+// domains up to the site's registrable domain (never past it: `github.io`, `co.uk` or
+// `s3.amazonaws.com` belong to other people); without one it suggests the usual role addresses
+// (RFC 2142) and says they are a guess.
+//
+// The registrable domain comes from the Public Suffix List (https://publicsuffix.org/) through
+// tldts, with its private section (github.io, amazonaws.com's buckets and hosts): only the report
+// page loads this file; the popup's bundle must not carry the list (build.mjs).
 
+import { getDomain } from 'tldts';
 import { wwwAlternative } from '../diagnosis/name-coverage';
 
 export const SECURITY_TXT_PATH = '/.well-known/security.txt';
@@ -14,7 +21,16 @@ export interface SecurityTxt {
   readonly expires: string | null;
 }
 
-/** Where to look, most specific first: the host, its www twin, then each parent domain. */
+/** The site's registrable domain by the Public Suffix List (private domains included), or null. */
+export function registrableDomain(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true });
+}
+
+/**
+ * Where to look, most specific first: the host, its www twin, then each parent domain down to
+ * the registrable domain. A host with no registrable domain (an IP address, a single label, a
+ * public suffix itself) is looked up on its own only.
+ */
 export function securityTxtUrls(pageUrl: string): string[] {
   let url: URL;
   try {
@@ -25,10 +41,14 @@ export function securityTxtUrls(pageUrl: string): string[] {
   if (url.protocol !== 'https:') return [];
   const port = url.port ? `:${url.port}` : '';
   const hosts = [url.hostname];
-  const twin = wwwAlternative(url.hostname);
-  if (twin) hosts.push(twin);
-  const labels = url.hostname.replace(/^www\./, '').split('.');
-  for (let i = 1; labels.length - i >= 2; i++) hosts.push(labels.slice(i).join('.'));
+  const site = registrableDomain(url.hostname);
+  if (site !== null) {
+    const twin = wwwAlternative(url.hostname);
+    if (twin && registrableDomain(twin) === site) hosts.push(twin);
+    const labels = url.hostname.replace(/^www\./, '').split('.');
+    const siteLabels = site.split('.').length;
+    for (let i = 1; labels.length - i >= siteLabels; i++) hosts.push(labels.slice(i).join('.'));
+  }
   return [...new Set(hosts)].map((host) => `https://${host}${port}${SECURITY_TXT_PATH}`);
 }
 
