@@ -49,8 +49,16 @@ export function markdownProse(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .split(/(\s+)/)
-    .map((word) => (word === '' || /^\s+$/.test(word) ? word : LINKABLE.test(word) ? codeSpan(word) : escapeMarkdown(word)))
+    .map((word) => (word === '' || /^\s+$/.test(word) ? word : proseWord(word)))
     .join('');
+}
+
+function proseWord(word: string): string {
+  if (!LINKABLE.test(word)) return escapeMarkdown(word);
+  // Punctuation that ends a sentence stays outside the code span (GFM leaves trailing punctuation
+  // out of an autolink too), when what is left still needs the span.
+  const [, core = word, tail = ''] = /^(.*?)([.,;:!?)\]'"]*)$/.exec(word) ?? [];
+  return LINKABLE.test(core) ? `${codeSpan(core)}${escapeMarkdown(tail)}` : codeSpan(word);
 }
 
 /** Text in a code span: a fence longer than any backtick run inside, padded if it starts or ends with one. */
