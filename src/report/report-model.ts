@@ -154,7 +154,8 @@ export function buildReport(input: ReportInput): Report {
     problem: {
       status: snapshot.status === 'failed' ? 'failed' : 'loaded',
       code: decoded?.name ?? null,
-      number: decoded ? decoded.number : null,
+      // Firefox gives whole numbers; anything else (a corrupted record) is no number at all.
+      number: decoded && Number.isSafeInteger(decoded.number) ? decoded.number : null,
       title: fillPlaceholders(codeText.title, values),
       // What the code tells an administrator (the visitor's explanation is in the popup).
       meaning: fillPlaceholders(catalogue.codeForOwner(decoded?.name ?? null, decoded?.family ?? 'unknown'), values),

@@ -2,10 +2,12 @@
 // decoder, the diagnosis, the sanitizer and every report format never throw, a failed load
 // never gets an empty guide, and the rendered HTML and Markdown never carry active content
 // from the input. Inputs mix random Unicode (lone surrogates, controls, bidi and zero-width
-// characters included) with the fragments attacks use. Each property runs a few hundred
-// cases so the unit suite stays fast.
+// characters included) with the fragments attacks use. Each property runs 250 cases (PROPERTY_RUNS=N for more)
+// so the unit suite stays fast; the report's JSON must also follow its schema.
 
+import Ajv from 'ajv';
 import fc from 'fast-check';
+import schema from '../../src/report/report.schema.json';
 import { evidenceText } from '../../popup/evidence-text';
 import { decodeErrorNumber, KNOWN_ERRORS, parseNavigationError } from '../../src/core/error-codes/decode';
 import { diagnose } from '../../src/diagnosis/diagnose';
@@ -27,7 +29,12 @@ import { activeMarkup } from './support/markdown-oracle';
 import { environment, history, NOW } from './support/snapshots';
 import { RECORDED } from './support/report-input';
 
-const RUNS = { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 300) };
+const ajv = new Ajv({ allErrors: true, strict: false });
+// RFC 3339 date-time, as toISOString writes it (ajv ships no formats of its own).
+ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)));
+const validateReport = ajv.compile(schema);
+
+const RUNS = { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 250) };
 
 /** Pieces of attacks: markup, links GitHub would make, fences, invisible and bidi characters. */
 const FRAGMENTS = [
@@ -222,6 +229,7 @@ describe('every report format', () => {
         expect(hasInvisible(text.replace(/[\n\t]/g, ''))).toBe(false);
         const json = JSON.parse(reportJson(report)) as unknown;
         expect(json).toEqual(JSON.parse(JSON.stringify(report)));
+        expect(validateReport(json) ? [] : validateReport.errors).toEqual([]);
         for (const value of stringsIn(json)) expect(hasInvisible(value.replace(/[\n\t]/g, ''))).toBe(false);
         // No command names a host that is not a valid DNS name or IP address.
         for (const block of blocks) if (block.kind === 'code' && block.text.startsWith('openssl')) expect(isCommandHost(report.site.host)).toBe(true);
