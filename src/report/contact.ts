@@ -11,6 +11,7 @@
 
 import { getDomain } from 'tldts';
 import { wwwAlternative } from '../diagnosis/name-coverage';
+import { isCommandHost } from '../shared/command-host';
 
 export const SECURITY_TXT_PATH = '/.well-known/security.txt';
 /** A security.txt is a short text file; anything longer is not one. */
@@ -77,7 +78,9 @@ export function roleAddresses(pageUrl: string): string[] {
     return [];
   }
   const domain = host.replace(/^www\./, '');
-  if (!domain.includes('.') || /^[\d.]+$/.test(domain)) return [];
+  // Only at a real DNS name: not an address, not a single label, not a name a URL parser let
+  // through with characters no mail domain has.
+  if (!domain.includes('.') || /^[\d.]+$/.test(domain) || domain.startsWith('[') || !isCommandHost(domain)) return [];
   return [`security@${domain}`, `webmaster@${domain}`];
 }
 

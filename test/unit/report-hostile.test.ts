@@ -4,7 +4,7 @@
 // enter commands; the security.txt lookup stops at the site's registrable domain.
 
 import { buildReport } from '../../src/report/report-model';
-import { registrableDomain, securityTxtUrls } from '../../src/report/contact';
+import { registrableDomain, roleAddresses, securityTxtUrls } from '../../src/report/contact';
 import { reportHtml } from '../../src/report/html';
 import { codeSpan, markdownInline, markdownProse, reportMarkdown } from '../../src/report/markdown';
 import { reportSections } from '../../src/report/sections';
@@ -191,6 +191,13 @@ describe('security.txt is looked up only within the site\'s registrable domain (
     const all = ['https://x.y.example.co.uk/', 'https://p.alice.github.io/', 'https://ec2-1-2-3-4.compute-1.amazonaws.com/'].flatMap(urls);
     for (const suffix of ['co.uk', 'github.io', 'amazonaws.com', 'compute-1.amazonaws.com', 'uk', 'io', 'com']) expect(all).not.toContain(suffix);
     expect(registrableDomain('x.y.example.co.uk')).toBe('example.co.uk');
+  });
+
+  test('role addresses are guessed only at a valid DNS name', () => {
+    expect(roleAddresses('https://www.shop.example.com/')).toEqual(['security@shop.example.com', 'webmaster@shop.example.com']);
+    for (const hostile of HOSTILE_HOSTS) expect(roleAddresses(`https://${hostile}/`)).toEqual([]);
+    expect(roleAddresses('https://[::1]/')).toEqual([]);
+    expect(roleAddresses('https://192.168.1.1/')).toEqual([]);
   });
 
   test('http pages and nonsense get no lookup', () => {
