@@ -126,7 +126,7 @@ function Connection({ security, t }: { security: CapturedSecurity; t: Translate 
   return (
     <dl>
       <dt>{t('factsProtocol')}</dt>
-      <dd class="technical">{[security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ') || '-'}</dd>
+      <dd class="technical">{visibleLine([security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ')) || '-'}</dd>
       <dt>{t('factsHsts')}</dt>
       <dd>{t(security.hsts ? 'yes' : 'no')}</dd>
       {security.overridableErrorCategory && (

@@ -105,7 +105,7 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
           {t('factsKey')} <span class="technical">{parsed.key}</span>
         </p>
       )}
-      <p class="technical fingerprint">SHA-256 {c.sha256}</p>
+      <p class="technical fingerprint">SHA-256 {visibleLine(c.sha256)}</p>
     </li>
   );
 }
