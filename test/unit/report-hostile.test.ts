@@ -4,7 +4,7 @@
 // enter commands; the security.txt lookup stops at the site's registrable domain.
 
 import { buildReport } from '../../src/report/report-model';
-import { registrableDomain, roleAddresses, securityTxtUrls } from '../../src/report/contact';
+import { parseSecurityTxt, registrableDomain, roleAddresses, securityTxtUrls } from '../../src/report/contact';
 import { reportHtml } from '../../src/report/html';
 import { codeSpan, markdownInline, markdownProse, reportMarkdown } from '../../src/report/markdown';
 import { reportSections } from '../../src/report/sections';
@@ -191,6 +191,11 @@ describe('security.txt is looked up only within the site\'s registrable domain (
     const all = ['https://x.y.example.co.uk/', 'https://p.alice.github.io/', 'https://ec2-1-2-3-4.compute-1.amazonaws.com/'].flatMap(urls);
     for (const suffix of ['co.uk', 'github.io', 'amazonaws.com', 'compute-1.amazonaws.com', 'uk', 'io', 'com']) expect(all).not.toContain(suffix);
     expect(registrableDomain('x.y.example.co.uk')).toBe('example.co.uk');
+  });
+
+  test('a security.txt contact with a character outside ASCII (an invisible one, a look-alike) is not taken', () => {
+    const text = ['Contact: mailto:security@example.com', 'Contact: mailto:secur\u200bity@evil.example', 'Contact: https://ex\u0430mple.com/report', 'Contact: https://example.com/\u202ereport'].join('\n');
+    expect(parseSecurityTxt(text)?.contacts).toEqual(['mailto:security@example.com']);
   });
 
   test('role addresses are guessed only at a valid DNS name', () => {
