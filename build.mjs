@@ -96,6 +96,8 @@ const NOT_IN_POPUP = [
   /^src[\\/]diagnosis[\\/]diagnose\.ts$/,
   /^src[\\/]guide[\\/]text[\\/]/,
   /^src[\\/]guide[\\/]guide-loader\.ts$/,
+  // The Public Suffix List (security.txt lookup, on the report page only).
+  /node_modules[\\/]tldts/,
 ];
 const POPUP_GZIP_LIMIT = 40 * 1024;
 

@@ -6,6 +6,7 @@ import { decodeErrorNumber } from '../src/core/error-codes/decode';
 import type { Translate } from '../src/shared/i18n';
 import type { Incident } from '../src/storage/incident-history';
 import { hostAndPortOf } from '../src/shared/url';
+import { visibleLine } from '../src/shared/visible-text';
 
 interface Props {
   readonly incidents: readonly Incident[] | null;
@@ -61,6 +62,7 @@ function codeOf(incident: Incident): string {
   return number === null ? '?' : (decodeErrorNumber(number).name ?? String(number));
 }
 
+/** A stored URL's host, shown with any invisible character named (strangers' text). */
 function hostOf(url: string): string {
-  return hostAndPortOf(url) ?? url;
+  return visibleLine(hostAndPortOf(url) ?? url);
 }

@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
 import type { CapturedSecurity } from '../src/shared/tab-snapshot';
+import { visibleLine } from '../src/shared/visible-text';
 import { formatDuration } from './format';
 import type { SnapshotView } from './popup-state';
 
@@ -63,7 +64,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
           <ul>
             {snapshot.subresourceFailures?.map((f) => (
               <li key={`${f.host}|${f.type}`}>
-                <span class="technical">{f.host}</span> ({f.type}, ×{f.count}): <span class="technical">{f.error}</span>{' '}
+                <span class="technical">{visibleLine(f.host)}</span> ({visibleLine(f.type)}, ×{f.count}): <span class="technical">{visibleLine(f.error)}</span>{' '}
                 {onOpen && (
                   <button
                     type="button"
@@ -85,7 +86,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
           <ul>
             {snapshot.frameFailures?.map((f, index) => (
               <li key={f.url}>
-                <span class="technical">{f.url}</span>: <span class="technical">{view.frameCodes[index] ?? '?'}</span>
+                <span class="technical">{visibleLine(f.url)}</span>: <span class="technical">{view.frameCodes[index] ?? '?'}</span>
               </li>
             ))}
           </ul>
@@ -125,7 +126,7 @@ function Connection({ security, t }: { security: CapturedSecurity; t: Translate 
   return (
     <dl>
       <dt>{t('factsProtocol')}</dt>
-      <dd class="technical">{[security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ') || '-'}</dd>
+      <dd class="technical">{visibleLine([security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ')) || '-'}</dd>
       <dt>{t('factsHsts')}</dt>
       <dd>{t(security.hsts ? 'yes' : 'no')}</dd>
       {security.overridableErrorCategory && (

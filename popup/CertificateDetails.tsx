@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Translate } from '../src/shared/i18n';
 import type { CapturedCertificate } from '../src/shared/tab-snapshot';
+import { visibleLine } from '../src/shared/visible-text';
 import { formatDate, formatRelative } from './format';
 import type { ParsedFacts, SnapshotView } from './popup-state';
 
@@ -30,7 +31,7 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
           {t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}
         </p>
         <p>
-          {t('certRoot')} <span class="technical">{lastGood.root}</span> ({t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
+          {t('certRoot')} <span class="technical">{visibleLine(lastGood.root)}</span> ({t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
         </p>
         <p>{t('certExpires', [formatDate(lastGood.notAfter, locale), formatRelative(lastGood.notAfter - now, locale)])}</p>
       </details>
@@ -60,7 +61,7 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
         <p>
           {t('factsNames')}{' '}
           <span class="technical" dir="ltr">
-            {leafNames.join(', ')}
+            {visibleLine(leafNames.join(', '))}
           </span>
         </p>
       )}
@@ -90,9 +91,9 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
       <p class="chain-name">
         <span class="chain-role">{t(role)}:</span> <span class="technical">{nameOf(c.subject)}</span>
       </p>
-      <p class="technical subject">{c.subject}</p>
+      <p class="technical subject">{visibleLine(c.subject)}</p>
       <p>
-        {t('factsIssuedBy')} <span class="technical">{c.issuer}</span>
+        {t('factsIssuedBy')} <span class="technical">{visibleLine(c.issuer)}</span>
       </p>
       <p class={expired || c.notBefore > now ? 'validity validity-bad' : 'validity'}>
         {t('certValidity', [formatDate(c.notBefore, locale), formatDate(c.notAfter, locale)])}{' '}
@@ -104,11 +105,12 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
           {t('factsKey')} <span class="technical">{parsed.key}</span>
         </p>
       )}
-      <p class="technical fingerprint">SHA-256 {c.sha256}</p>
+      <p class="technical fingerprint">SHA-256 {visibleLine(c.sha256)}</p>
     </li>
   );
 }
 
+/** The name a person knows a certificate by (strangers' text: invisible characters shown). */
 function nameOf(dn: string): string {
-  return dnAttribute(dn, 'CN') ?? dnAttribute(dn, 'O') ?? dn;
+  return visibleLine(dnAttribute(dn, 'CN') ?? dnAttribute(dn, 'O') ?? dn);
 }

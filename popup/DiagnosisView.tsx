@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import type { Catalogue } from '../src/guide/catalogue';
 import type { Translate } from '../src/shared/i18n';
 import { hostAndPortOf } from '../src/shared/url';
+import { visibleLine } from '../src/shared/visible-text';
 import { CapturedFacts } from './CapturedFacts';
 import { CertificateDetails } from './CertificateDetails';
 import { formatDate } from './format';
@@ -69,7 +70,7 @@ export function DiagnosisView(props: Props): JSX.Element {
         <h1 class="app-title">{t('extensionName')}</h1>
         {state.kind === 'snapshot' && (
           <p class="site" dir="ltr">
-            {hostAndPortOf(state.snapshot.url) ?? state.snapshot.url}
+            {visibleLine(hostAndPortOf(state.snapshot.url) ?? state.snapshot.url)}
           </p>
         )}
       </header>
@@ -148,10 +149,10 @@ function TechnicalFacts({ view, t }: { readonly view: SnapshotView; readonly t: 
       <dt>{t('popupErrorNumber')}</dt>
       <dd class="technical">{decoded ? String(decoded.number) : '-'}</dd>
       <dt>{t('popupFirefoxMessage')}</dt>
-      <dd class="technical">{failure.rawError}</dd>
+      <dd class="technical">{visibleLine(failure.rawError)}</dd>
       <dt>{t('popupAddress')}</dt>
       <dd class="technical url" dir="ltr">
-        {snapshot.url}
+        {visibleLine(snapshot.url)}
       </dd>
     </dl>
   );

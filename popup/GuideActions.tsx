@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import type { Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { audienceFor } from '../src/report/audience';
+import { visibleLine } from '../src/shared/visible-text';
 
 export interface GuideActions {
   readonly onTestAgain?: () => void;
@@ -46,14 +47,14 @@ export function ActionButtons(props: Props): JSX.Element | null {
   if (wwwWorks && alternative && onOpenAlternative) {
     buttons.set('open-alternative', (
       <button key="open-alternative" type="button" data-action="open-alternative" onClick={() => { onOpenAlternative(alternative); }}>
-        {t('actionOpenAlternative', alternative)}
+        {t('actionOpenAlternative', visibleLine(alternative))}
       </button>
     ));
   }
   if (diagnosis.actions.includes('probe-www') && onProbeWww && alternative) {
     buttons.set('probe-www', (
       <button key="probe-www" type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
-        {t('actionProbeWww', alternative)}
+        {t('actionProbeWww', visibleLine(alternative))}
       </button>
     ));
   }

@@ -14,6 +14,7 @@ import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
+import { visibleLine } from '../src/shared/visible-text';
 import { ClockLine, clockMatters } from './ClockLine';
 import { evidenceText } from './evidence-text';
 import { formatDate, formatRelative } from './format';
@@ -258,10 +259,11 @@ function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; reado
   const security = view.snapshot.security;
   const leaf = security?.certificates[0];
   if (!security || !leaf) return null;
-  const issuer = dnAttribute(leaf.issuer, 'O') ?? dnAttribute(leaf.issuer, 'CN') ?? leaf.issuer;
+  // The issuer's name is a stranger's text (anyone can make a CA): shown with invisible characters named.
+  const issuer = visibleLine(dnAttribute(leaf.issuer, 'O') ?? dnAttribute(leaf.issuer, 'CN') ?? leaf.issuer);
   return (
     <p class="loaded-summary" data-testid="loaded-summary">
-      {t('loadedSummary', [security.protocolVersion ?? '?', issuer, formatDate(leaf.notAfter, locale), formatRelative(leaf.notAfter - view.now, locale)])}
+      {t('loadedSummary', [visibleLine(security.protocolVersion ?? '?'), issuer, formatDate(leaf.notAfter, locale), formatRelative(leaf.notAfter - view.now, locale)])}
     </p>
   );
 }

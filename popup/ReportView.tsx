@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import type { Report, ReportOptions } from '../src/report/report-model';
 import type { Translate } from '../src/shared/i18n';
+import { visibleLine } from '../src/shared/visible-text';
 import { Check, LanguageOptions } from './controls';
 
 export type ReportFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -124,7 +125,8 @@ export function ReportView(props: ReportViewProps): JSX.Element {
 
 function Contact({ contact, t }: { contact: ContactState; t: Translate }): JSX.Element | null {
   if (contact.kind !== 'found' && contact.kind !== 'guess') return null;
-  const [intro, items] = contact.kind === 'found' ? [t('reportContactFound', contact.source), contact.contacts] : [t('reportContactGuess'), contact.addresses];
+  // What a site's security.txt says is a stranger's text: shown with invisible characters named.
+  const [intro, items] = contact.kind === 'found' ? [t('reportContactFound', visibleLine(contact.source)), contact.contacts.map((c) => visibleLine(c))] : [t('reportContactGuess'), contact.addresses];
   return (
     <div data-testid="contact" data-contact={contact.kind}>
       <p>{intro}</p>

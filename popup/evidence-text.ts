@@ -4,9 +4,15 @@ import type { ProxyFinding } from '../src/diagnosis/proxy-settings';
 import type { Evidence } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
+import { visibleLine } from '../src/shared/visible-text';
 import { formatDate, formatDuration } from './format';
 
+/** The line for one piece of evidence; the names it quotes are strangers' text, so it is shown visibly. */
 export function evidenceText(evidence: Evidence, t: Translate, locale: string): string {
+  return visibleLine(evidenceWords(evidence, t, locale));
+}
+
+function evidenceWords(evidence: Evidence, t: Translate, locale: string): string {
   switch (evidence.kind) {
     case 'code':
       return t('evidenceCode', evidence.code);

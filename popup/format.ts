@@ -19,6 +19,8 @@ export function formatDate(ms: number, locale: string): string {
 
 /** "in 67 days", "30 days ago" (in the locale), for a signed offset from now in ms. */
 export function formatRelative(offsetMs: number, locale: string): string {
+  // Intl throws on a non-finite number; a date that is not one (a corrupted record) is shown as '-'.
+  if (!Number.isFinite(offsetMs)) return '-';
   const abs = Math.abs(offsetMs);
   const [unit, size] = abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : (['minute', MINUTE] as const);
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(offsetMs / size), unit);

@@ -11,6 +11,11 @@
 // A conditional part that needs a missing value of its own is left out, not shown half-filled.
 // Facts (booleans such as `certificates`: "the report lists the certificates") let a sentence
 // promise something only when the report or the popup really shows it.
+// A value inside a `code` part (a command, a configuration line) must be a valid host name, IP
+// address or port (command-host.ts): a string that would put anything else into a command
+// cannot be said, so a hostile host never reaches a line the owner might paste into a shell.
+
+import { isCommandValue } from '../shared/command-host';
 
 export interface TextPiece {
   readonly text: string;
@@ -100,9 +105,24 @@ function render(nodes: readonly Node[], values: Values): Part[] | null {
   return parts;
 }
 
+/** The parts, or null when a value that is not command-safe would stand inside a `code` part. */
+function commandSafe(parts: Part[] | null): Part[] | null {
+  if (parts === null) return null;
+  let code = false;
+  for (const part of parts) {
+    if (part.isValue) {
+      if (code && !isCommandValue(part.text)) return null;
+    } else {
+      // Backticks in the template's own text open and close code (as toPieces reads them).
+      code = (part.text.split('`').length - 1) % 2 === 1 ? !code : code;
+    }
+  }
+  return parts;
+}
+
 /** The filled string, or null when it cannot be said with these values (a step is then left out). */
 export function fillTemplate(template: string, values: Values): string | null {
-  const parts = render(parse(template), values);
+  const parts = commandSafe(render(parse(template), values));
   if (parts === null) return null;
   // A left-out part can leave two spaces behind; inside `code` spacing is the command's own.
   return parts
@@ -146,7 +166,7 @@ export function placeholdersOf(template: string): string[] {
 }
 
 export function toPieces(template: string, values: Values): TextPiece[] {
-  const parts = render(parse(template), values);
+  const parts = commandSafe(render(parse(template), values));
   if (parts === null) return [];
   // Backticks in the template's own text open and close code; a value containing a backtick
   // is only text and must not open a code span.

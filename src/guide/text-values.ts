@@ -7,6 +7,7 @@ import { dnAttribute } from '../diagnosis/dn-attribute';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Values } from './fill';
 import { hostAndPortOf } from '../shared/url';
+import { visibleLine } from '../shared/visible-text';
 
 /**
  * Every value name the words may use; the knowledge-base tests reject any other. `port` is the
@@ -62,13 +63,16 @@ export function sslLabsCanTest(host: string, port: number): boolean {
 export function textValues(sources: TextSources): Values {
   const { diagnosis, previous } = sources;
   const site = siteAddress(sources.url);
+  // Every value but the port and the date comes from strangers (the URL, a certificate): shown
+  // with any invisible character named, in the popup and the report alike.
+  const shown = (value: string | null | undefined): string | undefined => (value ? visibleLine(value) : undefined);
   return {
-    host: site?.host ?? sources.url,
+    host: shown(site?.host ?? sources.url),
     port: String(site?.port ?? 443),
-    hostport: hostAndPortOf(sources.url) ?? sources.url,
-    alternative: diagnosis.alternativeHost ?? alternativeFromEvidence(diagnosis) ?? undefined,
-    product: diagnosis.product?.name,
-    issuer: previous ? (dnAttribute(previous.issuer, 'CN') ?? (previous.issuer || undefined)) : undefined,
+    hostport: shown(hostAndPortOf(sources.url) ?? sources.url),
+    alternative: shown(diagnosis.alternativeHost ?? alternativeFromEvidence(diagnosis)),
+    product: shown(diagnosis.product?.name),
+    issuer: shown(previous ? (dnAttribute(previous.issuer, 'CN') ?? previous.issuer) : undefined),
     since: previous && previous.lastSeen > 0 ? sources.formatDate(previous.lastSeen) : undefined,
     ...sources.facts,
   };

@@ -1,9 +1,17 @@
 // Whom to send the report to. RFC 9116: a site publishes /.well-known/security.txt with
 // "Contact:" lines (mailto:, https:, tel:). Cert Doctor looks for it only when the person
 // presses the button, over https only, on the site's host, its www twin and its parent
-// domain; without one it suggests the usual role addresses (RFC 2142) and says they are a guess.
+// domains up to the site's registrable domain (never past it: `github.io`, `co.uk` or
+// `s3.amazonaws.com` belong to other people); without one it suggests the usual role addresses
+// (RFC 2142) and says they are a guess.
+//
+// The registrable domain comes from the Public Suffix List (https://publicsuffix.org/) through
+// tldts, with its private section (github.io, amazonaws.com's buckets and hosts): only the report
+// page loads this file; the popup's bundle must not carry the list (build.mjs).
 
+import { getDomain } from 'tldts';
 import { wwwAlternative } from '../diagnosis/name-coverage';
+import { isCommandHost } from '../shared/command-host';
 
 export const SECURITY_TXT_PATH = '/.well-known/security.txt';
 /** A security.txt is a short text file; anything longer is not one. */
@@ -14,7 +22,16 @@ export interface SecurityTxt {
   readonly expires: string | null;
 }
 
-/** Where to look, most specific first: the host, its www twin, then each parent domain. */
+/** The site's registrable domain by the Public Suffix List (private domains included), or null. */
+export function registrableDomain(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true });
+}
+
+/**
+ * Where to look, most specific first: the host, its www twin, then each parent domain down to
+ * the registrable domain. A host with no registrable domain (an IP address, a single label, a
+ * public suffix itself) is looked up on its own only.
+ */
 export function securityTxtUrls(pageUrl: string): string[] {
   let url: URL;
   try {
@@ -25,10 +42,14 @@ export function securityTxtUrls(pageUrl: string): string[] {
   if (url.protocol !== 'https:') return [];
   const port = url.port ? `:${url.port}` : '';
   const hosts = [url.hostname];
-  const twin = wwwAlternative(url.hostname);
-  if (twin) hosts.push(twin);
-  const labels = url.hostname.replace(/^www\./, '').split('.');
-  for (let i = 1; labels.length - i >= 2; i++) hosts.push(labels.slice(i).join('.'));
+  const site = registrableDomain(url.hostname);
+  if (site !== null) {
+    const twin = wwwAlternative(url.hostname);
+    if (twin && registrableDomain(twin) === site) hosts.push(twin);
+    const labels = url.hostname.replace(/^www\./, '').split('.');
+    const siteLabels = site.split('.').length;
+    for (let i = 1; labels.length - i >= siteLabels; i++) hosts.push(labels.slice(i).join('.'));
+  }
   return [...new Set(hosts)].map((host) => `https://${host}${port}${SECURITY_TXT_PATH}`);
 }
 
@@ -42,7 +63,9 @@ export function parseSecurityTxt(text: string): SecurityTxt | null {
     if (!match) continue;
     const field = (match[1] ?? '').toLowerCase();
     const value = match[2] ?? '';
-    if (field === 'contact' && /^(mailto:[^\s<>"]+@[^\s<>"]+|https:\/\/[^\s<>"]+|tel:[+0-9 ()-]+)$/i.test(value)) contacts.push(value);
+    // A URI is ASCII (RFC 3986): a contact with any other character (an invisible one, a
+    // look-alike letter) is not one, and is not shown as if it were.
+    if (field === 'contact' && /^[\x20-\x7e]+$/.test(value) && /^(mailto:[^\s<>"]+@[^\s<>"]+|https:\/\/[^\s<>"]+|tel:[+0-9 ()-]+)$/i.test(value)) contacts.push(value);
     if (field === 'expires' && expires === null) expires = value;
   }
   return contacts.length > 0 ? { contacts, expires } : null;
@@ -57,7 +80,9 @@ export function roleAddresses(pageUrl: string): string[] {
     return [];
   }
   const domain = host.replace(/^www\./, '');
-  if (!domain.includes('.') || /^[\d.]+$/.test(domain)) return [];
+  // Only at a real DNS name: not an address, not a single label, not a name a URL parser let
+  // through with characters no mail domain has.
+  if (!domain.includes('.') || /^[\d.]+$/.test(domain) || domain.startsWith('[') || !isCommandHost(domain)) return [];
   return [`security@${domain}`, `webmaster@${domain}`];
 }
 

@@ -41,6 +41,9 @@ export function reportHtml(blocks: readonly Block[], language: string): string {
         }
         case 'code':
           return `<pre>${escapeHtml(block.text)}</pre>`;
+        case 'links':
+          // The report's own https links only (sections.ts): escaped as attribute and text.
+          return `<ul>${block.urls.map((url) => `<li>${/^https:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url)}</li>`).join('')}</ul>`;
       }
     })
     .join('\n');

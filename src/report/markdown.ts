@@ -9,10 +9,10 @@ export function reportMarkdown(blocks: readonly Block[]): string {
   for (const block of blocks) {
     switch (block.kind) {
       case 'title':
-        out.push(`# ${escapeMarkdown(block.text)}`, '');
+        out.push(`# ${markdownProse(block.text)}`, '');
         break;
       case 'heading':
-        out.push(`## ${escapeMarkdown(block.text)}`, '');
+        out.push(`## ${markdownProse(block.text)}`, '');
         break;
       case 'paragraph':
         out.push(markdownInline(block.text), '');
@@ -25,6 +25,9 @@ export function reportMarkdown(blocks: readonly Block[]): string {
         out.push(fence, block.text, fence, '');
         break;
       }
+      case 'links':
+        out.push(...block.urls.map((url) => `- ${ownLink(url)}`), '');
+        break;
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -35,15 +38,50 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\n/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
 
+/** A word GFM or GitHub could turn into a link or a mention, even with every character escaped. */
+const LINKABLE = /:\/\/|www\.|@/i;
+
+/**
+ * Prose: each word that could become an autolink or a mention as a code span, the rest escaped.
+ * Whitespace stays as it is (newlines become spaces: a block is one line).
+ */
+export function markdownProse(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .split(/(\s+)/)
+    .map((word) => (word === '' || /^\s+$/.test(word) ? word : proseWord(word)))
+    .join('');
+}
+
+function proseWord(word: string): string {
+  if (!LINKABLE.test(word)) return escapeMarkdown(word);
+  // Punctuation that ends a sentence stays outside the code span (GFM leaves trailing punctuation
+  // out of an autolink too), when what is left still needs the span.
+  const [, core = word, tail = ''] = /^(.*?)([.,;:!?)\]'"]*)$/.exec(word) ?? [];
+  return LINKABLE.test(core) ? `${codeSpan(core)}${escapeMarkdown(tail)}` : codeSpan(word);
+}
+
+/** Text in a code span: a fence longer than any backtick run inside, padded if it starts or ends with one. */
+export function codeSpan(text: string): string {
+  const fence = '`'.repeat(longestBacktickRun(text) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 /**
  * Prose with `code` parts (setting names, commands in the guide's fixes): balanced backticks
  * become code spans, which hold no backtick and so cannot be closed early; everything else is
- * escaped. With unbalanced backticks, all of it is escaped.
+ * prose (markdownProse). With unbalanced backticks, all of it is prose.
  */
 export function markdownInline(text: string): string {
   const parts = text.replace(/\n/g, ' ').split('`');
-  if (parts.length % 2 === 0) return escapeMarkdown(text);
-  return parts.map((part, i) => (i % 2 === 1 ? (part === '' ? '' : `\`${part}\``) : escapeMarkdown(part))).join('');
+  if (parts.length % 2 === 0) return markdownProse(text);
+  return parts.map((part, i) => (i % 2 === 1 ? (part === '' ? '' : `\`${part}\``) : markdownProse(part))).join('');
+}
+
+/** One of the report's own links (https, no space or angle bracket): a CommonMark autolink, exact. */
+function ownLink(url: string): string {
+  return /^https:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : codeSpan(url);
 }
 
 function longestBacktickRun(text: string): number {

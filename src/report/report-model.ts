@@ -17,6 +17,7 @@ import type { Catalogue, ServerKey } from '../guide/catalogue';
 import { fillEach, fillPlaceholders } from '../guide/fill';
 import { siteAddress, sslLabsCanTest, textValues, type Facts } from '../guide/text-values';
 import type { TabSnapshot } from '../shared/tab-snapshot';
+import { isCommandHost } from '../shared/command-host';
 import { cleanLine, cleanText } from './sanitize';
 
 export const REPORT_SCHEMA_ID = 'https://cert-doctor.net/schemas/report-1.json';
@@ -153,7 +154,8 @@ export function buildReport(input: ReportInput): Report {
     problem: {
       status: snapshot.status === 'failed' ? 'failed' : 'loaded',
       code: decoded?.name ?? null,
-      number: decoded ? decoded.number : null,
+      // Firefox gives whole numbers; anything else (a corrupted record) is no number at all.
+      number: decoded && Number.isSafeInteger(decoded.number) ? decoded.number : null,
       title: fillPlaceholders(codeText.title, values),
       // What the code tells an administrator (the visitor's explanation is in the popup).
       meaning: fillPlaceholders(catalogue.codeForOwner(decoded?.name ?? null, decoded?.family ?? 'unknown'), values),
@@ -197,10 +199,14 @@ function address(url: URL, options: ReportOptions): string {
   return options.includeQuery ? url.href : `${url.origin}${url.pathname}`;
 }
 
-/** How the owner checks the fix: openssl from anywhere; SSL Labs only sees public hosts on 443. */
+/**
+ * How the owner checks the fix: openssl from anywhere; SSL Labs only sees public hosts on 443.
+ * Only a valid DNS name or IP address is written into a command (command-host.ts); for any other
+ * host the report gives none and says so (sections.ts).
+ */
 function verification(host: string, port: number): Report['verify'] {
-  const target = `${host}:${port}`;
-  const commands = [`openssl s_client -connect ${target} -servername ${host} -showcerts </dev/null`];
+  if (!isCommandHost(host)) return { commands: [], checkers: [] };
+  const commands = [`openssl s_client -connect ${host}:${port} -servername ${host} -showcerts </dev/null`];
   return { commands, checkers: sslLabsCanTest(host, port) ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [] };
 }
 

@@ -4,6 +4,7 @@
 
 import type { Translate } from '../shared/i18n';
 import { translateCount } from '../shared/plural';
+import { isCommandHost, quotedHost } from '../shared/command-host';
 import type { Report, VisitorCheck } from './report-model';
 
 export type Block =
@@ -11,7 +12,9 @@ export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[]; readonly ordered?: boolean }
-  | { readonly kind: 'code'; readonly text: string };
+  | { readonly kind: 'code'; readonly text: string }
+  /** Cert Doctor's own links (never a stranger's text): the only links a format may make. */
+  | { readonly kind: 'links'; readonly urls: readonly string[] };
 
 const SERVER_NAMES: Readonly<Record<string, string>> = { nginx: 'nginx', apache: 'Apache', caddy: 'Caddy', iis: 'IIS', certbot: "Let's Encrypt / certbot" };
 
@@ -33,6 +36,8 @@ export function reportSections(report: Report, t: Translate): Block[] {
       ],
     },
   ];
+  // A host that is not a valid DNS name or IP address enters no command: say so, quoted, apart.
+  if (report.site.host !== '' && !isCommandHost(report.site.host)) blocks.push({ kind: 'paragraph', text: t('reportHostNotCommand', quotedHost(report.site.host)) });
   const [top, ...others] = report.causes;
   if (top) {
     blocks.push({ kind: 'heading', text: t('reportCause') }, { kind: 'paragraph', text: `${top.title}: ${top.summary}` });
@@ -49,7 +54,7 @@ export function reportSections(report: Report, t: Translate): Block[] {
   if (owner) {
     blocks.push({ kind: 'heading', text: t('reportVerify') });
     for (const command of report.verify.commands) blocks.push({ kind: 'code', text: command });
-    if (report.verify.checkers.length > 0) blocks.push({ kind: 'list', items: report.verify.checkers });
+    if (report.verify.checkers.length > 0) blocks.push({ kind: 'links', urls: report.verify.checkers });
   }
   blocks.push({ kind: 'heading', text: t('reportVisitor') }, { kind: 'list', items: report.visitorChecks.map((c) => checkLine(c, report.language, t)) });
   if (report.failedParts.length > 0) {

@@ -21,6 +21,9 @@ export function reportText(blocks: readonly Block[]): string {
       case 'code':
         out.push(...block.text.split('\n').map((line) => `    ${line}`), '');
         break;
+      case 'links':
+        out.push(...block.urls.map((url) => `- ${url}`), '');
+        break;
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
