@@ -24,7 +24,7 @@ function factsOf(certificate: CapturedCertificate): ParsedFacts | null {
   const known = knownFacts.get(key);
   if (known !== undefined) return known;
   const parsed = parseCaptured(certificate);
-  const facts = parsed ? parsedFacts(parsed) : null;
+  const facts = parsed ? parsedFacts(parsed) : keptNames(certificate);
   // Only a certificate with its DER is remembered; one without has no facts to reuse.
   if (key) {
     knownFacts.set(key, facts);
@@ -38,6 +38,13 @@ export function certificateFacts(chain: readonly CapturedCertificate[]): Certifi
     parsed: chain.map(factsOf),
     pem: chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join(''),
   };
+}
+
+/** A certificate too large to keep whole: its names were read when it was captured. */
+function keptNames(certificate: CapturedCertificate): ParsedFacts | null {
+  if (certificate.names === undefined) return null;
+  const count = certificate.nameCount ?? certificate.names.length;
+  return { key: '', names: certificate.names, ...(count > certificate.names.length ? { nameCount: count } : {}) };
 }
 
 function parsedFacts(certificate: ParsedCertificate): ParsedFacts {

@@ -1,3 +1,4 @@
+import { fitSnapshot } from '../../src/storage/snapshot-budget';
 // The popup's synchronous read of the background's memory (src/shared/popup-handoff.ts): the
 // background's side (ReadyViews keeps each stored view, HandoffWords loads its words, TabBadges
 // knows the badge), the popup's side (readyFromHandoff checks what crosses), and every way it
@@ -23,7 +24,7 @@ const URL_A = 'https://expired.lab.test/';
 
 async function madeView(tabId: number): Promise<{ views: ReadyViews; tabs: TabSnapshotStore; stored: SnapshotView[] }> {
   const session = new FakeStorageArea();
-  const tabs = new TabSnapshotStore(new WriteBehindState(session, 0, (callback) => { callback(); }));
+  const tabs = new TabSnapshotStore(new WriteBehindState(session, 0, (callback) => { callback(); }), fitSnapshot);
   // 2153390069 is SEC_ERROR_EXPIRED_CERTIFICATE.
   const snapshot = recordFailure(startLoad(tabId, URL_A, NOW - 1000), tabId, URL_A, 'Error code 2153390069', NOW - 500);
   if (!snapshot) throw new Error('expected a failure');

@@ -1,3 +1,4 @@
+import { fitSnapshot } from '../../src/storage/snapshot-budget';
 import { newestSnapshotForUrl, snapshotKey, TabSnapshotReader, TabSnapshotStore } from '../../src/storage/tab-snapshots';
 import { WriteBehindState } from '../../src/storage/write-behind';
 import { startLoad } from '../../src/capture/navigation-state';
@@ -7,21 +8,21 @@ import { FakeStorageArea } from './fakes/storage-area';
 describe('TabSnapshotStore', () => {
   test('updates of one tab are applied in order, each seeing the previous result', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1), fitSnapshot);
     const seen: (string | undefined)[] = [];
-    const updates = ['a', 'b', 'c'].map((url) =>
+    const updates = ['https://a.test/', 'https://b.test/', 'https://c.test/'].map((url) =>
       store.update(1, (previous) => {
         seen.push(previous?.url);
         return startLoad(1, url, 0);
       }),
     );
     await Promise.all(updates);
-    expect(seen).toEqual([undefined, 'a', 'b']);
-    expect((await store.read(1))?.url).toBe('c');
+    expect(seen).toEqual([undefined, 'https://a.test/', 'https://b.test/']);
+    expect((await store.read(1))?.url).toBe('https://c.test/');
   });
 
   test('a failing update does not block the next one', async () => {
-    const store = new TabSnapshotStore(new WriteBehindState(new FakeStorageArea(), 1));
+    const store = new TabSnapshotStore(new WriteBehindState(new FakeStorageArea(), 1), fitSnapshot);
     const failing = store.update(1, () => {
       throw new Error('boom');
     });
@@ -33,7 +34,7 @@ describe('TabSnapshotStore', () => {
 
   test('an update that returns the same snapshot writes nothing', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1), fitSnapshot);
     await store.update(1, () => startLoad(1, 'https://x.test/', 0));
     const writes = area.writes;
     await store.update(1, (previous) => previous);
@@ -42,7 +43,7 @@ describe('TabSnapshotStore', () => {
 
   test('remove deletes the tab key and leaves other tabs', async () => {
     const area = new FakeStorageArea();
-    const store = new TabSnapshotStore(new WriteBehindState(area, 1));
+    const store = new TabSnapshotStore(new WriteBehindState(area, 1), fitSnapshot);
     await store.update(1, () => startLoad(1, 'https://a.test/', 0));
     await store.update(2, () => startLoad(2, 'https://b.test/', 0));
     await store.remove(1);
@@ -52,7 +53,7 @@ describe('TabSnapshotStore', () => {
   test('values that are not snapshots (other keys, old schemas) are ignored', async () => {
     const area = new FakeStorageArea();
     await area.set({ [snapshotKey(1)]: { schema: 0, url: 'x' }, other: 1 });
-    expect(await new TabSnapshotStore(new WriteBehindState(area, 1)).read(1)).toBeUndefined();
+    expect(await new TabSnapshotStore(new WriteBehindState(area, 1), fitSnapshot).read(1)).toBeUndefined();
     const reader = new TabSnapshotReader(area);
     expect(await reader.read(1)).toBeUndefined();
     expect(await reader.readAll()).toEqual([]);

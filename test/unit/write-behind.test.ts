@@ -61,3 +61,62 @@ describe('WriteBehindState', () => {
     expect(await state.read('k')).toBe('ok');
   });
 });
+
+/** A storage area with storage.session's kind of limit: a set() that would take the total over `quota` bytes fails as a whole. */
+class QuotaArea extends FakeStorageArea {
+  constructor(
+    private readonly quota: number,
+    private readonly delayMs: number | null = null,
+  ) {
+    super();
+  }
+  override async set(items: Record<string, unknown>): Promise<void> {
+    // Storage answers on a later turn, as the browser's does.
+    if (this.delayMs !== null) await new Promise((resolve) => setTimeout(resolve, this.delayMs ?? 0));
+    const current = await this.get(null);
+    const after = { ...current, ...items };
+    const total = Object.entries(after).reduce((sum, [key, value]) => sum + key.length + Buffer.byteLength(JSON.stringify(value)), 0);
+    if (total > this.quota) throw new Error('QuotaExceededError: storage.session quota exceeded');
+    return super.set(items);
+  }
+}
+
+describe('WriteBehindState when storage refuses a write', () => {
+  test('a value over the quota costs the others of its batch nothing: they are written one by one', async () => {
+    const area = new QuotaArea(10_000);
+    const lost: string[] = [];
+    const state = new WriteBehindState(area, 5, undefined, { onLost: (key) => lost.push(key) });
+    await Promise.all([state.update('tab:1', () => 'x'.repeat(20_000)), state.update('tab:2', () => 'innocent')]);
+    expect(await area.get(null)).toEqual({ 'tab:2': 'innocent' });
+    expect(lost).toEqual(['tab:1']);
+  });
+
+  test('the refused value is shrunk and stored; a value no shrinking saves is removed, not left stale', async () => {
+    const area = new QuotaArea(10_000);
+    await area.set({ 'tab:3': 'an older load' });
+    const state = new WriteBehindState(area, 5, undefined, {
+      shrink: (key, value) => (key === 'tab:1' && typeof value === 'string' ? value.slice(0, 100) : undefined),
+    });
+    await Promise.all([
+      state.update('tab:1', () => 'a'.repeat(20_000)),
+      state.update('tab:2', () => 'innocent'),
+      state.update('tab:3', () => 'b'.repeat(20_000)),
+    ]);
+    expect(await area.get(null)).toEqual({ 'tab:1': 'a'.repeat(100), 'tab:2': 'innocent' });
+  });
+
+  test('a later flush never lands before an earlier one still retrying', async () => {
+    const area = new QuotaArea(10_000, 1);
+    const timers: (() => void)[] = [];
+    const state = new WriteBehindState(area, 0, (callback) => timers.push(callback), { shrink: () => 'shrunk' });
+    const first = state.update('tab:1', () => 'x'.repeat(20_000));
+    while (timers.length === 0) await Promise.resolve();
+    // The first flush starts: its batch is refused, and its retries take a few turns.
+    timers.shift()?.();
+    const second = state.update('tab:1', () => 'newest');
+    while (timers.length === 0) await Promise.resolve();
+    timers.shift()?.();
+    await Promise.all([first, second]);
+    expect((await area.get('tab:1'))['tab:1']).toBe('newest');
+  });
+});
