@@ -1,9 +1,11 @@
-import { fitSnapshot } from '../../src/storage/snapshot-budget';
-import { newestSnapshotForUrl, snapshotKey, TabSnapshotReader, TabSnapshotStore } from '../../src/storage/tab-snapshots';
+import { fitSnapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES } from '../../src/storage/snapshot-budget';
+import { summariseSecurityInfo } from '../../src/capture/security-info';
+import { fakeCertificate, fakeSecurityInfo } from './fakes/security-info';
+import { newestSnapshotForUrl, shrinkSnapshotEntry, snapshotKey, TabSnapshotReader, TabSnapshotStore } from '../../src/storage/tab-snapshots';
 import { WriteBehindState } from '../../src/storage/write-behind';
-import { startLoad } from '../../src/capture/navigation-state';
+import { recordCompletion, recordSecurity, startLoad } from '../../src/capture/navigation-state';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
-import { FakeStorageArea } from './fakes/storage-area';
+import { FakeStorageArea, QuotaStorageArea } from './fakes/storage-area';
 
 describe('TabSnapshotStore', () => {
   test('updates of one tab are applied in order, each seeing the previous result', async () => {
@@ -82,5 +84,32 @@ describe('newestSnapshotForUrl', () => {
   test('returns undefined when no tab loaded the URL, or for garbage input', () => {
     expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], 'https://c.test/')).toBeUndefined();
     expect(newestSnapshotForUrl([at(1, 'https://a.test/', 1)], '::not a url::')).toBeUndefined();
+  });
+});
+
+describe('a tab whose snapshot storage refuses costs no other tab its record', () => {
+  test('the batch is written key by key; the refused snapshot is stored shrunk, the innocent one whole', async () => {
+    // storage.session nearly full with other data (views of other tabs, say).
+    const area = new QuotaStorageArea(100_000);
+    await area.set({ 'view:9': 'v'.repeat(70_000) });
+    const state = new WriteBehindState(area, 5, undefined, {
+      shrink: (key, value) => shrinkSnapshotEntry(key, value, (snapshot) => fitSnapshot(snapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES)),
+    });
+    const store = new TabSnapshotStore(state, fitSnapshot);
+    const security = summariseSecurityInfo(
+      fakeSecurityInfo({ certificates: Array.from({ length: 3 }, () => fakeCertificate({ der: Array.from({ length: 12_000 }, (_, i) => i % 256) })) }),
+      'https://big.test/',
+      1,
+    );
+    if (!security) throw new Error('expected security info');
+    const big = recordCompletion(recordSecurity(startLoad(1, 'https://big.test/', 0), 1, security, { incognito: false, cookieStoreId: null }, 1), 1, 'https://big.test/', 2);
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(30_000);
+    await Promise.all([store.update(1, () => big), store.update(2, () => startLoad(2, 'https://innocent.test/', 0))]);
+    const reader = new TabSnapshotReader(area);
+    expect((await reader.read(2))?.url).toBe('https://innocent.test/');
+    const shrunk = await reader.read(1);
+    expect(shrunk).toMatchObject({ url: 'https://big.test/', status: 'loaded' });
+    expect(shrunk?.security?.certificates).toHaveLength(3);
+    expect(Buffer.byteLength(JSON.stringify(shrunk))).toBeLessThanOrEqual(SHRUNK_SNAPSHOT_BUDGET_BYTES);
   });
 });

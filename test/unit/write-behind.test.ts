@@ -1,5 +1,5 @@
 import { WriteBehindState } from '../../src/storage/write-behind';
-import { FakeStorageArea } from './fakes/storage-area';
+import { FakeStorageArea, QuotaStorageArea as QuotaArea } from './fakes/storage-area';
 
 describe('WriteBehindState', () => {
   test('a burst of changes to several keys goes out in one write', async () => {
@@ -61,25 +61,6 @@ describe('WriteBehindState', () => {
     expect(await state.read('k')).toBe('ok');
   });
 });
-
-/** A storage area with storage.session's kind of limit: a set() that would take the total over `quota` bytes fails as a whole. */
-class QuotaArea extends FakeStorageArea {
-  constructor(
-    private readonly quota: number,
-    private readonly delayMs: number | null = null,
-  ) {
-    super();
-  }
-  override async set(items: Record<string, unknown>): Promise<void> {
-    // Storage answers on a later turn, as the browser's does.
-    if (this.delayMs !== null) await new Promise((resolve) => setTimeout(resolve, this.delayMs ?? 0));
-    const current = await this.get(null);
-    const after = { ...current, ...items };
-    const total = Object.entries(after).reduce((sum, [key, value]) => sum + key.length + Buffer.byteLength(JSON.stringify(value)), 0);
-    if (total > this.quota) throw new Error('QuotaExceededError: storage.session quota exceeded');
-    return super.set(items);
-  }
-}
 
 describe('WriteBehindState when storage refuses a write', () => {
   test('a value over the quota costs the others of its batch nothing: they are written one by one', async () => {
