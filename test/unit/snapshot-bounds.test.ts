@@ -17,6 +17,9 @@ import { MAX_LISTED_URL_CHARS, MAX_STORED_URL_CHARS, storableUrl } from '../../s
 import { jsonBytes } from '../../src/storage/json-size';
 import { fitSnapshot, SNAPSHOT_BUDGET_BYTES } from '../../src/storage/snapshot-budget';
 import { fakeCertificate, fakeSecurityInfo } from './fakes/security-info';
+import { FakeStorageArea } from './fakes/storage-area';
+import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../../src/capture/clock-samples';
+import { WriteBehindState } from '../../src/storage/write-behind';
 
 const EXPIRED = 'Error code 2153390069';
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
@@ -194,4 +197,13 @@ describe('a certificate too large to keep whole keeps its names, bounded', () =>
     // The popup lists them and says how many more there are.
     expect(certificateFacts(security?.certificates ?? []).parsed[0]).toEqual({ key: '', names: names.slice(0, MAX_CERT_NAMES), nameCount: 1000 });
   });
+});
+
+test('a clock sample keeps its host cut to MAX_HOST_CHARS', async () => {
+  const area = new FakeStorageArea();
+  const state = new WriteBehindState(area, 1);
+  const now = Date.UTC(2026, 0, 1);
+  await recordClockSample(state, { host: `${'h'.repeat(5000)}.test`, localTime: now, fromCache: false, headers: [{ name: 'Date', value: new Date(now).toUTCString() }] });
+  const [sample] = storedClockSamples((await area.get(CLOCK_KEY))[CLOCK_KEY]);
+  expect(sample?.host).toHaveLength(MAX_HOST_CHARS);
 });
