@@ -9,7 +9,7 @@ import type { CapturedCertificate, CapturedSecurity, OverrideCategory } from '..
 import { capText, MAX_CERT_NAME_CHARS, MAX_CERT_NAMES, MAX_DN_CHARS, MAX_HEX_CHARS, MAX_TOKEN_CHARS } from '../shared/text-bounds';
 import { storableHost, storableUrl } from '../shared/url';
 
-/** Certificates kept of a chain, leaf first (Firefox's built chains are 3 or 4 long). */
+/** Certificates kept of a chain, leaf first; the rest are left out. */
 export const MAX_CHAIN = 8;
 
 /**
@@ -17,7 +17,7 @@ export const MAX_CHAIN = 8;
  * with a thousand names is about 22 KB. A larger one keeps its names apart (the first
  * MAX_CERT_NAMES and their count) and its other fields, so the popup still shows it.
  */
-export const MAX_DER_BYTES = 16_384;
+export const MAX_KEPT_DER_BYTES = 16_384;
 
 type Loose = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ function certificate(value: unknown): CapturedCertificate | null {
   const fingerprint = asObject(c['fingerprint']);
   const spki = asObject(c['subjectPublicKeyInfoDigest']);
   const der = Array.isArray(c['rawDER']) ? (c['rawDER'] as unknown[]) : null;
-  const keepsDer = der !== null && der.length <= MAX_DER_BYTES;
+  const keepsDer = der !== null && der.length <= MAX_KEPT_DER_BYTES;
   return {
     subject: text(c['subject']),
     issuer: text(c['issuer']),

@@ -44,7 +44,30 @@ function objectBytes(value: object): number {
   return size;
 }
 
+// Printable ASCII other than the quote and the backslash: one byte each in JSON. URLs, hosts,
+// base64 and fingerprints are all such text, and a native test is far quicker than the loop.
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+// Long strings come back unchanged in each new version of a snapshot (its URL, a message): their
+// sizes are remembered too (a string's hash is computed once, so the look-up is cheap).
+// Bounded in count and length, so the memory it holds stays small.
+const LONG_STRING = 64;
+const MAX_REMEMBERED_LENGTH = 4096;
+const MAX_REMEMBERED_STRINGS = 64;
+const knownStrings = new Map<string, number>();
+
 function stringBytes(text: string): number {
+  if (text.length < LONG_STRING || text.length > MAX_REMEMBERED_LENGTH) return countStringBytes(text);
+  const remembered = knownStrings.get(text);
+  if (remembered !== undefined) return remembered;
+  const size = countStringBytes(text);
+  if (knownStrings.size >= MAX_REMEMBERED_STRINGS) knownStrings.clear();
+  knownStrings.set(text, size);
+  return size;
+}
+
+function countStringBytes(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length + 2;
   let size = 2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -8,6 +8,9 @@ import { openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, visit } from '../firefox/launch';
 import { REDIRECT_PATH } from '../lab/handlers';
 import { useFirefoxSession } from './support/session';
+import { floodedPage } from '../unit/support/flooded-snapshot';
+import { fakeCertificate, fakeSecurityInfo } from '../unit/fakes/security-info';
+import { MAX_KEPT_DER_BYTES } from '../../src/capture/security-info';
 
 jest.setTimeout(120_000);
 
@@ -102,11 +105,45 @@ describe('private and bounded storage in Firefox', () => {
         const found = origins.map((origin) => failed.find((s) => s.url.startsWith(origin)));
         return found.every((s) => s !== undefined) ? found : undefined;
       });
-      for (const snapshot of snapshots) expect(Buffer.byteLength(JSON.stringify(snapshot))).toBeLessThan(64 * 1024);
       expect(snapshots[3]?.url).toBe(ordinary);
+      // Firefox's own measure of what each record takes of storage.session's quota.
+      const sizes = await reader.evaluate(async () => {
+        const session = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>>; getBytesInUse(keys: string): Promise<number> } } } }).browser.storage.session;
+        const keys = Object.keys(await session.get(null)).filter((key) => key.startsWith('tab:'));
+        return Promise.all(keys.map((key) => session.getBytesInUse(key)));
+      });
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
+      for (const size of sizes) expect(size).toBeLessThan(64 * 1024);
     } finally {
       await reader.close().catch(() => undefined);
       for (const page of pages) await page.close().catch(() => undefined);
+    }
+  });
+
+  test("a page at its worst, fitted to its budget, takes under 64 KB by Firefox's own measure of storage.session", async () => {
+    const { browser } = firefox();
+    const big = Array.from({ length: MAX_KEPT_DER_BYTES }, (_, i) => i % 256);
+    const hostileDn = `CN=${'\u0001'.repeat(1000)}`;
+    const worst = [
+      floodedPage(),
+      floodedPage(fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: hostileDn, issuer: hostileDn, der: big })) })),
+    ];
+    const reader = await openExtensionPage(browser, 'options/options.html');
+    try {
+      const sizes = await reader.evaluate(async (snapshots) => {
+        const session = (globalThis as unknown as { browser: { storage: { session: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void>; getBytesInUse(key: string): Promise<number> } } } }).browser.storage.session;
+        const measured: number[] = [];
+        for (const snapshot of snapshots) {
+          await session.set({ 'probe:worst': snapshot });
+          measured.push(await session.getBytesInUse('probe:worst'));
+          await session.remove('probe:worst');
+        }
+        return measured;
+      }, worst);
+      expect(sizes).toHaveLength(2);
+      for (const size of sizes) expect(size).toBeLessThan(64 * 1024);
+    } finally {
+      await reader.close().catch(() => undefined);
     }
   });
 });

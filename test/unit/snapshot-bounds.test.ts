@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { makeKeys } from '../lab/pki';
 import { recordFrameFailure, MAX_FRAME_FAILURES } from '../../src/capture/frame-failures';
 import { recordFailure, recordSecurity, startLoad, recordCompletion } from '../../src/capture/navigation-state';
-import { MAX_DER_BYTES, summariseSecurityInfo } from '../../src/capture/security-info';
+import { MAX_KEPT_DER_BYTES, summariseSecurityInfo } from '../../src/capture/security-info';
 import { recordSubresourceFailure, MAX_SUBRESOURCE_ENTRIES } from '../../src/capture/subresource-failures';
 import { certificateFacts } from '../../src/views/certificate-facts';
 import { chainFromElsewhere, siteChain } from '../../src/shared/chain-sender';
@@ -17,6 +17,7 @@ import { MAX_LISTED_URL_CHARS, MAX_STORED_URL_CHARS, storableUrl } from '../../s
 import { jsonBytes } from '../../src/storage/json-size';
 import { fitSnapshot, SNAPSHOT_BUDGET_BYTES } from '../../src/storage/snapshot-budget';
 import { fakeCertificate, fakeSecurityInfo } from './fakes/security-info';
+import { floodedPage } from './support/flooded-snapshot';
 import { FakeStorageArea } from './fakes/storage-area';
 import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../../src/capture/clock-samples';
 import { WriteBehindState } from '../../src/storage/write-behind';
@@ -109,19 +110,6 @@ describe('capture keeps no query or fragment anywhere', () => {
 });
 
 describe('the snapshot budget', () => {
-  function floodedPage(chain = fakeSecurityInfo()): TabSnapshot {
-    const security = summariseSecurityInfo(chain, 'https://page.test/', 1);
-    if (!security) throw new Error('expected security info');
-    let s: TabSnapshot | undefined = recordSecurity(startLoad(1, `https://page.test/${'p'.repeat(5000)}`, 0), 1, security, { incognito: false, cookieStoreId: null }, 1);
-    const longPath = 'q'.repeat(3000);
-    for (let n = 0; n < 10_000; n++) {
-      s = recordSubresourceFailure(s, { url: `https://host${n}.${'h'.repeat(200)}.test/${longPath}?n=${n}`, type: 'image', error: `Сбой соединения с узлом ${'я'.repeat(400)}` });
-      s = recordFrameFailure(s, `https://frame${n}.test/${longPath}?n=${n}`, EXPIRED);
-    }
-    if (!s) throw new Error('expected a snapshot');
-    return fitSnapshot(s);
-  }
-
   test('10,000 failing subresources on 10,000 hosts and 10,000 failing frames: under 64 KB, counts true', () => {
     const s = floodedPage();
     expect(bytesOf(s)).toBeLessThan(64 * 1024);
@@ -137,7 +125,7 @@ describe('the snapshot budget', () => {
   });
 
   test('with a chain of large certificates too: the lists shrink first, the counts stay true, the leaf stays', () => {
-    const big = Array.from({ length: MAX_DER_BYTES }, (_, i) => i % 256);
+    const big = Array.from({ length: MAX_KEPT_DER_BYTES }, (_, i) => i % 256);
     const hostileDn = `CN=${'\u0001'.repeat(MAX_DN_CHARS)}`;
     const chain = fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: hostileDn, issuer: hostileDn, der: big })) });
     const s = floodedPage(chain);
@@ -188,8 +176,8 @@ describe('a certificate too large to keep whole keeps its names, bounded', () =>
     der = new Uint8Array(cert.rawData);
   }, 30_000);
 
-  test('1,000 names (over MAX_DER_BYTES): the certificate stays, with its first names and their count', () => {
-    expect(der.length).toBeGreaterThan(MAX_DER_BYTES);
+  test('1,000 names (over MAX_KEPT_DER_BYTES): the certificate stays, with its first names and their count', () => {
+    expect(der.length).toBeGreaterThan(MAX_KEPT_DER_BYTES);
     const security = summariseSecurityInfo(fakeSecurityInfo({ certificates: [fakeCertificate({ subject: 'CN=many-names.test', der: Array.from(der) })] }), 'https://many-names.test/', 1);
     const leaf = security?.certificates[0];
     expect(leaf).toMatchObject({ subject: 'CN=many-names.test', derBase64: '', nameCount: 1000 });
