@@ -12,7 +12,7 @@
 
 import type { SkewEstimate } from '../core/clock/skew';
 import { isTabSnapshot, type TabSnapshot } from '../shared/tab-snapshot';
-import { jsonBytes } from './json-size';
+import { storageBytes } from './storage-size';
 import { fitSnapshot } from './snapshot-budget';
 import { withStorableUrls } from './snapshot-privacy';
 import type { StorageAreaLike } from './write-behind';
@@ -120,7 +120,7 @@ export class IncidentHistory {
    * limits: one set() for the new incidents and the index, one remove() for those dropped.
    */
   private async write(added: readonly Incident[], others: readonly IndexEntry[]): Promise<void> {
-    const entries = [...added.map((i) => ({ id: i.id, at: i.at, bytes: jsonBytes(i) })), ...others].sort((a, b) => b.at - a.at);
+    const entries = [...added.map((i) => ({ id: i.id, at: i.at, bytes: storageBytes(i) })), ...others].sort((a, b) => b.at - a.at);
     const kept: IndexEntry[] = [];
     let total = 0;
     for (const entry of entries) {

@@ -14,9 +14,13 @@ import { namesOf } from '../capture/security-info';
 import { base64ToBytes } from '../core/encoding/base64';
 import type { CapturedCertificate, CapturedSecurity, TabSnapshot } from '../shared/tab-snapshot';
 import { capText } from '../shared/text-bounds';
-import { jsonBytes } from './json-size';
+import { storageBytes } from './storage-size';
 
-/** The most a tab's snapshot takes in storage: under 64 KB, so 160 tabs fit storage.session's 10 MB. */
+/**
+ * The most a tab's snapshot takes in storage (storage-size.ts): under 64 KB, so 170 tabs at their
+ * worst fit storage.session's quota (10,485,760 bytes, enforced: Firefox 153's
+ * ExtensionStorage.sys.mjs QuotaMap.QUOTA_BYTES, greprefs.js webextensions.storage.session.enforceQuota).
+ */
 export const SNAPSHOT_BUDGET_BYTES = 60 * 1024;
 
 /**
@@ -35,11 +39,11 @@ type Step = (snapshot: TabSnapshot) => TabSnapshot;
 
 /** The snapshot itself when it fits `budget`; else a smaller one that does, as described above. */
 export function fitSnapshot(snapshot: TabSnapshot, budget = SNAPSHOT_BUDGET_BYTES): TabSnapshot {
-  if (jsonBytes(snapshot) <= budget) return snapshot;
+  if (storageBytes(snapshot) <= budget) return snapshot;
   let fitted = snapshot;
   for (const step of STEPS) {
     fitted = step(fitted);
-    if (jsonBytes(fitted) <= budget) return fitted;
+    if (storageBytes(fitted) <= budget) return fitted;
   }
   return fitted;
 }
