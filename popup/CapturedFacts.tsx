@@ -47,7 +47,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       data-root-built-in={root ? String(root.isBuiltInRoot) : ''}
       data-sans={names.join(',')}
       data-subresource-failures={String(snapshot.subresourceFailureCount ?? 0)}
-      data-frame-failures={String(snapshot.frameFailures?.length ?? 0)}
+      data-frame-failures={String(snapshot.frameFailureCount ?? snapshot.frameFailures?.length ?? 0)}
       data-clock-skew-ms={skewMs === null ? '' : String(skewMs)}
       data-clock-hosts={clock ? String(clock.hosts) : '0'}
       data-badge={view.badgeText}
@@ -78,6 +78,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
               </li>
             ))}
           </ul>
+          <AndMore listed={(snapshot.subresourceFailures ?? []).reduce((sum, f) => sum + f.count, 0)} total={snapshot.subresourceFailureCount ?? 0} t={t} locale={locale} />
         </div>
       )}
       {(snapshot.frameFailures?.length ?? 0) > 0 && (
@@ -85,11 +86,12 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
           <h3>{t('factsBrokenFrames')}</h3>
           <ul>
             {snapshot.frameFailures?.map((f, index) => (
-              <li key={f.url}>
+              <li key={`${String(index)}|${f.url}`}>
                 <span class="technical">{visibleLine(f.url)}</span>: <span class="technical">{view.frameCodes[index] ?? '?'}</span>
               </li>
             ))}
           </ul>
+          <AndMore listed={snapshot.frameFailures?.length ?? 0} total={snapshot.frameFailureCount ?? 0} t={t} locale={locale} />
         </div>
       )}
       <dl>
@@ -120,6 +122,12 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       </dl>
     </section>
   );
+}
+
+/** Failures counted but not listed (the lists keep the first few): "and 9,990 more". */
+function AndMore({ listed, total, t, locale }: { listed: number; total: number; t: Translate; locale: string }): JSX.Element | null {
+  const more = total - listed;
+  return more > 0 ? <p data-testid="and-more" data-more={String(more)}>{t('factsAndMore', more.toLocaleString(locale))}</p> : null;
 }
 
 function Connection({ security, t }: { security: CapturedSecurity; t: Translate }): JSX.Element {

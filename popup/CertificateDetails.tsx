@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Translate } from '../src/shared/i18n';
+import { chainFromElsewhere } from '../src/shared/chain-sender';
 import type { CapturedCertificate } from '../src/shared/tab-snapshot';
 import { visibleLine } from '../src/shared/visible-text';
 import { formatDate, formatRelative } from './format';
@@ -40,9 +41,13 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
   // Parsed in the background (src/views/certificate-facts.ts): the popup carries no parser.
   const { parsed, pem } = view.certificates;
   const leafNames = parsed[0]?.names ?? [];
+  const moreNames = (parsed[0]?.nameCount ?? leafNames.length) - leafNames.length;
+  // After a redirect whose last hop failed, the chain is the redirecting server's: say whose.
+  const sender = chainFromElsewhere(view.snapshot);
   return (
-    <details class="certificate" data-testid="certificate-details">
+    <details class="certificate" data-testid="certificate-details" data-chain-sender={sender ?? ''}>
       <summary>{t('certHeading')}</summary>
+      {sender !== null && <p data-testid="chain-sender">{t('certSentBy', sender)}</p>}
       <ol class="chain">
         {chain.map((certificate, index) => (
           <ChainEntry
@@ -63,6 +68,7 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
           <span class="technical" dir="ltr">
             {visibleLine(leafNames.join(', '))}
           </span>
+          {moreNames > 0 && ` ${t('factsAndMore', moreNames.toLocaleString(locale))}`}
         </p>
       )}
       {onCopy && pem && (
@@ -100,7 +106,7 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
         ({t(expired ? 'certExpiredAgo' : c.notBefore > now ? 'certStartsIn' : 'certExpiresIn', formatRelative((expired ? c.notAfter : c.notBefore > now ? c.notBefore : c.notAfter) - now, locale))})
       </p>
       {isRoot && <p>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</p>}
-      {parsed && (
+      {parsed?.key && (
         <p>
           {t('factsKey')} <span class="technical">{parsed.key}</span>
         </p>

@@ -5,6 +5,7 @@
 // thinks so, more about the problem, steps for other systems, other possible causes (the
 // certificate and the technical details follow in DiagnosisView). Each fact is said once.
 
+import { siteChain } from '../src/shared/chain-sender';
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/rules/causes';
 import { osKey, type Catalogue, type CodeText, type OsKey } from '../src/guide/catalogue';
@@ -280,7 +281,7 @@ export function popupTextValues(view: SnapshotView, locale: string): Values {
     formatDate: (ms) => formatDate(ms, locale),
     // What the report made from this page would show (with its default options).
     facts: {
-      certificates: (snapshot.security?.certificates.length ?? 0) > 0,
+      certificates: siteChain(snapshot).length > 0,
       code: (view.code?.name ?? null) !== null,
       lastGood: view.lastGood !== null,
       failedParts: (snapshot.subresourceFailures?.length ?? 0) > 0,

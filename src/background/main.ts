@@ -25,7 +25,8 @@ import { chooseLanguage } from '../shared/language';
 import { translateCount } from '../shared/plural';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../shared/settings';
 import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
-import { TabSnapshotStore } from '../storage/tab-snapshots';
+import { shrinkSnapshotEntry, TabSnapshotStore } from '../storage/tab-snapshots';
+import { fitSnapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES } from '../storage/snapshot-budget';
 import { toolbarButton } from '../shared/toolbar-button';
 import { WriteBehindState } from '../storage/write-behind';
 import type { CertificateMemory } from '../core/continuity/memory';
@@ -41,8 +42,20 @@ const reportError = (error: unknown): void => {
 };
 
 // storage.session: in memory only, so nothing about a private window's tabs reaches the disk.
-const session = new WriteBehindState(browser.storage.session, 25);
-const tabs = new TabSnapshotStore(session);
+// A snapshot storage refuses (the quota is full) is stored shrunk; the other tabs' writes of the
+// same batch go through whatever happens to it.
+const session = new WriteBehindState(
+  browser.storage.session,
+  25,
+  (callback, delayMs) => setTimeout(callback, delayMs),
+  {
+    shrink: (key, value) => shrinkSnapshotEntry(key, value, (snapshot) => fitSnapshot(snapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES)),
+    onLost: (key, error) => {
+      reportError(new Error(`storage.session refused ${key}: ${String(error)}`));
+    },
+  },
+);
+const tabs = new TabSnapshotStore(session, fitSnapshot);
 const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
 const incidents = new IncidentHistory(browser.storage.local);
 const firefoxT = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));

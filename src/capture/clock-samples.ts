@@ -3,6 +3,7 @@
 import { addClockSample, clockSampleFromResponse } from '../core/clock/skew';
 import type { ClockSample } from '../core/clock/skew';
 import type { WriteBehindState } from '../storage/write-behind';
+import { capText, MAX_HOST_CHARS } from '../shared/text-bounds';
 
 export const CLOCK_KEY = 'clock';
 export const MAX_CLOCK_HOSTS = 30;
@@ -23,7 +24,8 @@ export function recordClockSample(
   state: WriteBehindState,
   response: Parameters<typeof clockSampleFromResponse>[0],
 ): Promise<void> {
-  const sample = clockSampleFromResponse(response);
+  // The host is a stranger's: as everywhere else, cut to a named length before it is stored.
+  const sample = clockSampleFromResponse({ ...response, host: capText(response.host, MAX_HOST_CHARS) });
   if (!sample) return Promise.resolve();
   return state.update(CLOCK_KEY, (previous) => addClockSample(storedClockSamples(previous), sample, MAX_CLOCK_HOSTS));
 }

@@ -3,13 +3,16 @@
 // then onCommitted for the error page (which still carries the https URL). On a load that gets
 // a response: onBeforeNavigate, webRequest.onHeadersReceived (security info), onCompleted.
 
+// Every URL enters a snapshot through storableUrl (no query, no fragment, bounded): the
+// comparisons below are between stored forms, so a load is recognised by its stored URL.
+
 import type { CapturedSecurity, TabContext, TabSnapshot } from '../shared/tab-snapshot';
 import { NS_BINDING_ABORTED, parseNavigationError } from '../core/error-codes/parse';
+import { capText, MAX_MESSAGE_CHARS } from '../shared/text-bounds';
+import { storableUrl } from '../shared/url';
 
-const MAX_TEXT = 500;
-
-export function startLoad(tabId: number, url: string, now: number): TabSnapshot {
-  return { schema: 2, tabId, url, startedAt: now, status: 'loading' };
+export function startLoad(tabId: number, rawUrl: string, now: number): TabSnapshot {
+  return { schema: 2, tabId, url: storableUrl(rawUrl), startedAt: now, status: 'loading' };
 }
 
 /** The snapshot a later event of the same load builds on: the load in progress, or a new one
@@ -22,12 +25,13 @@ function currentLoad(previous: TabSnapshot | undefined, tabId: number, url: stri
 export function recordFailure(
   previous: TabSnapshot | undefined,
   tabId: number,
-  url: string,
+  rawUrl: string,
   errorText: string,
   now: number,
 ): TabSnapshot | undefined {
   const errorNumber = parseNavigationError(errorText);
   if (errorNumber === NS_BINDING_ABORTED) return previous;
+  const url = storableUrl(rawUrl);
   const base = currentLoad(previous, tabId, url, now);
   const upgradedFrom = base.requestedUrl ?? (isHttpsUpgrade(base.url, url) ? base.url : undefined);
   return {
@@ -35,7 +39,7 @@ export function recordFailure(
     url,
     ...(upgradedFrom === undefined ? {} : { requestedUrl: upgradedFrom }),
     status: 'failed',
-    failure: { errorNumber, rawError: errorText.slice(0, MAX_TEXT), at: now },
+    failure: { errorNumber, rawError: capText(errorText, MAX_MESSAGE_CHARS), at: now },
   };
 }
 
@@ -58,7 +62,8 @@ export function recordHttpsOnlyErrorPage(previous: TabSnapshot | undefined): Tab
   return { ...previous, errorPage: 'https-only' };
 }
 
-export function recordCompletion(previous: TabSnapshot | undefined, tabId: number, url: string, now: number): TabSnapshot {
+export function recordCompletion(previous: TabSnapshot | undefined, tabId: number, rawUrl: string, now: number): TabSnapshot {
+  const url = storableUrl(rawUrl);
   // A completed error page must not erase the failure that produced it.
   if (previous && previous.status === 'failed' && previous.url === url) return previous;
   // A redirect ends at another URL than it started: the load in progress keeps its facts.
@@ -70,26 +75,30 @@ export function recordCompletion(previous: TabSnapshot | undefined, tabId: numbe
 export function recordRequestError(
   previous: TabSnapshot | undefined,
   tabId: number,
-  url: string,
+  rawUrl: string,
   message: string,
   context: TabContext,
   now: number,
 ): TabSnapshot {
-  const base = currentLoad(previous, tabId, url, now);
-  return { ...base, requestError: message.slice(0, MAX_TEXT), context };
+  const base = currentLoad(previous, tabId, storableUrl(rawUrl), now);
+  return { ...base, requestError: capText(message, MAX_MESSAGE_CHARS), context };
 }
 
-/** The security info of the top-level response (the last one, after any redirects). */
 /** Notes how the load's certificate differs from the last good one; only for that load. */
 export function recordCertificateChange(
   previous: TabSnapshot | undefined,
-  url: string,
+  rawUrl: string,
   certificateChange: NonNullable<TabSnapshot['certificateChange']>,
 ): TabSnapshot | undefined {
-  if (!previous || previous.url !== url || previous.status === 'failed') return previous;
+  if (!previous || previous.url !== storableUrl(rawUrl) || previous.status === 'failed') return previous;
   return { ...previous, certificateChange };
 }
 
+/**
+ * The security info of a top-level response. After a redirect the last response's replaces the
+ * earlier ones'; when the last hop fails, the chain stays the redirecting host's, named by
+ * `security.host`, and the popup and report attribute it to that host.
+ */
 export function recordSecurity(
   previous: TabSnapshot | undefined,
   tabId: number,

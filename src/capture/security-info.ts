@@ -1,13 +1,23 @@
 // Turns what webRequest.getSecurityInfo returned into the snapshot's plain, bounded record.
 // The input comes from the browser, but its certificate fields come from a stranger's server:
-// every field is checked for its type and cut to a sane length; nothing is interpreted here.
+// every field is checked for its type and cut to a named length (text-bounds.ts); nothing is
+// interpreted here, except the names of a certificate too large to keep whole.
 
+import { parseCertificateDer } from '../core/certificate/parse-der';
 import { bytesToBase64 } from '../core/encoding/base64';
 import type { CapturedCertificate, CapturedSecurity, OverrideCategory } from '../shared/tab-snapshot';
+import { capText, MAX_CERT_NAME_CHARS, MAX_CERT_NAMES, MAX_DN_CHARS, MAX_HEX_CHARS, MAX_TOKEN_CHARS } from '../shared/text-bounds';
+import { storableHost, storableUrl } from '../shared/url';
 
-const MAX_NAME = 1000;
-const MAX_CHAIN = 8;
-const MAX_DER_BYTES = 16_384;
+/** Certificates kept of a chain, leaf first; the rest are left out. */
+export const MAX_CHAIN = 8;
+
+/**
+ * The largest DER kept whole (about 21 KB as base64): ordinary certificates are 1 to 2 KB; one
+ * with a thousand names is about 22 KB. A larger one keeps its names apart (the first
+ * MAX_CERT_NAMES and their count) and its other fields, so the popup still shows it.
+ */
+export const MAX_KEPT_DER_BYTES = 16_384;
 
 type Loose = Record<string, unknown>;
 
@@ -15,12 +25,12 @@ function asObject(value: unknown): Loose | null {
   return typeof value === 'object' && value !== null ? (value as Loose) : null;
 }
 
-function text(value: unknown, max = MAX_NAME): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
+function text(value: unknown, max = MAX_DN_CHARS): string {
+  return capText(value, max);
 }
 
 function textOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value.slice(0, 200) : null;
+  return typeof value === 'string' && value !== '' ? capText(value, MAX_TOKEN_CHARS) : null;
 }
 
 function flag(value: unknown): boolean {
@@ -41,20 +51,29 @@ function certificate(value: unknown): CapturedCertificate | null {
   const validity = asObject(c['validity']);
   const fingerprint = asObject(c['fingerprint']);
   const spki = asObject(c['subjectPublicKeyInfoDigest']);
-  const der = c['rawDER'];
-  const derBase64 = Array.isArray(der) && der.length <= MAX_DER_BYTES ? bytesToBase64(der as number[]) : '';
+  const der = Array.isArray(c['rawDER']) ? (c['rawDER'] as unknown[]) : null;
+  const keepsDer = der !== null && der.length <= MAX_KEPT_DER_BYTES;
   return {
     subject: text(c['subject']),
     issuer: text(c['issuer']),
     notBefore: number(validity?.['start']),
     notAfter: number(validity?.['end']),
-    sha256: text(fingerprint?.['sha256'], 200),
-    sha1: text(fingerprint?.['sha1'], 200),
-    serialNumber: text(c['serialNumber'], 200),
+    sha256: text(fingerprint?.['sha256'], MAX_HEX_CHARS),
+    sha1: text(fingerprint?.['sha1'], MAX_HEX_CHARS),
+    serialNumber: text(c['serialNumber'], MAX_HEX_CHARS),
     isBuiltInRoot: flag(c['isBuiltInRoot']),
-    spkiSha256: text(spki?.['sha256'], 200),
-    derBase64,
+    spkiSha256: text(spki?.['sha256'], MAX_HEX_CHARS),
+    derBase64: keepsDer ? bytesToBase64(der as number[]) : '',
+    ...(der !== null && !keepsDer ? namesOf(der) : {}),
   };
+}
+
+/** The names of a certificate whose DER is not kept: the first MAX_CERT_NAMES, and how many in all. */
+export function namesOf(der: readonly unknown[] | Uint8Array): Pick<CapturedCertificate, 'names' | 'nameCount'> {
+  const parsed = parseCertificateDer(der as readonly number[]);
+  if (!parsed.ok) return {};
+  const all = [...parsed.certificate.subjectAltNames.dns, ...parsed.certificate.subjectAltNames.ip];
+  return { names: all.slice(0, MAX_CERT_NAMES).map((name) => capText(name, MAX_CERT_NAME_CHARS)), nameCount: all.length };
 }
 
 export function summariseSecurityInfo(info: unknown, url: string, now: number): CapturedSecurity | null {
@@ -62,9 +81,10 @@ export function summariseSecurityInfo(info: unknown, url: string, now: number): 
   if (!i) return null;
   const chain = Array.isArray(i['certificates']) ? (i['certificates'] as unknown[]) : [];
   return {
-    url: url.slice(0, 2000),
+    url: storableUrl(url),
+    host: storableHost(url) ?? '',
     at: now,
-    state: text(i['state'], 40),
+    state: text(i['state'], MAX_TOKEN_CHARS),
     protocolVersion: textOrNull(i['protocolVersion']),
     cipherSuite: textOrNull(i['cipherSuite']),
     keaGroupName: textOrNull(i['keaGroupName']),

@@ -3,9 +3,11 @@
 // errors, an NS_ERROR_* name for the rest. The number comes only for frames, so the popup
 // offers to open a failing URL in a tab, where Firefox reports the exact code.
 
-import { hostAndPortOf } from '../shared/url';
+import { MAX_LISTED_URL_CHARS, storableHost, storableUrl } from '../shared/url';
 import type { SubresourceFailure, TabSnapshot } from '../shared/tab-snapshot';
+import { capText, MAX_MESSAGE_CHARS, MAX_TOKEN_CHARS } from '../shared/text-bounds';
 
+/** Hosts and types listed; failures beyond them are only counted (subresourceFailureCount). */
 export const MAX_SUBRESOURCE_ENTRIES = 20;
 
 // Failures that are not about the connection: cancelled loads, and what Firefox itself blocks
@@ -39,16 +41,17 @@ export function recordSubresourceFailure(
   previous: TabSnapshot | undefined,
   failure: { readonly url: string; readonly type: string; readonly error: string },
 ): TabSnapshot | undefined {
-  const host = hostAndPortOf(failure.url);
+  const host = storableHost(failure.url);
   if (!previous || host === null) return previous;
   const list = previous.subresourceFailures ?? [];
   const count = (previous.subresourceFailureCount ?? 0) + 1;
-  const at = list.findIndex((entry) => entry.host === host && entry.type === failure.type);
+  const type = capText(failure.type, MAX_TOKEN_CHARS);
+  const at = list.findIndex((entry) => entry.host === host && entry.type === type);
   let next: readonly SubresourceFailure[] = list;
   if (at >= 0) {
     next = list.map((entry, index) => (index === at ? { ...entry, count: entry.count + 1 } : entry));
   } else if (list.length < MAX_SUBRESOURCE_ENTRIES) {
-    next = [...list, { host, type: failure.type, error: failure.error.slice(0, 300), exampleUrl: failure.url.slice(0, 2000), count: 1 }];
+    next = [...list, { host, type, error: capText(failure.error, MAX_MESSAGE_CHARS), exampleUrl: storableUrl(failure.url, MAX_LISTED_URL_CHARS), count: 1 }];
   }
   return { ...previous, subresourceFailures: next, subresourceFailureCount: count };
 }

@@ -89,6 +89,8 @@ function leafNames(leaf: CapturedCertificate, parsed: ParsedCertificate | null):
   const dns = parsed?.subjectAltNames.dns ?? [];
   const ips = parsed?.subjectAltNames.ip ?? [];
   if (dns.length > 0 || ips.length > 0) return [...dns, ...ips];
+  // A certificate too large to keep whole keeps its first names apart.
+  if (!parsed && leaf.names && leaf.names.length > 0) return [...leaf.names];
   const cn = dnAttribute(leaf.subject, 'CN');
   return cn ? [cn] : [];
 }

@@ -4,6 +4,7 @@
 // What leaves is only what is in here: the site's origin (path and query only if the person
 // includes them), Firefox's version and the OS name; never an IP address or other tabs.
 
+import { siteChain } from '../shared/chain-sender';
 import { decodeErrorNumber } from '../core/error-codes/decode';
 import type { SkewEstimate } from '../core/clock/skew';
 import type { CertificateMemory } from '../core/continuity/memory';
@@ -114,7 +115,8 @@ export function buildReport(input: ReportInput): Report {
   const decoded = number === null ? null : decodeErrorNumber(number);
   const codeText = catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
   const fixText = top ? catalogue.cause(top.id) : null;
-  const certificates = snapshot.security?.certificates ?? [];
+  // Only the site's own chain: after a redirect, the one kept may be the redirecting host's.
+  const certificates = siteChain(snapshot);
   const failedParts = (snapshot.subresourceFailures ?? []).map((f) => ({ host: cleanLine(f.host), type: cleanLine(f.type, 40), count: f.count, error: cleanLine(f.error) }));
   const lastGood = input.lastGood ? { issuer: cleanLine(input.lastGood.issuer), lastSeen: iso(input.lastGood.lastSeen) } : null;
   // What this report will contain: a sentence that points at one of these is said only when it holds.

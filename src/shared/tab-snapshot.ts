@@ -25,15 +25,29 @@ export interface CapturedCertificate {
   readonly serialNumber: string;
   readonly isBuiltInRoot: boolean;
   readonly spkiSha256: string;
-  /** The DER bytes, base64. Parsed only where shown (names, key, extensions). */
+  /** The DER bytes, base64. Parsed only where shown (names, key, extensions). "" when too large to keep. */
   readonly derBase64: string;
+  /**
+   * Set when the DER was too large to keep (a certificate with thousands of names): its first
+   * names (subjectAltName DNS names, then IP addresses), read from the DER when it was captured.
+   */
+  readonly names?: readonly string[];
+  /** With `names`: how many names the certificate has in all. */
+  readonly nameCount?: number;
 }
 
 export type OverrideCategory = 'trust_error' | 'domain_mismatch' | 'expired_or_not_yet_valid';
 
 /** getSecurityInfo of a load that got a response (Firefox gives nothing for a failed handshake). */
 export interface CapturedSecurity {
+  /** The response's URL, without query or fragment (storableUrl). */
   readonly url: string;
+  /**
+   * host[:port] of the server that sent this chain. After a redirect to a site that then fails,
+   * the chain is the redirecting host's, not the failing site's. Absent in snapshots stored
+   * before it was recorded: `url`'s host is the same fact.
+   */
+  readonly host?: string;
   readonly at: number;
   readonly state: string;
   readonly protocolVersion: string | null;
@@ -99,6 +113,8 @@ export interface TabSnapshot {
   readonly requestError?: string;
   readonly security?: CapturedSecurity;
   readonly frameFailures?: readonly FrameFailure[];
+  /** All failed frames, including those beyond the kept list (absent: as many as listed). */
+  readonly frameFailureCount?: number;
   readonly subresourceFailures?: readonly SubresourceFailure[];
   /** All failed subresources, including those beyond the kept list. */
   readonly subresourceFailureCount?: number;

@@ -2,6 +2,7 @@
 // closes, never written to disk. The storage area is injected so unit tests can use a fake.
 
 import { isTabSnapshot, type TabSnapshot } from '../shared/tab-snapshot';
+import { storableUrl } from '../shared/url';
 import type { StorageAreaLike, WriteBehindState } from './write-behind';
 
 export type { StorageAreaLike } from './write-behind';
@@ -10,6 +11,11 @@ const KEY_PREFIX = 'tab:';
 
 export function snapshotKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
+}
+
+/** The smaller snapshot to store when storage refused one (WriteFailureHandling.shrink). */
+export function shrinkSnapshotEntry(key: string, value: unknown, fit: (snapshot: TabSnapshot) => TabSnapshot): unknown {
+  return key.startsWith(KEY_PREFIX) && isTabSnapshot(value) ? fit(value) : undefined;
 }
 
 /** Reads snapshots straight from storage (the popup's side). */
@@ -31,9 +37,17 @@ export class TabSnapshotReader {
   }
 }
 
-/** Changes snapshots through the write-behind cache (the background's side). */
+/** Keeps a snapshot within its byte budget (snapshot-budget.ts; injected so the popup's bundle,
+ * which reads snapshots through this file, carries no certificate parser). */
+export type FitSnapshot = (snapshot: TabSnapshot) => TabSnapshot;
+
+/** Changes snapshots through the write-behind cache (the background's side). Every snapshot
+ * written passes through `fit`. */
 export class TabSnapshotStore {
-  constructor(private readonly state: WriteBehindState) {}
+  constructor(
+    private readonly state: WriteBehindState,
+    private readonly fit: FitSnapshot,
+  ) {}
 
   async read(tabId: number): Promise<TabSnapshot | undefined> {
     const value = await this.state.read(snapshotKey(tabId));
@@ -44,7 +58,7 @@ export class TabSnapshotStore {
     return this.state.update(snapshotKey(tabId), (value) => {
       const previous = isTabSnapshot(value) ? value : undefined;
       const next = change(previous);
-      return next === previous ? value : next;
+      return next === previous ? value : next && this.fit(next);
     });
   }
 
@@ -62,10 +76,7 @@ export function newestSnapshotForUrl(snapshots: readonly TabSnapshot[], url: str
     .reduce<TabSnapshot | undefined>((newest, s) => (!newest || s.startedAt > newest.startedAt ? s : newest), undefined);
 }
 
+/** Snapshots keep URLs in their stored form (no query or fragment, bounded): so is `?url=U`. */
 function normaliseUrl(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
+  return storableUrl(url) || url;
 }

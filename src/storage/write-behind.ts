@@ -12,6 +12,14 @@ export interface StorageAreaLike {
 
 export type SetTimer = (callback: () => void, delayMs: number) => unknown;
 
+/** What to do when storage refuses a value (storage.session's 10 MB quota, a value too large). */
+export interface WriteFailureHandling {
+  /** A smaller value to store in place of `value`, or undefined when there is none. */
+  readonly shrink?: (key: string, value: unknown) => unknown;
+  /** Told of a key storage refused even shrunk: removed from storage, still in the cache. */
+  readonly onLost?: (key: string, error: unknown) => void;
+}
+
 export class WriteBehindState {
   // The cache is only a cache: the event page may unload at any time after a flush, and the
   // next wake reads storage again.
@@ -19,6 +27,7 @@ export class WriteBehindState {
   private readonly pending = new Map<string, unknown>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private nextFlush: Promise<void> | null = null;
+  private lastWrite: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly area: StorageAreaLike,
@@ -26,6 +35,7 @@ export class WriteBehindState {
     // Wrapped: called as a method, the browser's setTimeout throws ("called on an object that
     // does not implement interface Window").
     private readonly setTimer: SetTimer = (callback, delayMs) => setTimeout(callback, delayMs),
+    private readonly failures: WriteFailureHandling = {},
   ) {}
 
   async read(key: string): Promise<unknown> {
@@ -89,9 +99,51 @@ export class WriteBehindState {
       else writes[key] = value;
     }
     this.pending.clear();
-    const work: Promise<void>[] = [];
-    if (Object.keys(writes).length > 0) work.push(this.area.set(writes));
-    if (removals.length > 0) work.push(this.area.remove(removals));
-    await Promise.all(work);
+    // After the previous flush, whose key-by-key retries may still run: an older value must
+    // never land after a newer one.
+    const write = this.lastWrite.then(async () => {
+      const work: Promise<void>[] = [];
+      if (Object.keys(writes).length > 0) work.push(this.writeBatch(writes));
+      if (removals.length > 0) work.push(this.area.remove(removals));
+      await Promise.all(work);
+    });
+    this.lastWrite = write.catch(() => undefined);
+    await write;
+  }
+
+  /**
+   * One write for the whole batch; when storage refuses it, each key on its own, so one value
+   * that does not fit (a huge page, a full quota) never costs the others their write. The one
+   * refused is shrunk and tried again, and removed if even that fails: an older value left
+   * in storage would describe a load that is over.
+   */
+  private async writeBatch(writes: Record<string, unknown>): Promise<void> {
+    try {
+      await this.area.set(writes);
+      return;
+    } catch {
+      // Found out key by key below.
+    }
+    for (const [key, value] of Object.entries(writes)) {
+      try {
+        await this.area.set({ [key]: value });
+      } catch (error: unknown) {
+        await this.writeShrunk(key, value, error);
+      }
+    }
+  }
+
+  private async writeShrunk(key: string, value: unknown, refusal: unknown): Promise<void> {
+    const smaller = this.failures.shrink?.(key, value);
+    if (smaller !== undefined && smaller !== value) {
+      try {
+        await this.area.set({ [key]: smaller });
+        return;
+      } catch {
+        // Lost after all: below.
+      }
+    }
+    await this.area.remove(key).catch(() => undefined);
+    this.failures.onLost?.(key, refusal);
   }
 }

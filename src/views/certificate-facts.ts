@@ -13,10 +13,17 @@ export function certificateFacts(chain: readonly CapturedCertificate[]): Certifi
     // parseCaptured parses each DER once, for the diagnosis and for these facts alike.
     parsed: chain.map((certificate) => {
       const parsed = parseCaptured(certificate);
-      return parsed ? parsedFacts(parsed) : null;
+      return parsed ? parsedFacts(parsed) : keptNames(certificate);
     }),
     pem: chain.flatMap((c) => (c.derBase64 ? [derToPem(base64ToBytes(c.derBase64))] : [])).join(''),
   };
+}
+
+/** A certificate too large to keep whole: its names were read when it was captured. */
+function keptNames(certificate: CapturedCertificate): ParsedFacts | null {
+  if (certificate.names === undefined) return null;
+  const count = certificate.nameCount ?? certificate.names.length;
+  return { key: '', names: certificate.names, ...(count > certificate.names.length ? { nameCount: count } : {}) };
 }
 
 function parsedFacts(certificate: ParsedCertificate): ParsedFacts {

@@ -28,8 +28,10 @@ export interface CodeFacts {
 export interface ParsedFacts {
   /** Key and signature in one line ("RSA 2048, sha256WithRSAEncryption / SHA-256"). */
   readonly key: string;
-  /** subjectAltName: DNS names, then IP addresses. */
+  /** subjectAltName: DNS names, then IP addresses (the first ones only, for a certificate whose DER was too large to keep). */
   readonly names: readonly string[];
+  /** How many names the certificate has, when `names` lists only the first of them. */
+  readonly nameCount?: number;
 }
 
 export interface CertificateFacts {

@@ -62,7 +62,10 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
     if (options.hsts) {
       response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     }
-    if (path === '/pixel.png') {
+    const redirectTo = redirectTarget(path);
+    if (redirectTo !== null) {
+      redirect(response, redirectTo, options.clock);
+    } else if (path === '/pixel.png') {
       send(response, 200, 'image/png', PIXEL_PNG, options.clock);
     } else if (path === SECURITY_TXT_PATH) {
       send(response, 200, 'text/plain; charset=utf-8', securityTxt(host), options.clock);
@@ -74,6 +77,24 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', options.clock);
     }
   };
+}
+
+/**
+ * Any case server answers /redirect?to=<https URL> with a 302 to that URL, as a sign-in page
+ * sends the browser on to the site with a token in the address (the e2e tests check that the
+ * token is stored nowhere and that this server's chain is never taken for the target's).
+ */
+export const REDIRECT_PATH = '/redirect';
+
+function redirectTarget(path: string): string | null {
+  if (!path.startsWith(`${REDIRECT_PATH}?`)) return null;
+  const to = new URL(path, 'https://lab.invalid').searchParams.get('to');
+  return to !== null && to.startsWith('https://') ? to : null;
+}
+
+function redirect(response: ServerResponse, location: string, clock: ServerClock): void {
+  response.writeHead(302, { Date: new Date(Date.now() - clock.offsetMs).toUTCString(), Location: location, 'Content-Length': 0, 'Cache-Control': 'no-store' });
+  response.end();
 }
 
 /** RFC 9116: where a site says whom to tell about a security problem. */

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_CHARS } from '../../src/shared/text-bounds';
 import { recordCertificateChange, recordCompletion, recordFailure, recordHttpsOnlyErrorPage, startLoad } from '../../src/capture/navigation-state';
 
 const URL_A = 'https://expired.example.test/';
@@ -36,9 +37,9 @@ describe('navigation state transitions', () => {
     expect(failed?.failure).toEqual({ errorNumber: null, rawError: '<b>weird</b>', at: 5 });
   });
 
-  test('an overlong error text is cut to 500 characters', () => {
+  test('an overlong error text is cut to MAX_MESSAGE_CHARS', () => {
     const failed = recordFailure(undefined, 1, URL_A, 'x'.repeat(10_000), 5);
-    expect(failed?.failure?.rawError).toHaveLength(500);
+    expect(failed?.failure?.rawError).toHaveLength(MAX_MESSAGE_CHARS);
   });
 
   test('completing the error page does not erase the failure', () => {
@@ -81,9 +82,9 @@ describe('recordCertificateChange', () => {
 describe('an upgrade Firefox made by itself', () => {
   const RECORD_TOO_LONG = 'Error code 2153394151';
 
-  test('a failure at the https twin of the http address that started keeps the http address', () => {
+  test('a failure at the https twin of the http address that started keeps the http address (without its query)', () => {
     const failed = recordFailure(startLoad(5, 'http://plain.test:8080/a?b', 10), 5, 'https://plain.test:8080/a?b', RECORD_TOO_LONG, 11);
-    expect(failed).toMatchObject({ url: 'https://plain.test:8080/a?b', requestedUrl: 'http://plain.test:8080/a?b', status: 'failed' });
+    expect(failed).toMatchObject({ url: 'https://plain.test:8080/a', requestedUrl: 'http://plain.test:8080/a', status: 'failed' });
   });
 
   test('no requested address for an ordinary https failure, nor for a redirect to another host', () => {

@@ -1,3 +1,4 @@
+import { fitSnapshot } from '../../src/storage/snapshot-budget';
 // The flow from the facts: the background makes a tab's view when its snapshot is written and
 // keeps it in storage.session (ready-views.ts); the popup reads it (ready-state.ts) without a
 // diagnosis or a certificate parser of its own. In-memory storage fakes stand for storage.session.
@@ -34,7 +35,7 @@ function harness(): Harness {
   const state = new WriteBehindState(session, 0, (callback) => {
     callback();
   });
-  const tabs = new TabSnapshotStore(state);
+  const tabs = new TabSnapshotStore(state, fitSnapshot);
   const source: SnapshotSource = {
     read: (tabId) => tabs.read(tabId),
     readAll: () => Promise.resolve([]),

@@ -1,5 +1,5 @@
 import { WriteBehindState } from '../../src/storage/write-behind';
-import { FakeStorageArea } from './fakes/storage-area';
+import { FakeStorageArea, QuotaStorageArea as QuotaArea } from './fakes/storage-area';
 
 describe('WriteBehindState', () => {
   test('a burst of changes to several keys goes out in one write', async () => {
@@ -59,5 +59,45 @@ describe('WriteBehindState', () => {
     await expect(failing).rejects.toThrow('boom');
     await next;
     expect(await state.read('k')).toBe('ok');
+  });
+});
+
+describe('WriteBehindState when storage refuses a write', () => {
+  test('a value over the quota costs the others of its batch nothing: they are written one by one', async () => {
+    const area = new QuotaArea(10_000);
+    const lost: string[] = [];
+    const state = new WriteBehindState(area, 5, undefined, { onLost: (key) => lost.push(key) });
+    await Promise.all([state.update('tab:1', () => 'x'.repeat(20_000)), state.update('tab:2', () => 'innocent')]);
+    expect(await area.get(null)).toEqual({ 'tab:2': 'innocent' });
+    expect(lost).toEqual(['tab:1']);
+  });
+
+  test('the refused value is shrunk and stored; a value no shrinking saves is removed, not left stale', async () => {
+    const area = new QuotaArea(10_000);
+    await area.set({ 'tab:3': 'an older load' });
+    const state = new WriteBehindState(area, 5, undefined, {
+      shrink: (key, value) => (key === 'tab:1' && typeof value === 'string' ? value.slice(0, 100) : undefined),
+    });
+    await Promise.all([
+      state.update('tab:1', () => 'a'.repeat(20_000)),
+      state.update('tab:2', () => 'innocent'),
+      state.update('tab:3', () => 'b'.repeat(20_000)),
+    ]);
+    expect(await area.get(null)).toEqual({ 'tab:1': 'a'.repeat(100), 'tab:2': 'innocent' });
+  });
+
+  test('a later flush never lands before an earlier one still retrying', async () => {
+    const area = new QuotaArea(10_000, 1);
+    const timers: (() => void)[] = [];
+    const state = new WriteBehindState(area, 0, (callback) => timers.push(callback), { shrink: () => 'shrunk' });
+    const first = state.update('tab:1', () => 'x'.repeat(20_000));
+    while (timers.length === 0) await Promise.resolve();
+    // The first flush starts: its batch is refused, and its retries take a few turns.
+    timers.shift()?.();
+    const second = state.update('tab:1', () => 'newest');
+    while (timers.length === 0) await Promise.resolve();
+    timers.shift()?.();
+    await Promise.all([first, second]);
+    expect((await area.get('tab:1'))['tab:1']).toBe('newest');
   });
 });

@@ -32,3 +32,22 @@ export class FakeStorageArea implements StorageAreaLike {
     return [...this.items.keys()];
   }
 }
+
+/** A storage area with storage.session's kind of limit: a set() that would take the total over `quota` bytes fails as a whole. */
+export class QuotaStorageArea extends FakeStorageArea {
+  constructor(
+    private readonly quota: number,
+    private readonly delayMs: number | null = null,
+  ) {
+    super();
+  }
+  override async set(items: Record<string, unknown>): Promise<void> {
+    // Storage answers on a later turn, as the browser's does.
+    if (this.delayMs !== null) await new Promise((resolve) => setTimeout(resolve, this.delayMs ?? 0));
+    const current = await this.get(null);
+    const after = { ...current, ...items };
+    const total = Object.entries(after).reduce((sum, [key, value]) => sum + key.length + Buffer.byteLength(JSON.stringify(value)), 0);
+    if (total > this.quota) throw new Error('QuotaExceededError: storage.session quota exceeded');
+    return super.set(items);
+  }
+}

@@ -5,6 +5,7 @@ import { recordFailure, startLoad } from '../../../src/capture/navigation-state'
 import { ReadyViews } from '../../../src/background/ready-views';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { StorageAreaLike } from '../../../src/storage/write-behind';
+import { fitSnapshot } from '../../../src/storage/snapshot-budget';
 import { TabSnapshotStore } from '../../../src/storage/tab-snapshots';
 import { WriteBehindState } from '../../../src/storage/write-behind';
 import type { SnapshotSource } from '../../../src/views/resolve-view';
@@ -26,9 +27,12 @@ export interface MadeView {
  * EXPIRED_URL; its view is made and stored in `session` (a fresh fake by default).
  */
 export async function expiredTabView(tabId: number, session: StorageAreaLike = new FakeStorageArea(), now = NOW): Promise<MadeView> {
-  const tabs = new TabSnapshotStore(new WriteBehindState(new FakeStorageArea(), 0, (callback) => {
-    callback();
-  }));
+  const tabs = new TabSnapshotStore(
+    new WriteBehindState(new FakeStorageArea(), 0, (callback) => {
+      callback();
+    }),
+    fitSnapshot,
+  );
   const snapshot = recordFailure(startLoad(tabId, EXPIRED_URL, now - 1000), tabId, EXPIRED_URL, 'Error code 2153390069', now - 500);
   if (!snapshot) throw new Error('expected a failure');
   await tabs.update(tabId, () => snapshot);
