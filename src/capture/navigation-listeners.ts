@@ -3,12 +3,17 @@
 
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { recordFrameFailure } from './frame-failures';
-import { recordCompletion, recordFailure, recordHttpsOnlyErrorPage, startLoad } from './navigation-state';
+import { beginNavigation, recordCompletion, recordFailure, recordHttpsOnlyErrorPage } from './navigation-state';
 
 interface FrameDetails {
   readonly tabId: number;
   readonly frameId: number;
   readonly url: string;
+}
+
+interface NavigationStartDetails extends FrameDetails {
+  /** When the navigation started, in ms since the epoch. */
+  readonly timeStamp: number;
 }
 
 interface FrameErrorDetails extends FrameDetails {
@@ -24,7 +29,7 @@ export type UpdateTab = (tabId: number, change: (previous: TabSnapshot | undefin
 
 // Arrow-function properties, not methods: they are passed to addListener detached.
 export interface NavigationListeners {
-  readonly onBeforeNavigate: (details: FrameDetails) => void;
+  readonly onBeforeNavigate: (details: NavigationStartDetails) => void;
   readonly onErrorOccurred: (details: FrameErrorDetails) => void;
   readonly onCompleted: (details: FrameDetails) => void;
   /** Registered for about:httpsonlyerror only (HTTPS-Only mode's error page). */
@@ -35,7 +40,7 @@ export function createNavigationListeners(updateTab: UpdateTab, now: () => numbe
   return {
     onBeforeNavigate: (d) => {
       if (d.frameId !== 0 || d.tabId < 0) return;
-      updateTab(d.tabId, () => startLoad(d.tabId, d.url, now()));
+      updateTab(d.tabId, (previous) => beginNavigation(previous, d.tabId, d.url, d.timeStamp, now()));
     },
     onErrorOccurred: (d) => {
       if (d.tabId < 0) return;

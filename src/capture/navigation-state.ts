@@ -15,8 +15,23 @@ export function startLoad(tabId: number, rawUrl: string, now: number): TabSnapsh
   return { schema: 2, tabId, url: storableUrl(rawUrl), startedAt: now, status: 'loading' };
 }
 
+/**
+ * The start of a top-level navigation (webNavigation.onBeforeNavigate, `navigationAt` its
+ * timeStamp). Firefox can deliver it after webRequest's events of the same load: measured in
+ * Firefox 153 in a new private window and in tabs opened back to back, the response's facts
+ * were recorded first, up to about 100 ms before. A snapshot still loading the same address,
+ * started no earlier than this navigation, is that load already: it is kept, with its facts
+ * (the chain, the private-window mark, the request's error). Any other is a new load.
+ */
+export function beginNavigation(previous: TabSnapshot | undefined, tabId: number, rawUrl: string, navigationAt: number, now: number): TabSnapshot {
+  const url = storableUrl(rawUrl);
+  if (previous?.status === 'loading' && previous.url === url && previous.startedAt >= navigationAt) return previous;
+  return startLoad(tabId, rawUrl, now);
+}
+
 /** The snapshot a later event of the same load builds on: the load in progress, or a new one
- * when the event page missed its start. */
+ * when its start was not seen (the background started during the load, or Firefox reported the
+ * start late: beginNavigation). */
 function currentLoad(previous: TabSnapshot | undefined, tabId: number, url: string, now: number): TabSnapshot {
   if (previous && (previous.status === 'loading' || previous.url === url)) return previous;
   return startLoad(tabId, url, now);

@@ -1,5 +1,5 @@
-// Per-tab snapshots in storage.session: kept across event-page unloads, gone when the browser
-// closes, never written to disk. The storage area is injected so unit tests can use a fake.
+// Per-tab snapshots in storage.session: kept if the background page restarts (an update of the
+// extension), gone when the browser closes, never written to disk. The storage area is injected so unit tests can use a fake.
 
 import { isTabSnapshot, type TabSnapshot } from '../shared/tab-snapshot';
 import { storableUrl } from '../shared/url';

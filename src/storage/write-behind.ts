@@ -21,8 +21,8 @@ export interface WriteFailureHandling {
 }
 
 export class WriteBehindState {
-  // The cache is only a cache: the event page may unload at any time after a flush, and the
-  // next wake reads storage again.
+  // The cache is only a cache: storage.session is the record, and a restarted background page
+  // (an update of the extension) reads it again.
   private readonly cache = new Map<string, unknown>();
   private readonly pending = new Map<string, unknown>();
   private readonly queues = new Map<string, Promise<unknown>>();

@@ -5,7 +5,7 @@ import { buildReport } from '../../src/report/report-model';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
 import { recorded, reportInputFor, type Recorded } from './support/report-input';
 
-const EXPIRED = 2153390069; // SEC_ERROR_EXPIRED_CERTIFICATE, as Firefox reports it (research/firefox-facts.md)
+const EXPIRED = 2153390069; // SEC_ERROR_EXPIRED_CERTIFICATE, as Firefox 153 reports it ("Error code 2153390069")
 
 /** The lab's valid site as a sign-in server that sent the browser on to a site that failed. */
 function redirectedToFailure(valid: Recorded): Recorded {

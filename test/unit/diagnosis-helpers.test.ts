@@ -70,7 +70,7 @@ describe('dnAttribute', () => {
 });
 
 describe('interception products', () => {
-  // Issuer names as the products write them (research/interception-products.md), each of which
+  // Issuer names as the products write them (Chromium's SSL error assistant list), each of which
   // must name its product, and names that must not.
   test.each([
     ['CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield', 'avast'],

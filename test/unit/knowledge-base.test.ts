@@ -185,7 +185,7 @@ describe('knowledge base', () => {
   });
 });
 
-// Firefox's rules, written out from research/error-codes.md (security/manager/ssl): the codes
+// Firefox's rules, written out apart from the code (test/e2e/error-page-oracle.test.ts checks them on Firefox 153's error page): the codes
 // that get the error page's exception button. Kept apart from src/diagnosis/firefox-rules.ts on
 // purpose, so a slip in either shows up here.
 const FIREFOX_OVERRIDABLE = [

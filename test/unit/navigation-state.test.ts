@@ -1,8 +1,10 @@
 import { MAX_MESSAGE_CHARS } from '../../src/shared/text-bounds';
-import { recordCertificateChange, recordCompletion, recordFailure, recordHttpsOnlyErrorPage, startLoad } from '../../src/capture/navigation-state';
+import { beginNavigation, recordCertificateChange, recordCompletion, recordFailure, recordHttpsOnlyErrorPage, recordSecurity, startLoad } from '../../src/capture/navigation-state';
+import { summariseSecurityInfo } from '../../src/capture/security-info';
+import { fakeSecurityInfo } from './fakes/security-info';
 
 const URL_A = 'https://expired.example.test/';
-const UNKNOWN_ISSUER = 'Error code 2153390067'; // measured in Firefox 153 (research/firefox-facts.md)
+const UNKNOWN_ISSUER = 'Error code 2153390067'; // SEC_ERROR_UNKNOWN_ISSUER as Firefox 153 reports it
 
 describe('navigation state transitions', () => {
   test('a new load starts in the loading state with its URL and time', () => {
@@ -98,5 +100,35 @@ describe('an upgrade Firefox made by itself', () => {
     const loading = startLoad(5, 'http://plain.test/', 10);
     expect(recordHttpsOnlyErrorPage(loading)).toBe(loading);
     expect(recordHttpsOnlyErrorPage(undefined)).toBeUndefined();
+  });
+});
+
+describe('the start of a navigation that Firefox reports late', () => {
+  // Firefox 153 can deliver webNavigation.onBeforeNavigate after webRequest's events of the same
+  // load (measured in a new private window and with tabs opened back to back).
+  const NAVIGATION_AT = 5_000;
+  const security = summariseSecurityInfo(fakeSecurityInfo(), URL_A, NAVIGATION_AT + 80);
+  if (!security) throw new Error('fixture');
+  const privateContext = { incognito: true, cookieStoreId: 'firefox-private' };
+  const earlyFacts = recordSecurity(undefined, 7, security, privateContext, NAVIGATION_AT + 80);
+
+  test('the facts already recorded for this load are kept: the chain and the private-window mark', () => {
+    const kept = beginNavigation(earlyFacts, 7, URL_A, NAVIGATION_AT, NAVIGATION_AT + 100);
+    expect(kept).toBe(earlyFacts);
+    expect(kept.security?.certificates.length).toBeGreaterThan(0);
+    expect(kept.context?.incognito).toBe(true);
+  });
+
+  test('the same address with its query is the same stored address', () => {
+    expect(beginNavigation(earlyFacts, 7, `${URL_A}?token=x#f`, NAVIGATION_AT, NAVIGATION_AT + 100)).toBe(earlyFacts);
+  });
+
+  test('anything else is a new load: an older load of the address, another address, a finished load', () => {
+    const fresh = startLoad(7, URL_A, NAVIGATION_AT + 100);
+    expect(beginNavigation(earlyFacts, 7, URL_A, NAVIGATION_AT + 81, NAVIGATION_AT + 100)).toEqual(fresh);
+    expect(beginNavigation(earlyFacts, 7, 'https://other.example.test/', NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(startLoad(7, 'https://other.example.test/', NAVIGATION_AT + 100));
+    const finished = recordCompletion(earlyFacts, 7, URL_A, NAVIGATION_AT + 90);
+    expect(beginNavigation(finished, 7, URL_A, NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(fresh);
+    expect(beginNavigation(undefined, 7, URL_A, NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(fresh);
   });
 });

@@ -1,4 +1,5 @@
-// getSecurityInfo results shaped like the ones measured in Firefox 153 (research/firefox-facts.md),
+// getSecurityInfo results shaped like the ones measured in Firefox 153 (the lab's recordings,
+// test/unit/fixtures/lab-snapshots.json, hold what Cert Doctor kept of real ones),
 // built by hand for unit tests.
 
 export interface FakeCert {
