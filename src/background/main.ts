@@ -5,7 +5,7 @@
 
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../capture/badge';
-import { CLOCK_KEY, recordClockSample, storedClockSamples } from '../capture/clock-samples';
+import { CLOCK_KEY, clockHostOf, recordClockSample, storedClockSamples } from '../capture/clock-samples';
 import { estimateSkew } from '../core/clock/skew';
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { IncidentHistory } from '../storage/incident-history';
@@ -219,7 +219,7 @@ function onResponse(details: ResponseDetails, securityInfo: unknown): void {
 }
 
 function recordResponseClock(details: ResponseDetails): void {
-  const host = hostnameOf(details.url);
+  const host = clockHostOf(hostnameOf(details.url), contextOf(details).incognito);
   if (!host || !details.responseHeaders) return;
   recordClockSample(session, {
     host,

@@ -6,6 +6,18 @@ import type { WriteBehindState } from '../storage/write-behind';
 import { capText, MAX_HOST_CHARS } from '../shared/text-bounds';
 
 export const CLOCK_KEY = 'clock';
+/**
+ * The name a private window's responses are sampled under: their sites are never named in the
+ * samples (which outlive the window, in memory), so together they count as one host. Private
+ * browsing alone gives a weaker clock estimate, never a trace of where it went.
+ */
+export const PRIVATE_WINDOW_HOST = '(private window)';
+
+/** The host a response's clock sample is kept under (null: no host to sample). */
+export function clockHostOf(host: string | null, incognito: boolean): string | null {
+  if (host === null) return null;
+  return incognito ? PRIVATE_WINDOW_HOST : host;
+}
 export const MAX_CLOCK_HOSTS = 30;
 
 export function storedClockSamples(value: unknown): ClockSample[] {

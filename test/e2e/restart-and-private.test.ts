@@ -265,6 +265,10 @@ describe('a private window', () => {
       };
       const remaining = await pollPage(probe, 10_000, async () => ((await left()).length === 0 ? [] : undefined)).catch(left);
       expect(remaining).toEqual([]);
+      // The clock samples (kept for the clock estimate) name no site the private window visited.
+      const samples = JSON.stringify((await readSessionStorage(probe, 'clock')) ?? []);
+      expect(samples).toContain('(private window)');
+      for (const id of ['valid', 'expired']) expect(samples).not.toContain(labOf().byId(id).host);
     } finally {
       await probe.close();
     }

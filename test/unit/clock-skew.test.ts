@@ -1,3 +1,4 @@
+import { clockHostOf, PRIVATE_WINDOW_HOST } from '../../src/capture/clock-samples';
 import {
   addClockSample,
   clockSampleFromResponse,
@@ -190,5 +191,14 @@ describe('addClockSample', () => {
     const copy = structuredClone(stored);
     addClockSample(stored, at('a', 5, T0 + 1), 1);
     expect(stored).toEqual(copy);
+  });
+});
+
+describe('the host a clock sample is kept under', () => {
+  test('a private window\'s sites are never named: all count as one host', () => {
+    expect(clockHostOf('bank.example', true)).toBe(PRIVATE_WINDOW_HOST);
+    expect(clockHostOf('news.example', true)).toBe(PRIVATE_WINDOW_HOST);
+    expect(clockHostOf('bank.example', false)).toBe('bank.example');
+    expect(clockHostOf(null, true)).toBeNull();
   });
 });
