@@ -17,7 +17,7 @@ export function formatFloodTable(environment: Environment, session: FloodSession
     `ordinary page before the flood, median (min-max) of ${session.beforeMs.length} loads: ${range(session.beforeMs)}`,
     `ordinary page after the flood,  median (min-max) of ${session.afterMs.length} loads: ${range(session.afterMs)}`,
     `after / before: ${(median(session.afterMs) / median(session.beforeMs)).toFixed(2)}x`,
-    `flood page load (WebDriver): ${(session.floodLoadMs / 1000).toFixed(1)} s`,
+    `flood page, until every frame was served and the page complete: ${(session.floodLoadMs / 1000).toFixed(1)} s`,
     `background round trips during the flood (one every ${PROBE_INTERVAL_MS} ms, ${probe.probes} answered): ` +
       `longest ${ms(probe.longestRoundTripMs)}, p99 ${ms(probe.p99RoundTripMs)}, median ${probe.medianRoundTripMs.toFixed(1)} ms; ` +
       `longest lateness of the probe page's own timer ${ms(probe.longestTimerLatenessMs)}`,

@@ -9,9 +9,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { loadavg } from 'node:os';
 import { openExtensionPage } from '../firefox/extension-pages';
-import { installExtension, launchFirefox, visit, withTimeout } from '../firefox/launch';
+import { installExtension, launchFirefox, pollPage, visit, withTimeout } from '../firefox/launch';
 import { createTrustingProfile } from '../firefox/profile';
-import { startLab } from '../lab/lab';
+import { FLOOD_FRAME_PATH, FLOOD_FRAMES } from '../lab/flood';
+import { startLab, type Lab } from '../lab/lab';
 import type { FloodConfig } from './config';
 import { timedLoad } from './measure';
 import { BENCH_HOST, IMAGE_COUNT, type BenchSite } from './site';
@@ -37,6 +38,7 @@ export interface FloodSessionResult {
   readonly config: FloodConfig;
   readonly beforeMs: readonly number[];
   readonly afterMs: readonly number[];
+  /** From the navigation's start until every frame was served and the page was complete. */
   readonly floodLoadMs: number;
   readonly probe: ProbeSummary;
   /** What storage.local held under "continuity" at the end: hosts and UTF-8 bytes. */
@@ -56,7 +58,7 @@ export async function runFloodSession(config: FloodConfig, site: BenchSite, zipP
     const browser = await launchFirefox({ profileDir: profile.dir, localHosts: [BENCH_HOST, ...lab.hosts, ...lab.flood.hosts] });
     try {
       await installExtension(browser, zipPath);
-      return await measure(browser, config, site, lab.flood.url, log, started);
+      return await measure(browser, config, site, lab, log, started);
     } finally {
       await withTimeout(browser.close(), 15_000, 'closing Firefox').catch(() => {
         browser.process()?.kill('SIGKILL');
@@ -68,7 +70,7 @@ export async function runFloodSession(config: FloodConfig, site: BenchSite, zipP
   }
 }
 
-async function measure(browser: Browser, config: FloodConfig, site: BenchSite, floodUrl: string, log: (line: string) => void, started: number): Promise<FloodSessionResult> {
+async function measure(browser: Browser, config: FloodConfig, site: BenchSite, lab: Lab, log: (line: string) => void, started: number): Promise<FloodSessionResult> {
   const probePage = await openExtensionPage(browser, 'options/options.html');
   await seedContinuity(probePage, SEEDED_HOSTS);
   const tab = await browser.newPage();
@@ -88,9 +90,16 @@ async function measure(browser: Browser, config: FloodConfig, site: BenchSite, f
 
   await probePage.evaluate(startProbing, PROBE_INTERVAL_MS);
   const floodStart = Date.now();
-  const flood = await visit(browser, floodUrl, FLOOD_LOAD_TIMEOUT_MS);
+  const flood = await visit(browser, lab.flood.url, 60_000);
+  // WebDriver may stop waiting before the page is done: the lab's log says when every frame was
+  // served, the page when it is complete.
+  while (new Set(lab.requests.filter((r) => r.path === FLOOD_FRAME_PATH).map((r) => r.host)).size < FLOOD_FRAMES) {
+    if (Date.now() - floodStart > FLOOD_LOAD_TIMEOUT_MS) throw new Error(`the flood's frames did not all load within ${FLOOD_LOAD_TIMEOUT_MS} ms`);
+    await sleep(500);
+  }
+  await pollPage(flood, Math.max(1000, FLOOD_LOAD_TIMEOUT_MS - (Date.now() - floodStart)), () => flood.evaluate(() => (document.readyState === 'complete' ? true : undefined)));
   const floodLoadMs = Date.now() - floodStart;
-  log(`flood: the flood page took ${(floodLoadMs / 1000).toFixed(1)} s (WebDriver's load)`);
+  log(`flood: the flood page took ${(floodLoadMs / 1000).toFixed(1)} s to complete`);
   await sleep(PROBE_AFTER_LOAD_MS);
   const probe = await withTimeout(probePage.evaluate(stopProbing), 30_000, 'reading the probes');
   await flood.close().catch(() => undefined);
