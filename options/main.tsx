@@ -11,7 +11,7 @@ import { IncidentHistory, type Incident } from '../src/storage/incident-history'
 import { openExtensionTab, readSettings } from '../popup/browser-source';
 import { OptionsView } from './OptionsView';
 
-const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
+const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 0 });
 const incidents = new IncidentHistory(browser.storage.local);
 const root = document.getElementById('app');
 

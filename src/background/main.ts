@@ -56,7 +56,7 @@ const session = new WriteBehindState(
   },
 );
 const tabs = new TabSnapshotStore(session, fitSnapshot);
-const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 2000 });
+const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 2000 });
 const incidents = new IncidentHistory(browser.storage.local);
 const firefoxT = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 // browser.i18n speaks the language of Firefox's interface, or English when we have no file for it.
@@ -207,7 +207,7 @@ function onResponse(details: ResponseDetails, securityInfo: unknown): void {
       const remembering = s.rememberCertificates && !context.incognito;
       // Read the previous memory before this sighting joins it, then compare.
       const previous = remembering && details.type === 'main_frame' && details.tabId >= 0 ? continuity.recall(host) : null;
-      continuity.remember(memory, { incognito: context.incognito, enabled: s.rememberCertificates, now });
+      continuity.remember(memory, { incognito: context.incognito, enabled: s.rememberCertificates, now, topLevel: details.type === 'main_frame' });
       return previous?.then((before) => {
         const change = before ? compareWithMemory(before, memory) : 'same';
         if (before && change !== 'same') {

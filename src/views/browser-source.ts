@@ -14,7 +14,7 @@ import type { Environment } from './snapshot-view';
 
 export function browserSource(browser: Browser): SnapshotSource {
   const reader = new TabSnapshotReader(browser.storage.session);
-  const continuity = new ContinuityStore(browser.storage.local, { limit: 2000, flushDelayMs: 0 });
+  const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 0 });
   const incidents = new IncidentHistory(browser.storage.local);
   const environment = async (): Promise<Environment> => {
     const [platform, info, captivePortal] = await Promise.all([

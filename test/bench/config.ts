@@ -1,5 +1,5 @@
 // What `npm run bench` measures and how much: the full run (about 10 minutes on a 2-core
-// machine: page loads, then the popup) or --quick (about 2 minutes, a smoke run whose figures
+// machine: page loads, then the popup, then the flood) or --quick (about 2 minutes, a smoke run whose figures
 // are too coarse to quote).
 
 /** warm: the event page is awake (loads back to back). cold: it is asleep before every load. */
@@ -45,6 +45,16 @@ export interface PopupConfig {
   };
 }
 
+/** The flood part (flood-session.ts): the ordinary page before and after the lab's flood page. */
+export interface FloodConfig {
+  /** Measured loads of the ordinary page before the flood, and as many after. */
+  readonly loads: number;
+  /** Unmeasured loads first. */
+  readonly warmupLoads: number;
+  /** Quiet time before each ordinary load. */
+  readonly gapMs: number;
+}
+
 export interface BenchConfig {
   readonly quick: boolean;
   /** Zip to install; undefined means the one `npm run package` makes. */
@@ -54,6 +64,8 @@ export interface BenchConfig {
   readonly modes: readonly ModeConfig[];
   /** Undefined when --only names a page-load mode. */
   readonly popup: PopupConfig | undefined;
+  /** Undefined when --only names another part. */
+  readonly flood: FloodConfig | undefined;
 }
 
 /** Firefox unloads an idle event page after extensions.background.idle.timeout ms (default 30 000). */
@@ -97,14 +109,18 @@ function popupConfig(quick: boolean): PopupConfig {
   };
 }
 
-type Part = Mode | 'popup';
+function floodConfig(quick: boolean): FloodConfig {
+  return { loads: quick ? 6 : 18, warmupLoads: 3, gapMs: 250 };
+}
+
+type Part = Mode | 'popup' | 'flood';
 
 export const USAGE = `Usage: node build/bench/bench.cjs [--quick] [--zip path/to/extension.zip] [--only warm|cold|popup]
   --quick   a ~2 minute smoke run (fewer runs and rounds)
   --zip     install this zip instead of web-ext-artifacts/cert-doctor-<version>.zip
   --persistent-background / --event-page   the background model of that zip (default: read
             from manifest.json, which is the packaged zip's)
-  --only    measure one part only: a page-load mode, or the popup`;
+  --only    measure one part only: a page-load mode, the popup, or the flood`;
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
   let quick = false;
@@ -120,8 +136,8 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       const value = argv[++index];
       if (value === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
       if (arg === '--zip') zipPath = value;
-      else if (value === 'warm' || value === 'cold' || value === 'popup') only = value;
-      else throw new Error(`--only takes warm, cold or popup, not "${value}".\n${USAGE}`);
+      else if (value === 'warm' || value === 'cold' || value === 'popup' || value === 'flood') only = value;
+      else throw new Error(`--only takes warm, cold, popup or flood, not "${value}".\n${USAGE}`);
     } else throw new Error(`Unknown argument "${arg ?? ''}".\n${USAGE}`);
   }
   return {
@@ -130,5 +146,6 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     persistentBackground,
     modes: modes(quick).filter((config) => only === undefined || config.mode === only),
     popup: only === undefined || only === 'popup' ? popupConfig(quick) : undefined,
+    flood: only === undefined || only === 'flood' ? floodConfig(quick) : undefined,
   };
 }

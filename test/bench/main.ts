@@ -1,7 +1,9 @@
 // npm run bench: page-load time in a real headless Firefox, with vs without Cert Doctor, warm
 // (event page awake) and cold (event page asleep before each load); then the popup's time to
-// content, its work and its size against an empty extension page. See BENCHMARKS.md.
-//   node build/bench/bench.cjs [--quick] [--zip path] [--only warm|cold|popup]
+// content, its work and its size against an empty extension page; then the flood (the ordinary
+// page before and after a page of 1,000 frames and 10,000 failing images, and the background's
+// longest stall meanwhile). See BENCHMARKS.md.
+//   node build/bench/bench.cjs [--quick] [--zip path] [--only warm|cold|popup|flood]
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,8 @@ import { formatPopupTable, popupResultsDocument, summarizePopup } from './popup-
 import { runPopupSession } from './popup-session';
 import { measurePopupSizes } from './popup-size';
 import { formatTable, resultsDocument, summarize } from './report';
+import { floodResultsDocument, formatFloodTable } from './flood-report';
+import { runFloodSession, type FloodSessionResult } from './flood-session';
 import { runSession, type SessionResult } from './session';
 import { startBenchSite, type BenchSite } from './site';
 
@@ -51,12 +55,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const site = await startBenchSite();
   const sessions: SessionResult[] = [];
   let popup: PopupOutcome | undefined;
+  let flood: FloodSessionResult | undefined;
   try {
     for (const modeConfig of config.modes) {
       log(`${modeConfig.mode}: ${modeConfig.runs} runs x ${modeConfig.rounds} rounds, 3 Firefox instances...`);
       sessions.push(await runSession(modeConfig, { site, zipPath, log, persistentBackground }));
     }
     if (config.popup !== undefined) popup = await measurePopup(config.popup, zipPath, outDir, site, environment);
+    if (config.flood !== undefined) {
+      log('flood: one Firefox instance with the extension, the lab for the flood page...');
+      flood = await runFloodSession(config.flood, site, zipPath, log);
+    }
   } finally {
     await site.stop();
   }
@@ -70,12 +79,16 @@ async function main(argv: readonly string[]): Promise<number> {
     log('');
     log(popup.table);
   }
+  if (flood !== undefined) {
+    log('');
+    log(formatFloodTable(environment, flood));
+  }
   const outFile = join(outDir, config.quick ? 'results-quick.json' : 'results.json');
-  const document = { ...(resultsDocument(environment, sessions, summaries, config.quick) as object), popup: popup?.document };
+  const document = { ...(resultsDocument(environment, sessions, summaries, config.quick) as object), popup: popup?.document, flood: flood === undefined ? undefined : floodResultsDocument(flood) };
   await writeFile(outFile, `${JSON.stringify(document, null, 2)}\n`);
   log(`\nResults: ${outFile}`);
 
-  const failed = [...summaries.filter((summary) => !summary.checksPassed).map((summary) => summary.mode), ...(popup && !popup.checksPassed ? ['popup'] : [])];
+  const failed = [...summaries.filter((summary) => !summary.checksPassed).map((summary) => summary.mode), ...(popup && !popup.checksPassed ? ['popup'] : []), ...(flood && !flood.check.ok ? ['flood'] : [])];
   if (failed.length > 0) {
     log(`The ${failed.join(' and ')} figures are not valid: a check above failed.`);
     return 1;
@@ -101,7 +114,7 @@ async function measurePopup(config: PopupConfig, zipPath: string, outDir: string
 
 // Every wait inside has its own limit; this one bounds the whole run.
 const quick = process.argv.includes('--quick');
-const watchdogMinutes = quick ? 8 : 25;
+const watchdogMinutes = quick ? 12 : 35;
 const watchdog = setTimeout(() => {
   console.error(`bench: gave up after ${watchdogMinutes} minutes.`);
   process.exit(2);

@@ -2,6 +2,7 @@
 // extension itself sends nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PIXEL_PNG, renderCasePage, renderIndexPage } from './index-page';
+import { FLOOD_FRAME_PAGE, FLOOD_FRAME_PATH, FLOOD_PATH, renderFloodPage } from './flood';
 import type { RequestHandler } from './servers';
 import type { LabCase, LabRequest } from './types';
 
@@ -106,12 +107,22 @@ export function securityTxt(host: string): string {
   return `# Cert Doctor lab\nContact: mailto:security@${host}\nContact: https://${host}/report\nExpires: ${expires}\nPreferred-Languages: en, ru\n`;
 }
 
-export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[], clock: ServerClock): RequestHandler {
+/** The flood page's server-side facts: the index server's port and a port where nothing listens. */
+export interface FloodSource {
+  readonly port: () => number;
+  readonly failingPort: () => number;
+}
+
+export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[], clock: ServerClock, flood?: FloodSource): RequestHandler {
   return (request, response) => {
     const path = requestPath(request);
     log.push({ caseId: INDEX_REQUEST_ID, method: request.method ?? '', host: requestHost(request), path });
     if (path === '/') {
       send(response, 200, 'text/html; charset=utf-8', renderIndexPage(cases()), clock);
+    } else if (flood !== undefined && path === FLOOD_PATH) {
+      send(response, 200, 'text/html; charset=utf-8', renderFloodPage(flood.port(), flood.failingPort()), clock);
+    } else if (flood !== undefined && path === FLOOD_FRAME_PATH) {
+      send(response, 200, 'text/html; charset=utf-8', FLOOD_FRAME_PAGE, clock);
     } else {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', clock);
     }

@@ -11,6 +11,7 @@ import {
 } from './authorities';
 import { CASE_DEFINITIONS, INDEX_CREDENTIAL, INDEX_HOST, type LabCaseDefinition, type ServerRecipe } from './cases';
 import { caseHandler, indexHandler, rawConnectionLogger, type ServerClock } from './handlers';
+import { FLOOD_CERTIFICATE_NAMES, FLOOD_HOST, FLOOD_PATH, closedPort, floodHosts } from './flood';
 import { startHttpServer, startHttpsServer, startPostQuantumResetProxy, startRawServer, type RunningServer } from './servers';
 import type { Lab, LabCase, LabRequest, TrustedRoot } from './types';
 
@@ -128,13 +129,17 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
     });
   }
 
+  // The flood page (flood.ts) is served by the index server; its images go to a closed port.
+  let indexPort = 0;
+  const refusedPort = await named('the flood page', closedPort);
+  const flood = { port: () => indexPort, failingPort: () => refusedPort };
   const startIndex = (): Promise<RunningServer> =>
     named('index server', async () =>
       startHttpsServer({
-        credential: await makeCredential(authorities, INDEX_CREDENTIAL, now),
+        credential: await makeCredential(authorities, { ...INDEX_CREDENTIAL, dnsNames: [...INDEX_CREDENTIAL.dnsNames, ...FLOOD_CERTIFICATE_NAMES] }, now),
         tls: undefined,
         clientCaPem: authorities.root.certPem,
-        handler: indexHandler(allCases, requests, clock),
+        handler: indexHandler(allCases, requests, clock, flood),
       }),
     );
 
@@ -150,6 +155,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
   }
   const [indexServer, ...caseServers] = running;
   if (indexServer === undefined) throw new Error('lab: index server missing');
+  indexPort = indexServer.port;
 
   plan.forEach(({ servedIds }, index) => {
     const server = caseServers[index];
@@ -177,6 +183,7 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
     indexUrl: `https://${INDEX_HOST}:${indexServer.port}/`,
     hosts: Object.freeze([...new Set([INDEX_HOST, ...cases.map((labCase) => labCase.host)])]),
     trustedRoots,
+    flood: Object.freeze({ url: `https://${FLOOD_HOST}:${indexServer.port}${FLOOD_PATH}`, hosts: Object.freeze(floodHosts()) }),
     requests,
     byId: lookup,
     simulateClientClockOffset: (offsetMs: number) => {

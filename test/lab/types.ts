@@ -75,6 +75,11 @@ export interface Lab {
   readonly indexUrl: string;
   /** Every host name the lab uses: the value for network.dns.localDomains. */
   readonly hosts: readonly string[];
+  /**
+   * The flood page (test/lab/flood.ts): 1,000 frames on distinct subdomains and 10,000 failing
+   * images. Its hosts are not in `hosts`; a Firefox that loads it adds them to localDomains.
+   */
+  readonly flood: { readonly url: string; readonly hosts: readonly string[] };
   /** Roots to trust in the profile: the lab's test root, the simulated interception root, and roots people meet (a Russian state root, a root whose key is public). */
   readonly trustedRoots: readonly TrustedRoot[];
   /** Requests received so far, in arrival order. */

@@ -11,10 +11,12 @@ import {
   LAST_SEEN_RESOLUTION_MS,
   parseContinuityState,
   recallCertificate,
-  rememberCertificate,
+  mergeMemory,
   rememberedHosts,
+  sightingMemory,
   type ContinuityState,
 } from '../../src/core/continuity/state';
+import { HostTable, MAX_REMEMBERED_BYTES } from '../../src/core/continuity/host-table';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -36,6 +38,18 @@ const memory = (overrides: Partial<CertificateMemory> = {}): CertificateMemory =
   lastSeen: T0,
   ...overrides,
 });
+
+/** One top-level sighting applied to a state as the store applies it: merged, then bounded. */
+function rememberCertificate(state: ContinuityState, seen: CertificateFacts, now: number, maxHosts: number): ContinuityState {
+  const incoming = sightingMemory(seen, now, true);
+  if (incoming === null) return state;
+  const table = HostTable.fromState(state);
+  const next = mergeMemory(table.get(incoming.host), incoming);
+  if (next === null) return state;
+  table.put(next);
+  table.evictBeyond({ maxHosts, maxBytes: MAX_REMEMBERED_BYTES });
+  return table.toState();
+}
 
 describe('compareWithMemory', () => {
   test.each<[string, Partial<CertificateMemory>, Partial<CertificateFacts>, CertificateChange]>([
@@ -93,7 +107,7 @@ describe('normaliseHost', () => {
   });
 });
 
-describe('rememberCertificate', () => {
+describe('one sighting (sightingMemory, mergeMemory) in a bounded table', () => {
   test('a new host is remembered under its normal name, first and last seen now', () => {
     const state = rememberCertificate(EMPTY_CONTINUITY, facts({ host: 'Shop.Example:443' }), T0, 10);
     expect(state).toEqual({ version: 1, hosts: { 'shop.example': memory({ host: 'shop.example' }) } });

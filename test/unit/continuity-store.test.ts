@@ -4,7 +4,7 @@ import { FakeStorageArea } from './fakes/storage-area';
 
 const HOUR = 60 * 60 * 1000;
 const T0 = Date.UTC(2024, 4, 1, 9, 0, 0);
-const NORMAL = { incognito: false, enabled: true, now: T0 };
+const NORMAL = { incognito: false, enabled: true, now: T0, topLevel: true };
 
 const facts = (host: string, overrides: Partial<CertificateFacts> = {}): CertificateFacts => ({
   host,
@@ -36,7 +36,7 @@ function manualTimers() {
 
 function setUp(options: Partial<ContinuityStoreOptions> = {}, area = new FakeStorageArea()) {
   const timers = manualTimers();
-  const store = new ContinuityStore(area, { limit: 2000, flushDelayMs: 2000, setTimer: timers.setTimer, ...options });
+  const store = new ContinuityStore(area, { flushDelayMs: 2000, setTimer: timers.setTimer, ...options });
   return { area, timers, store };
 }
 
@@ -63,9 +63,9 @@ describe('ContinuityStore', () => {
   });
 
   test.each([
-    ['private window, remembering on', { incognito: true, enabled: true }],
-    ['private window, remembering off', { incognito: true, enabled: false }],
-    ['remembering off', { incognito: false, enabled: false }],
+    ['private window, remembering on', { incognito: true, enabled: true, topLevel: true }],
+    ['private window, remembering off', { incognito: true, enabled: false, topLevel: true }],
+    ['remembering off', { incognito: false, enabled: false, topLevel: true }],
   ])('%s: nothing is recorded, not even in memory', async (_title, context) => {
     const { area, timers, store } = setUp();
     for (let i = 0; i < 10; i++) store.remember(facts(`h${i}.example`), { ...context, now: T0 });
@@ -81,8 +81,8 @@ describe('ContinuityStore', () => {
     const { area, store } = setUp();
     store.remember(facts('a.example'), NORMAL);
     await store.flush();
-    store.remember(facts('a.example', { leafSha256: 'private-leaf' }), { incognito: true, enabled: true, now: T0 + 5 * HOUR });
-    store.remember(facts('p.example'), { incognito: true, enabled: true, now: T0 });
+    store.remember(facts('a.example', { leafSha256: 'private-leaf' }), { incognito: true, enabled: true, now: T0 + 5 * HOUR, topLevel: true });
+    store.remember(facts('p.example'), { incognito: true, enabled: true, now: T0, topLevel: true });
     await store.flush();
     expect(area.writes).toBe(1);
     expect(await store.recall('a.example')).toMatchObject({ leafSha256: 'leaf-of-a.example', lastSeen: T0 });
@@ -109,7 +109,7 @@ describe('ContinuityStore', () => {
   });
 
   test('bounded: the least recently seen hosts are dropped', async () => {
-    const { store } = setUp({ limit: 3 });
+    const { store } = setUp({ maxHosts: 3 });
     for (const [i, host] of ['a', 'b', 'c', 'd', 'e'].entries()) store.remember(facts(`${host}.example`), { ...NORMAL, now: T0 + i * HOUR });
     await store.flush();
     expect(await store.count()).toBe(3);
@@ -209,8 +209,9 @@ describe('ContinuityStore', () => {
     expect(await setUp({}, area).store.count()).toBe(1);
   });
 
-  test.each([[0], [-5], [1.5], [Number.NaN]])('limit %p is refused', (limit) => {
-    expect(() => new ContinuityStore(new FakeStorageArea(), { limit, flushDelayMs: 0 })).toThrow(RangeError);
+  test.each([[0], [-5], [1.5], [Number.NaN]])('bound %p is refused', (bound) => {
+    expect(() => new ContinuityStore(new FakeStorageArea(), { maxHosts: bound, flushDelayMs: 0 })).toThrow(RangeError);
+    expect(() => new ContinuityStore(new FakeStorageArea(), { maxBytes: bound, flushDelayMs: 0 })).toThrow(RangeError);
   });
 });
 
@@ -220,10 +221,10 @@ describe('ContinuityStore.discardPending (a clear made by another instance)', ()
     const { ContinuityStore } = await import('../../src/storage/continuity-store');
     const area = new FakeStorageArea();
     // A timer that never fires: only the explicit flush below writes.
-    const background = new ContinuityStore(area, { limit: 10, flushDelayMs: 0, setTimer: () => undefined });
-    const options = new ContinuityStore(area, { limit: 10, flushDelayMs: 0 });
+    const background = new ContinuityStore(area, { maxHosts: 10, flushDelayMs: 0, setTimer: () => undefined });
+    const options = new ContinuityStore(area, { maxHosts: 10, flushDelayMs: 0 });
     const facts = { host: 'a.test', issuer: 'CN=I', root: 'CN=R', rootBuiltIn: true, spkiSha256: 'k', leafSha256: 'l', notAfter: 5 };
-    background.remember(facts, { incognito: false, enabled: true, now: 1 });
+    background.remember(facts, { incognito: false, enabled: true, now: 1, topLevel: true });
     await options.clear();
     background.discardPending();
     await background.flush();

@@ -19,12 +19,17 @@ export interface CertificateMemory {
   readonly notAfter: number;
   /** The site sent HSTS (Strict-Transport-Security) on that load: Firefox forbids any bypass. */
   readonly hsts?: boolean;
+  /**
+   * Seen only inside frames so far, never as a page the person opened: evicted first when the
+   * store is full (host-table.ts). Absent for a visited site, and in entries stored before.
+   */
+  readonly frameOnly?: boolean;
   /** When this certificate was first and last seen for the host, ms. */
   readonly firstSeen: number;
   readonly lastSeen: number;
 }
 
-export type CertificateFacts = Omit<CertificateMemory, 'firstSeen' | 'lastSeen'>;
+export type CertificateFacts = Omit<CertificateMemory, 'firstSeen' | 'lastSeen' | 'frameOnly'>;
 
 /**
  * From most to least alarming, the first that applies:

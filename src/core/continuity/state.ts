@@ -1,5 +1,5 @@
-// The stored memories of all hosts: one plain JSON object, changed only through these pure
-// functions. Bounded: past `limit` hosts, the least recently seen is forgotten.
+// The stored memories of all hosts: one plain JSON object, and the pure rules of one sighting.
+// The bounds and the eviction order live in host-table.ts.
 
 import { clipField, normaliseHost, type CertificateFacts, type CertificateMemory } from './memory';
 
@@ -17,32 +17,42 @@ export const EMPTY_CONTINUITY: ContinuityState = { version: 1, hosts: {} };
 export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
 /**
- * Records that `facts` was seen, valid, at `now`. Returns `state` itself when nothing changes
- * (the same certificate seen again within the hour, or a host that is not a host name), so the
- * caller can skip a storage write. A new certificate for a host replaces the old one: only the
- * last good certificate is remembered.
+ * The memory a sighting makes on its own: `facts` seen, valid, at `now`, on a top-level page or
+ * only inside a frame. Null when the host is not a host name or the time is not a number.
  */
-export function rememberCertificate(
-  state: ContinuityState,
-  facts: CertificateFacts,
-  now: number,
-  limit: number,
-): ContinuityState {
+export function sightingMemory(facts: CertificateFacts, now: number, topLevel: boolean): CertificateMemory | null {
   const host = normaliseHost(facts.host);
-  if (host === null || !Number.isFinite(now)) return state;
-  const previous = recallCertificate(state, host);
-  const clipped = clipFacts({ ...facts, host });
-  let memory: CertificateMemory;
-  if (previous && sameFacts(previous, clipped)) {
+  if (host === null || !Number.isFinite(now)) return null;
+  return { ...clipFacts({ ...facts, host }), firstSeen: now, lastSeen: now, ...(topLevel ? {} : { frameOnly: true }) };
+}
+
+/**
+ * What `previous` becomes after `incoming` (a sighting, or sightings already folded together)
+ * of the same host. Null when nothing changes: the same certificate seen again within the hour
+ * and no promotion to a visited site, so the caller can skip a storage write. A new certificate
+ * replaces the old one: only the last good certificate is remembered. O(1).
+ */
+export function mergeMemory(previous: CertificateMemory | undefined, incoming: CertificateMemory): CertificateMemory | null {
+  if (previous === undefined) return incoming;
+  // Once opened as a page, a host stays a visited site.
+  const frameOnly = previous.frameOnly === true && incoming.frameOnly === true;
+  if (sameFacts(previous, incoming)) {
     // Either direction: a clock set back by days must not freeze lastSeen in the future.
-    if (Math.abs(now - previous.lastSeen) < LAST_SEEN_RESOLUTION_MS) return state;
-    memory = { ...previous, lastSeen: now };
-  } else {
-    // The same certificate reached through another chain keeps its firstSeen.
-    const firstSeen = previous && previous.leafSha256 === clipped.leafSha256 ? previous.firstSeen : now;
-    memory = { ...clipped, firstSeen, lastSeen: now };
+    const recent = Math.abs(incoming.lastSeen - previous.lastSeen) < LAST_SEEN_RESOLUTION_MS;
+    if (recent && frameOnly === (previous.frameOnly === true)) return null;
+    return ranked({ ...previous, lastSeen: incoming.lastSeen }, frameOnly);
   }
-  return { version: 1, hosts: evict({ ...state.hosts, [host]: memory }, host, limit) };
+  // The same certificate reached through another chain keeps its firstSeen.
+  const firstSeen = previous.leafSha256 === incoming.leafSha256 ? previous.firstSeen : incoming.firstSeen;
+  return ranked({ ...incoming, firstSeen }, frameOnly);
+}
+
+/** `memory` with the frameOnly mark set, or absent (as stored for a visited site). */
+function ranked(memory: CertificateMemory, frameOnly: boolean): CertificateMemory {
+  const copy: { -readonly [K in keyof CertificateMemory]: CertificateMemory[K] } = { ...memory };
+  if (frameOnly) copy.frameOnly = true;
+  else delete copy.frameOnly;
+  return copy;
 }
 
 export function recallCertificate(state: ContinuityState, host: string): CertificateMemory | undefined {
@@ -53,23 +63,6 @@ export function recallCertificate(state: ContinuityState, host: string): Certifi
 
 export function rememberedHosts(state: ContinuityState): number {
   return Object.keys(state.hosts).length;
-}
-
-/** Drops the least recently seen hosts beyond `limit`; never `keep`, the host just written. */
-function evict(
-  hosts: Record<string, CertificateMemory>,
-  keep: string,
-  limit: number,
-): Record<string, CertificateMemory> {
-  const max = Math.max(1, Number.isNaN(limit) ? 1 : Math.floor(limit));
-  const entries = Object.entries(hosts);
-  if (entries.length <= max) return hosts;
-  const others = entries
-    .filter(([host]) => host !== keep)
-    // Oldest lastSeen first; the host name breaks ties so the result does not depend on order.
-    .sort(([hostA, a], [hostB, b]) => a.lastSeen - b.lastSeen || (hostA < hostB ? -1 : 1));
-  const dropped = new Set(others.slice(0, entries.length - max).map(([host]) => host));
-  return Object.fromEntries(entries.filter(([host]) => !dropped.has(host)));
 }
 
 function clipFacts(facts: CertificateFacts): CertificateFacts {
@@ -122,6 +115,7 @@ function isCertificateMemory(value: unknown): value is CertificateMemory {
     strings.every((key) => typeof value[key] === 'string') &&
     numbers.every((key) => Number.isFinite(value[key])) &&
     typeof value['rootBuiltIn'] === 'boolean' &&
-    (value['hsts'] === undefined || typeof value['hsts'] === 'boolean')
+    (value['hsts'] === undefined || typeof value['hsts'] === 'boolean') &&
+    (value['frameOnly'] === undefined || typeof value['frameOnly'] === 'boolean')
   );
 }
