@@ -65,24 +65,26 @@ const patchThirdParty = {
 // A fresh dist/ each time: no stale source map or old bundle slips into the package.
 await rm('dist', { recursive: true, force: true });
 
-const extension = esbuild.build({
-  entryPoints: {
-    background: 'src/background/main.ts',
-    popup: 'popup/main.tsx',
-    options: 'options/main.tsx',
-    report: 'popup/report-main.tsx',
-  },
-  outdir: 'dist',
-  bundle: true,
-  format: 'iife',
-  target: 'firefox142',
-  minify: !dev,
-  sourcemap: dev ? 'linked' : false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [patchThirdParty],
-}).then(checkPopupBundle);
+const extension = esbuild
+  .build({
+    entryPoints: {
+      background: 'src/background/main.ts',
+      popup: 'popup/main.tsx',
+      options: 'options/main.tsx',
+      report: 'popup/report-main.tsx',
+    },
+    outdir: 'dist',
+    bundle: true,
+    format: 'iife',
+    target: 'firefox142',
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [patchThirdParty],
+  })
+  .then(checkPopupBundle);
 
 // The popup only reads the view the background made and renders it: certificate parsing and the
 // diagnosis stay out of its bundle (they are the background's work), and so does the whole
@@ -133,13 +135,22 @@ const tools = withTools ? nodeProgram({ 'record-lab-snapshots': 'test/tools/reco
 // per entry (the popup's), merged by src/guide/guide-merge.ts, the merge the tests use too
 // (src/guide/catalogue-data.ts). esbuild compiles that one module for this script.
 async function writeGuideFiles() {
-  const compiled = await esbuild.build({ entryPoints: ['src/guide/guide-merge.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const compiled = await esbuild.build({
+    entryPoints: ['src/guide/guide-merge.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
   const { mergeGuideFiles } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
   const root = 'src/guide/text';
   await mkdir('dist/guide', { recursive: true });
   for (const language of await readdir(root)) {
     const names = (await readdir(`${root}/${language}`)).filter((name) => name.endsWith('.json'));
-    const files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, JSON.parse(await readFile(`${root}/${language}/${name}`, 'utf8'))])));
+    const files = Object.fromEntries(
+      await Promise.all(names.map(async (name) => [name, JSON.parse(await readFile(`${root}/${language}/${name}`, 'utf8'))])),
+    );
     const guide = mergeGuideFiles(files);
     await writeFile(`dist/guide/${language}.json`, JSON.stringify(guide));
     await writeEntryFiles(language, guide);
@@ -153,7 +164,9 @@ async function writeEntryFiles(language, guide) {
   for (const [kind, entries] of Object.entries(kinds)) {
     const dir = `dist/guide/${language}/${kind}`;
     await mkdir(dir, { recursive: true });
-    await Promise.all(Object.entries(entries).map(([id, entry]) => writeFile(`${dir}/${id.replace(':', '-')}.json`, JSON.stringify(entry))));
+    await Promise.all(
+      Object.entries(entries).map(([id, entry]) => writeFile(`${dir}/${id.replace(':', '-')}.json`, JSON.stringify(entry))),
+    );
   }
 }
 

@@ -1,7 +1,20 @@
 // Two projects: fast unit tests with no browser, and end-to-end tests that drive a real
 // headless Firefox against the local lab of broken HTTPS servers (test/lab).
 /** @type {import('ts-jest').TsJestTransformerOptions} */
-const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', jsxImportSource: 'preact', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true } }];
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: {
+      module: 'commonjs',
+      moduleResolution: 'node',
+      jsx: 'react-jsx',
+      jsxImportSource: 'preact',
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      isolatedModules: true,
+    },
+  },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

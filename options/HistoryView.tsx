@@ -35,10 +35,24 @@ export function HistoryView({ incidents, t, locale, onView, onReport, onExport, 
                 {hostOf(incident.snapshot.url)}
               </span>{' '}
               <span class="technical">{codeOf(incident)}</span>{' '}
-              <button type="button" data-action="view-incident" aria-label={t('historyViewLabel', hostOf(incident.snapshot.url))} onClick={() => { onView(incident.id); }}>
+              <button
+                type="button"
+                data-action="view-incident"
+                aria-label={t('historyViewLabel', hostOf(incident.snapshot.url))}
+                onClick={() => {
+                  onView(incident.id);
+                }}
+              >
                 {t('historyView')}
               </button>{' '}
-              <button type="button" data-action="report-incident" aria-label={t('historyReportLabel', hostOf(incident.snapshot.url))} onClick={() => { onReport(incident.id); }}>
+              <button
+                type="button"
+                data-action="report-incident"
+                aria-label={t('historyReportLabel', hostOf(incident.snapshot.url))}
+                onClick={() => {
+                  onReport(incident.id);
+                }}
+              >
                 {t('historyReport')}
               </button>
             </li>

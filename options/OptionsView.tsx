@@ -31,8 +31,22 @@ export function OptionsView(props: Props): JSX.Element {
       <p>{t('optionsPrivacy')}</p>
       <fieldset>
         <legend>{t('optionsWhatToWatch')}</legend>
-        <Check label={t('optionsWatchSubresources')} testId="setting-watch-subresources" checked={settings.watchSubresources} onChange={(value) => { onChange({ ...settings, watchSubresources: value }); }} />
-        <Check label={t('optionsWarnBeforeExpiry')} testId="setting-warn-before-expiry" checked={settings.warnBeforeExpiry} onChange={(value) => { onChange({ ...settings, warnBeforeExpiry: value }); }} />
+        <Check
+          label={t('optionsWatchSubresources')}
+          testId="setting-watch-subresources"
+          checked={settings.watchSubresources}
+          onChange={(value) => {
+            onChange({ ...settings, watchSubresources: value });
+          }}
+        />
+        <Check
+          label={t('optionsWarnBeforeExpiry')}
+          testId="setting-warn-before-expiry"
+          checked={settings.warnBeforeExpiry}
+          onChange={(value) => {
+            onChange({ ...settings, warnBeforeExpiry: value });
+          }}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('optionsLanguageHeading')}</legend>
@@ -53,9 +67,18 @@ export function OptionsView(props: Props): JSX.Element {
       </fieldset>
       <fieldset>
         <legend>{t('optionsRememberHeading')}</legend>
-        <Check label={t('optionsRememberCertificates')} testId="setting-remember-certificates" checked={settings.rememberCertificates} onChange={(value) => { onChange({ ...settings, rememberCertificates: value }); }} />
+        <Check
+          label={t('optionsRememberCertificates')}
+          testId="setting-remember-certificates"
+          checked={settings.rememberCertificates}
+          onChange={(value) => {
+            onChange({ ...settings, rememberCertificates: value });
+          }}
+        />
         <p data-testid="remembered-count" data-count={rememberedCount === null ? '' : String(rememberedCount)}>
-          {rememberedCount === null ? '…' : translateCount(t, props.locale, 'optionsRememberedCount', rememberedCount, [String(rememberedCount)])}
+          {rememberedCount === null
+            ? '…'
+            : translateCount(t, props.locale, 'optionsRememberedCount', rememberedCount, [String(rememberedCount)])}
         </p>
         <button type="button" data-testid="clear-remembered" onClick={onClearRemembered}>
           {t('optionsClearRemembered')}
@@ -63,12 +86,33 @@ export function OptionsView(props: Props): JSX.Element {
       </fieldset>
       <fieldset>
         <legend>{t('optionsHistoryLegend')}</legend>
-        <Check label={t('optionsKeepHistory')} testId="setting-keep-history" checked={settings.keepHistory} onChange={(value) => { onChange({ ...settings, keepHistory: value }); }} />
+        <Check
+          label={t('optionsKeepHistory')}
+          testId="setting-keep-history"
+          checked={settings.keepHistory}
+          onChange={(value) => {
+            onChange({ ...settings, keepHistory: value });
+          }}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('optionsReportHeading')}</legend>
-        <Check label={t('optionsReportIncludePath')} testId="setting-report-path" checked={settings.reportIncludePath} onChange={(value) => { onChange({ ...settings, reportIncludePath: value }); }} />
-        <Check label={t('optionsReportIncludeChain')} testId="setting-report-chain" checked={settings.reportIncludeChain} onChange={(value) => { onChange({ ...settings, reportIncludeChain: value }); }} />
+        <Check
+          label={t('optionsReportIncludePath')}
+          testId="setting-report-path"
+          checked={settings.reportIncludePath}
+          onChange={(value) => {
+            onChange({ ...settings, reportIncludePath: value });
+          }}
+        />
+        <Check
+          label={t('optionsReportIncludeChain')}
+          testId="setting-report-chain"
+          checked={settings.reportIncludeChain}
+          onChange={(value) => {
+            onChange({ ...settings, reportIncludeChain: value });
+          }}
+        />
       </fieldset>
       <HistoryView
         incidents={props.incidents}

@@ -54,7 +54,9 @@ const report =
 
 /** Saves the history as a JSON file through the page itself (a tab: the download is not cancelled). */
 function exportHistory(history: readonly Incident[]): void {
-  const blob = new Blob([`${JSON.stringify({ format: 'cert-doctor-history', version: 1, incidents: history }, null, 2)}\n`], { type: 'application/json' });
+  const blob = new Blob([`${JSON.stringify({ format: 'cert-doctor-history', version: 1, incidents: history }, null, 2)}\n`], {
+    type: 'application/json',
+  });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = 'cert-doctor-history.json';

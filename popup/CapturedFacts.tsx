@@ -18,7 +18,6 @@ interface Props {
   readonly onOpen?: (url: string) => void;
 }
 
-
 /** browser.captivePortal.getState() in words. */
 const CAPTIVE_PORTAL_WORDS: Readonly<Record<string, string>> = {
   unknown: 'captivePortalUnknown',
@@ -60,11 +59,16 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
       {security && <Connection security={security} t={t} />}
       {(snapshot.subresourceFailures?.length ?? 0) > 0 && (
         <div>
-          <h3>{translateCount(t, locale, 'factsBrokenParts', snapshot.subresourceFailureCount ?? 0, [String(snapshot.subresourceFailureCount ?? 0)])}</h3>
+          <h3>
+            {translateCount(t, locale, 'factsBrokenParts', snapshot.subresourceFailureCount ?? 0, [
+              String(snapshot.subresourceFailureCount ?? 0),
+            ])}
+          </h3>
           <ul>
             {snapshot.subresourceFailures?.map((f) => (
               <li key={`${f.host}|${f.type}`}>
-                <span class="technical">{visibleLine(f.host)}</span> ({visibleLine(f.type)}, ×{f.count}): <span class="technical">{visibleLine(f.error)}</span>{' '}
+                <span class="technical">{visibleLine(f.host)}</span> ({visibleLine(f.type)}, ×{f.count}):{' '}
+                <span class="technical">{visibleLine(f.error)}</span>{' '}
                 {onOpen && (
                   <button
                     type="button"
@@ -78,7 +82,12 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
               </li>
             ))}
           </ul>
-          <AndMore listed={(snapshot.subresourceFailures ?? []).reduce((sum, f) => sum + f.count, 0)} total={snapshot.subresourceFailureCount ?? 0} t={t} locale={locale} />
+          <AndMore
+            listed={(snapshot.subresourceFailures ?? []).reduce((sum, f) => sum + f.count, 0)}
+            total={snapshot.subresourceFailureCount ?? 0}
+            t={t}
+            locale={locale}
+          />
         </div>
       )}
       {(snapshot.frameFailures?.length ?? 0) > 0 && (
@@ -101,7 +110,10 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
             ? t('factsClockUnknown')
             : Math.abs(clock.skewMs) < 60_000
               ? translateCount(t, locale, 'factsClockRight', clock.hosts, [String(clock.hosts)])
-              : translateCount(t, locale, clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', clock.hosts, [formatDuration(clock.skewMs, locale), String(clock.hosts)])}
+              : translateCount(t, locale, clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', clock.hosts, [
+                  formatDuration(clock.skewMs, locale),
+                  String(clock.hosts),
+                ])}
         </dd>
         {snapshot.context?.incognito && (
           <>
@@ -116,7 +128,9 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
               Firefox {environment.firefoxVersion}, {environment.os}
             </dd>
             <dt>{t('factsCaptivePortal')}</dt>
-            <dd data-captive-portal={environment.captivePortal}>{t(CAPTIVE_PORTAL_WORDS[environment.captivePortal] ?? 'captivePortalUnknown')}</dd>
+            <dd data-captive-portal={environment.captivePortal}>
+              {t(CAPTIVE_PORTAL_WORDS[environment.captivePortal] ?? 'captivePortalUnknown')}
+            </dd>
           </>
         )}
       </dl>
@@ -127,14 +141,20 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
 /** Failures counted but not listed (the lists keep the first few): "and 9,990 more". */
 function AndMore({ listed, total, t, locale }: { listed: number; total: number; t: Translate; locale: string }): JSX.Element | null {
   const more = total - listed;
-  return more > 0 ? <p data-testid="and-more" data-more={String(more)}>{t('factsAndMore', more.toLocaleString(locale))}</p> : null;
+  return more > 0 ? (
+    <p data-testid="and-more" data-more={String(more)}>
+      {t('factsAndMore', more.toLocaleString(locale))}
+    </p>
+  ) : null;
 }
 
 function Connection({ security, t }: { security: CapturedSecurity; t: Translate }): JSX.Element {
   return (
     <dl>
       <dt>{t('factsProtocol')}</dt>
-      <dd class="technical">{visibleLine([security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ')) || '-'}</dd>
+      <dd class="technical">
+        {visibleLine([security.protocolVersion, security.cipherSuite, security.keaGroupName].filter(Boolean).join(', ')) || '-'}
+      </dd>
       <dt>{t('factsHsts')}</dt>
       <dd>{t(security.hsts ? 'yes' : 'no')}</dd>
       {security.overridableErrorCategory && (

@@ -28,11 +28,10 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
     return (
       <details class="certificate" data-testid="certificate-details">
         <summary>{t('certLastGoodHeading')}</summary>
-        <p data-testid="last-good">
-          {t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}
-        </p>
+        <p data-testid="last-good">{t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}</p>
         <p>
-          {t('certRoot')} <span class="technical">{visibleLine(lastGood.root)}</span> ({t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
+          {t('certRoot')} <span class="technical">{visibleLine(lastGood.root)}</span> (
+          {t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
         </p>
         <p>{t('certExpires', [formatDate(lastGood.notAfter, locale), formatRelative(lastGood.notAfter - now, locale)])}</p>
       </details>
@@ -72,7 +71,13 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
         </p>
       )}
       {onCopy && pem && (
-        <button type="button" data-action="copy-pem" onClick={() => { onCopy(pem); }}>
+        <button
+          type="button"
+          data-action="copy-pem"
+          onClick={() => {
+            onCopy(pem);
+          }}
+        >
           {t('certCopyPem')}
         </button>
       )}
@@ -102,8 +107,12 @@ function ChainEntry({ certificate: c, parsed, role, isRoot, now, t, locale }: En
         {t('factsIssuedBy')} <span class="technical">{visibleLine(c.issuer)}</span>
       </p>
       <p class={expired || c.notBefore > now ? 'validity validity-bad' : 'validity'}>
-        {t('certValidity', [formatDate(c.notBefore, locale), formatDate(c.notAfter, locale)])}{' '}
-        ({t(expired ? 'certExpiredAgo' : c.notBefore > now ? 'certStartsIn' : 'certExpiresIn', formatRelative((expired ? c.notAfter : c.notBefore > now ? c.notBefore : c.notAfter) - now, locale))})
+        {t('certValidity', [formatDate(c.notBefore, locale), formatDate(c.notAfter, locale)])} (
+        {t(
+          expired ? 'certExpiredAgo' : c.notBefore > now ? 'certStartsIn' : 'certExpiresIn',
+          formatRelative((expired ? c.notAfter : c.notBefore > now ? c.notBefore : c.notAfter) - now, locale),
+        )}
+        )
       </p>
       {isRoot && <p>{t(c.isBuiltInRoot ? 'factsRootBuiltIn' : 'factsRootAdded')}</p>}
       {parsed?.key && (

@@ -21,10 +21,21 @@ export function clockLineText(clock: SkewEstimate | null, t: Translate, locale: 
   const reading = readClock(clock);
   if (!clock || reading === 'unknown') return t('clockLineUnknown');
   if (reading === 'right') return translateCount(t, locale, 'clockLineRight', clock.hosts, [String(clock.hosts)]);
-  return translateCount(t, locale, reading === 'ahead' ? 'clockLineAhead' : 'clockLineBehind', clock.hosts, [formatDuration(clock.skewMs, locale), String(clock.hosts)]);
+  return translateCount(t, locale, reading === 'ahead' ? 'clockLineAhead' : 'clockLineBehind', clock.hosts, [
+    formatDuration(clock.skewMs, locale),
+    String(clock.hosts),
+  ]);
 }
 
-export function ClockLine({ clock, t, locale }: { readonly clock: SkewEstimate | null; readonly t: Translate; readonly locale: string }): JSX.Element {
+export function ClockLine({
+  clock,
+  t,
+  locale,
+}: {
+  readonly clock: SkewEstimate | null;
+  readonly t: Translate;
+  readonly locale: string;
+}): JSX.Element {
   return (
     <p class="clock-line" data-testid="clock-line" data-clock={readClock(clock)}>
       {clockLineText(clock, t, locale)}

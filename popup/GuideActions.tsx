@@ -45,39 +45,51 @@ export function ActionButtons(props: Props): JSX.Element | null {
   const wwwWorks = diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
   const buttons = new Map<ActionId, JSX.Element>();
   if (wwwWorks && alternative && onOpenAlternative) {
-    buttons.set('open-alternative', (
-      <button key="open-alternative" type="button" data-action="open-alternative" onClick={() => { onOpenAlternative(alternative); }}>
+    buttons.set(
+      'open-alternative',
+      <button
+        key="open-alternative"
+        type="button"
+        data-action="open-alternative"
+        onClick={() => {
+          onOpenAlternative(alternative);
+        }}
+      >
         {t('actionOpenAlternative', visibleLine(alternative))}
-      </button>
-    ));
+      </button>,
+    );
   }
   if (diagnosis.actions.includes('probe-www') && onProbeWww && alternative) {
-    buttons.set('probe-www', (
+    buttons.set(
+      'probe-www',
       <button key="probe-www" type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
         {t('actionProbeWww', visibleLine(alternative))}
-      </button>
-    ));
+      </button>,
+    );
   }
   if (diagnosis.actions.includes('check-proxy') && onCheckProxy) {
-    buttons.set('check-proxy', (
+    buttons.set(
+      'check-proxy',
       <button key="check-proxy" type="button" data-action="check-proxy" onClick={onCheckProxy}>
         {t('actionCheckProxy')}
-      </button>
-    ));
+      </button>,
+    );
   }
   if (diagnosis.actions.includes('test-again') && onTestAgain) {
-    buttons.set('test-again', (
+    buttons.set(
+      'test-again',
       <button key="test-again" type="button" data-action="test-again" onClick={onTestAgain}>
         {t('actionTestAgain')}
-      </button>
-    ));
+      </button>,
+    );
   }
   if (onReport && diagnosis.verdict !== 'ok') {
-    buttons.set('report', (
+    buttons.set(
+      'report',
       <button key="report" type="button" data-action="report" onClick={onReport}>
         {t(audienceFor(diagnosis) === 'it-department' ? 'actionReportIt' : 'actionReportOwner')}
-      </button>
-    ));
+      </button>,
+    );
   }
   const main = mainAction(diagnosis, [...buttons.keys()]);
   if (main === null) return null;

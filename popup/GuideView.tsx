@@ -156,18 +156,44 @@ function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
   return catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
 }
 
-function SupportLink({ cause, view, catalogue, t }: { readonly cause: Cause; readonly view: SnapshotView; readonly catalogue: Catalogue; readonly t: Translate }): JSX.Element {
+function SupportLink({
+  cause,
+  view,
+  catalogue,
+  t,
+}: {
+  readonly cause: Cause;
+  readonly view: SnapshotView;
+  readonly catalogue: Catalogue;
+  readonly t: Translate;
+}): JSX.Element {
   const env = view.environment;
   return (
     <p class="support">
-      <a href={supportUrl(CAUSES[cause.id].support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')} target="_blank" rel="noreferrer">
+      <a
+        href={supportUrl(CAUSES[cause.id].support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')}
+        target="_blank"
+        rel="noreferrer"
+      >
         {t('supportLink')}
       </a>
     </p>
   );
 }
 
-function OtherSystems({ cause, values, catalogue, os, t }: { readonly cause: Cause; readonly values: Values; readonly catalogue: Catalogue; readonly os: OsKey | null; readonly t: Translate }): JSX.Element | null {
+function OtherSystems({
+  cause,
+  values,
+  catalogue,
+  os,
+  t,
+}: {
+  readonly cause: Cause;
+  readonly values: Values;
+  readonly catalogue: Catalogue;
+  readonly os: OsKey | null;
+  readonly t: Translate;
+}): JSX.Element | null {
   const text = catalogue.cause(cause.id);
   const otherSystems = OS_KEYS.filter((key) => key !== os && text.steps[key] !== undefined);
   if (otherSystems.length === 0) return null;
@@ -246,17 +272,27 @@ interface StepListProps {
 function StepList({ steps, values, productId, start, testId, onCopy, t }: StepListProps): JSX.Element {
   return (
     <ol class="steps" data-product-steps={productId} start={start} data-testid={testId}>
-      {steps.filter((step) => fillTemplate(step, values) !== null).map((step, index) => (
-        <li key={index}>
-          <RichText template={step} values={values} {...(onCopy && t ? { onCopy, copyLabel: t('actionCopy') } : {})} />
-        </li>
-      ))}
+      {steps
+        .filter((step) => fillTemplate(step, values) !== null)
+        .map((step, index) => (
+          <li key={index}>
+            <RichText template={step} values={values} {...(onCopy && t ? { onCopy, copyLabel: t('actionCopy') } : {})} />
+          </li>
+        ))}
     </ol>
   );
 }
 
 /** A page that loaded: the connection in one reassuring line (protocol, issuer, expiry). */
-function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; readonly t: Translate; readonly locale: string }): JSX.Element | null {
+function LoadedSummary({
+  view,
+  t,
+  locale,
+}: {
+  readonly view: SnapshotView;
+  readonly t: Translate;
+  readonly locale: string;
+}): JSX.Element | null {
   const security = view.snapshot.security;
   const leaf = security?.certificates[0];
   if (!security || !leaf) return null;
@@ -264,7 +300,12 @@ function LoadedSummary({ view, t, locale }: { readonly view: SnapshotView; reado
   const issuer = visibleLine(dnAttribute(leaf.issuer, 'O') ?? dnAttribute(leaf.issuer, 'CN') ?? leaf.issuer);
   return (
     <p class="loaded-summary" data-testid="loaded-summary">
-      {t('loadedSummary', [visibleLine(security.protocolVersion ?? '?'), issuer, formatDate(leaf.notAfter, locale), formatRelative(leaf.notAfter - view.now, locale)])}
+      {t('loadedSummary', [
+        visibleLine(security.protocolVersion ?? '?'),
+        issuer,
+        formatDate(leaf.notAfter, locale),
+        formatRelative(leaf.notAfter - view.now, locale),
+      ])}
     </p>
   );
 }

@@ -17,7 +17,8 @@ export type ContactState =
   | { readonly kind: 'found'; readonly source: string; readonly contacts: readonly string[] }
   | { readonly kind: 'guess'; readonly addresses: readonly string[] };
 
-export type ActionStatus = { readonly kind: 'idle' } | { readonly kind: 'done'; readonly message: string } | { readonly kind: 'failed'; readonly message: string };
+export type ActionStatus =
+  { readonly kind: 'idle' } | { readonly kind: 'done'; readonly message: string } | { readonly kind: 'failed'; readonly message: string };
 
 export interface ReportViewProps {
   readonly report: Report | null;
@@ -51,7 +52,12 @@ const FORMAT_LABELS: Readonly<Record<ReportFormat, string>> = {
 export function ReportView(props: ReportViewProps): JSX.Element {
   const { report, t, options } = props;
   return (
-    <main data-testid="report" data-ready={report || props.unavailable ? 'true' : 'false'} data-format={props.format} data-audience={report?.audience ?? ''}>
+    <main
+      data-testid="report"
+      data-ready={report || props.unavailable ? 'true' : 'false'}
+      data-format={props.format}
+      data-audience={report?.audience ?? ''}
+    >
       <header class="app-header">
         <h1 class="app-title">
           {t('extensionName')}: {t('reportPageTitle')}
@@ -73,7 +79,13 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           <fieldset>
             <label>
               {t('reportFormat')}{' '}
-              <select data-testid="report-format" value={props.format} onChange={(e) => { props.onFormat(e.currentTarget.value as ReportFormat); }}>
+              <select
+                data-testid="report-format"
+                value={props.format}
+                onChange={(e) => {
+                  props.onFormat(e.currentTarget.value as ReportFormat);
+                }}
+              >
                 {REPORT_FORMATS.map((f) => (
                   <option key={f} value={f}>
                     {t(FORMAT_LABELS[f])}
@@ -83,16 +95,51 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             </label>
             <label>
               {t('reportLanguage')}{' '}
-              <select data-testid="report-language" value={props.language} onChange={(e) => { props.onLanguage(e.currentTarget.value); }}>
+              <select
+                data-testid="report-language"
+                value={props.language}
+                onChange={(e) => {
+                  props.onLanguage(e.currentTarget.value);
+                }}
+              >
                 <LanguageOptions />
               </select>
             </label>
-            <Check label={t('reportIncludePath')} testId="report-include-path" checked={options.includePath} onChange={(v) => { props.onOptions({ ...options, includePath: v, includeQuery: v && options.includeQuery }); }} />
-            <Check label={t('reportIncludeQuery')} testId="report-include-query" checked={options.includeQuery} disabled={!options.includePath} onChange={(v) => { props.onOptions({ ...options, includeQuery: v }); }} />
-            <Check label={t('reportIncludeChain')} testId="report-include-chain" checked={options.includeChain} onChange={(v) => { props.onOptions({ ...options, includeChain: v }); }} />
+            <Check
+              label={t('reportIncludePath')}
+              testId="report-include-path"
+              checked={options.includePath}
+              onChange={(v) => {
+                props.onOptions({ ...options, includePath: v, includeQuery: v && options.includeQuery });
+              }}
+            />
+            <Check
+              label={t('reportIncludeQuery')}
+              testId="report-include-query"
+              checked={options.includeQuery}
+              disabled={!options.includePath}
+              onChange={(v) => {
+                props.onOptions({ ...options, includeQuery: v });
+              }}
+            />
+            <Check
+              label={t('reportIncludeChain')}
+              testId="report-include-chain"
+              checked={options.includeChain}
+              onChange={(v) => {
+                props.onOptions({ ...options, includeChain: v });
+              }}
+            />
             <label>
               {t('reportNoteLabel')}
-              <textarea data-testid="report-note" rows={3} value={options.note} onInput={(e) => { props.onOptions({ ...options, note: e.currentTarget.value }); }} />
+              <textarea
+                data-testid="report-note"
+                rows={3}
+                value={options.note}
+                onInput={(e) => {
+                  props.onOptions({ ...options, note: e.currentTarget.value });
+                }}
+              />
             </label>
           </fieldset>
           <div class="actions">
@@ -126,7 +173,10 @@ export function ReportView(props: ReportViewProps): JSX.Element {
 function Contact({ contact, t }: { contact: ContactState; t: Translate }): JSX.Element | null {
   if (contact.kind !== 'found' && contact.kind !== 'guess') return null;
   // What a site's security.txt says is a stranger's text: shown with invisible characters named.
-  const [intro, items] = contact.kind === 'found' ? [t('reportContactFound', visibleLine(contact.source)), contact.contacts.map((c) => visibleLine(c))] : [t('reportContactGuess'), contact.addresses];
+  const [intro, items] =
+    contact.kind === 'found'
+      ? [t('reportContactFound', visibleLine(contact.source)), contact.contacts.map((c) => visibleLine(c))]
+      : [t('reportContactGuess'), contact.addresses];
   return (
     <div data-testid="contact" data-contact={contact.kind}>
       <p>{intro}</p>

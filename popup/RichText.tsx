@@ -20,7 +20,15 @@ export function RichText({ template, values, onCopy, copyLabel = 'Copy' }: Props
           <span key={index} class="code-piece">
             <code dir="ltr">{piece.text}</code>
             {onCopy && (
-              <button type="button" class="copy-button" data-action="copy-code" aria-label={`${copyLabel}: ${piece.text}`} onClick={() => { onCopy(piece.text); }}>
+              <button
+                type="button"
+                class="copy-button"
+                data-action="copy-code"
+                aria-label={`${copyLabel}: ${piece.text}`}
+                onClick={() => {
+                  onCopy(piece.text);
+                }}
+              >
                 {copyLabel}
               </button>
             )}

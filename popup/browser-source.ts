@@ -11,4 +11,3 @@ export function openExtensionTab(browser: Browser, path: string): void {
 export function readSettings(browser: Browser): Promise<Settings> {
   return browser.storage.local.get(SETTINGS_KEY).then((stored) => settingsFrom(stored[SETTINGS_KEY]));
 }
-

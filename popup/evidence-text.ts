@@ -17,7 +17,10 @@ function evidenceWords(evidence: Evidence, t: Translate, locale: string): string
     case 'code':
       return t('evidenceCode', evidence.code);
     case 'clock':
-      return translateCount(t, locale, evidence.skewMs > 0 ? 'evidenceClockAhead' : 'evidenceClockBehind', evidence.hosts, [formatDuration(evidence.skewMs, locale), String(evidence.hosts)]);
+      return translateCount(t, locale, evidence.skewMs > 0 ? 'evidenceClockAhead' : 'evidenceClockBehind', evidence.hosts, [
+        formatDuration(evidence.skewMs, locale),
+        String(evidence.hosts),
+      ]);
     case 'clock-ok':
       return translateCount(t, locale, 'evidenceClockOk', evidence.hosts, [String(evidence.hosts)]);
     case 'local-host':

@@ -8,8 +8,16 @@ const DAY = 24 * HOUR;
 export function formatDuration(ms: number, locale: string): string {
   const abs = Math.abs(ms);
   const [unit, size] =
-    abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : abs >= 2 * MINUTE ? (['minute', MINUTE] as const) : (['second', 1000] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.round(abs / size));
+    abs >= 2 * DAY
+      ? (['day', DAY] as const)
+      : abs >= 2 * HOUR
+        ? (['hour', HOUR] as const)
+        : abs >= 2 * MINUTE
+          ? (['minute', MINUTE] as const)
+          : (['second', 1000] as const);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(
+    Math.round(abs / size),
+  );
 }
 
 export function formatDate(ms: number, locale: string): string {
@@ -22,6 +30,7 @@ export function formatRelative(offsetMs: number, locale: string): string {
   // Intl throws on a non-finite number; a date that is not one (a corrupted record) is shown as '-'.
   if (!Number.isFinite(offsetMs)) return '-';
   const abs = Math.abs(offsetMs);
-  const [unit, size] = abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : (['minute', MINUTE] as const);
+  const [unit, size] =
+    abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : (['minute', MINUTE] as const);
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(offsetMs / size), unit);
 }

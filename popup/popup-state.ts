@@ -4,7 +4,17 @@
 
 import type { PopupTarget } from '../src/views/snapshot-view';
 
-export type { CertificateFacts, CodeFacts, Environment, ParsedFacts, PopupState, PopupTarget, Probes, SnapshotView, StoredIncident } from '../src/views/snapshot-view';
+export type {
+  CertificateFacts,
+  CodeFacts,
+  Environment,
+  ParsedFacts,
+  PopupState,
+  PopupTarget,
+  Probes,
+  SnapshotView,
+  StoredIncident,
+} from '../src/views/snapshot-view';
 
 export function targetFromQuery(search: string): PopupTarget {
   const params = new URLSearchParams(search);

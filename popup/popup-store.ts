@@ -147,7 +147,8 @@ export class PopupStore {
     let catalogue = this.current.catalogue;
     try {
       // A past incident is made on request each time, with the checks; a tab's view holds them.
-      view = await (pending ?? readPopupState(this.target, this.sourceWithOneTabQuery(), withProbes || 'incident' in this.target ? this.probes : undefined));
+      view = await (pending ??
+        readPopupState(this.target, this.sourceWithOneTabQuery(), withProbes || 'incident' in this.target ? this.probes : undefined));
       if (view.kind === 'snapshot') catalogue = await this.wordsFor(view);
     } catch (error) {
       view = { kind: 'broken', message: error instanceof Error ? error.message : String(error) };
@@ -187,7 +188,9 @@ export class PopupStore {
   private async targetTabId(): Promise<number | null> {
     if ('tabId' in this.target) return this.target.tabId;
     if ('url' in this.target || 'incident' in this.target) return null;
-    const tab = await this.sourceWithOneTabQuery().activeTab().catch(() => null);
+    const tab = await this.sourceWithOneTabQuery()
+      .activeTab()
+      .catch(() => null);
     return tab && schemeOf(tab.url) === 'https' ? tab.id : null;
   }
 

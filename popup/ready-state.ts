@@ -29,7 +29,9 @@ export async function readPopupState(target: PopupTarget, source: ReadySource, p
   if ('incident' in target) return source.request({ type: 'cert-doctor:view', incident: target.incident, ...(probes ? { probes } : {}) });
   if ('url' in target) {
     const all = await source.get(null);
-    const snapshots = Object.entries(all).flatMap(([key, value]) => (key.startsWith('tab:') && isTabSnapshot(value) ? [value] : ([] as TabSnapshot[])));
+    const snapshots = Object.entries(all).flatMap(([key, value]) =>
+      key.startsWith('tab:') && isTabSnapshot(value) ? [value] : ([] as TabSnapshot[]),
+    );
     const found = newestSnapshotForUrl(snapshots, target.url);
     return found ? tabState(found.tabId, source, probes) : { kind: 'no-record', tabId: null };
   }
@@ -90,7 +92,12 @@ function handedWords(value: unknown): HandedWords | null {
   const words = value as Partial<HandedWords>;
   const data = words.data as Partial<HandedWords['data']> | undefined;
   const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null;
-  return typeof words.key === 'string' && LANGUAGES.some((l) => l === words.language) && isRecord(data?.codes) && isRecord(data?.causes) && isRecord(data?.products) && isRecord(data?.codesForOwner)
+  return typeof words.key === 'string' &&
+    LANGUAGES.some((l) => l === words.language) &&
+    isRecord(data?.codes) &&
+    isRecord(data?.causes) &&
+    isRecord(data?.products) &&
+    isRecord(data?.codesForOwner)
     ? (words as HandedWords)
     : null;
 }

@@ -20,8 +20,18 @@ import { evidenceText } from './evidence-text';
 import type { PopupState, PopupTarget, SnapshotView } from './popup-state';
 import type { ActionStatus, ContactState, ReportFormat } from './ReportView';
 
-const EXTENSIONS: Readonly<Record<ReportFormat, 'txt' | 'md' | 'html' | 'json'>> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
-const MIME: Readonly<Record<ReportFormat, string>> = { text: 'text/plain', markdown: 'text/markdown', html: 'text/html', json: 'application/json' };
+const EXTENSIONS: Readonly<Record<ReportFormat, 'txt' | 'md' | 'html' | 'json'>> = {
+  text: 'txt',
+  markdown: 'md',
+  html: 'html',
+  json: 'json',
+};
+const MIME: Readonly<Record<ReportFormat, string>> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  json: 'application/json',
+};
 
 export interface ReportPageState {
   /** The load reported on; null before it is read or when there is nothing to report. */
@@ -115,7 +125,8 @@ export class ReportStore {
         options: { ...DEFAULT_REPORT_OPTIONS, includePath: settings.reportIncludePath, includeChain: settings.reportIncludeChain },
       });
       const state = await this.ports.resolve(this.target);
-      if (state.kind === 'snapshot' && state.snapshot.status !== 'loading' && state.diagnosis.verdict !== 'ok') this.update({ view: state });
+      if (state.kind === 'snapshot' && state.snapshot.status !== 'loading' && state.diagnosis.verdict !== 'ok')
+        this.update({ view: state });
       else this.update({ unavailable: page.t('reportNoReport') });
       await this.setLanguage(page.language);
     } catch (error) {
@@ -171,8 +182,14 @@ export class ReportStore {
       content: this.content(),
       mime: MIME[format],
     };
-    const reply = await this.ports.send(message).catch((error: unknown): SaveReportReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
-    this.update({ status: reply.ok ? { kind: 'done', message: pageT('reportSaved', reply.filename) } : { kind: 'failed', message: `${pageT('reportSaveFailed')} ${reply.error}` } });
+    const reply = await this.ports
+      .send(message)
+      .catch((error: unknown): SaveReportReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+    this.update({
+      status: reply.ok
+        ? { kind: 'done', message: pageT('reportSaved', reply.filename) }
+        : { kind: 'failed', message: `${pageT('reportSaveFailed')} ${reply.error}` },
+    });
   }
 
   /** security.txt on the site, its www twin and parent domains, over https only; else role addresses. */
@@ -215,7 +232,10 @@ export class ReportStore {
   }
 
   private broken(error: unknown): void {
-    this.update({ report: null, unavailable: `${this.current.pageT('popupBroken')} ${error instanceof Error ? error.message : String(error)}` });
+    this.update({
+      report: null,
+      unavailable: `${this.current.pageT('popupBroken')} ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 
   private update(change: Partial<ReportPageState>): void {

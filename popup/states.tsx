@@ -13,7 +13,15 @@ export function BrokenState({ message, t }: { readonly message: string; readonly
   );
 }
 
-export function NoRecordState({ tabId, t, onReload }: { readonly tabId: number | null; readonly t: Translate; readonly onReload?: (tabId: number) => void }): JSX.Element {
+export function NoRecordState({
+  tabId,
+  t,
+  onReload,
+}: {
+  readonly tabId: number | null;
+  readonly t: Translate;
+  readonly onReload?: (tabId: number) => void;
+}): JSX.Element {
   return (
     <section class="notice" data-testid="no-record">
       <p>{t('popupNoRecord')}</p>

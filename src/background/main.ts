@@ -44,24 +44,21 @@ const reportError = (error: unknown): void => {
 // storage.session: in memory only, so nothing about a private window's tabs reaches the disk.
 // A snapshot storage refuses (the quota is full) is stored shrunk; the other tabs' writes of the
 // same batch go through whatever happens to it.
-const session = new WriteBehindState(
-  browser.storage.session,
-  25,
-  (callback, delayMs) => setTimeout(callback, delayMs),
-  {
-    shrink: (key, value) => shrinkSnapshotEntry(key, value, (snapshot) => fitSnapshot(snapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES)),
-    onLost: (key, error) => {
-      reportError(new Error(`storage.session refused ${key}: ${String(error)}`));
-    },
+const session = new WriteBehindState(browser.storage.session, 25, (callback, delayMs) => setTimeout(callback, delayMs), {
+  shrink: (key, value) => shrinkSnapshotEntry(key, value, (snapshot) => fitSnapshot(snapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES)),
+  onLost: (key, error) => {
+    reportError(new Error(`storage.session refused ${key}: ${String(error)}`));
   },
-);
+});
 const tabs = new TabSnapshotStore(session, fitSnapshot);
 const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 2000 });
 const incidents = new IncidentHistory(browser.storage.local);
 const firefoxT = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 // browser.i18n speaks the language of Firefox's interface, or English when we have no file for it.
 const badges = new TabBadges(toolbarButton(browser), (key, substitutions, count) =>
-  count === undefined ? firefoxT(key, substitutions) : translateCount(firefoxT, chooseLanguage('auto', browser.i18n.getUILanguage()), key, count, substitutions),
+  count === undefined
+    ? firefoxT(key, substitutions)
+    : translateCount(firefoxT, chooseLanguage('auto', browser.i18n.getUILanguage()), key, count, substitutions),
 );
 
 // Counts the starts of this background page in the session: a diagnostic, and the tests'
@@ -89,10 +86,11 @@ const viewSource: SnapshotSource = {
   read: (tabId) => tabs.read(tabId),
   settings: () => currentSettings(),
   remembered: () => (remembered ??= storedFacts.remembered().catch(() => [])),
-  environment: () => (environment ??= storedFacts.environment().catch((error: unknown) => {
-    environment = null;
-    throw error;
-  })),
+  environment: () =>
+    (environment ??= storedFacts.environment().catch((error: unknown) => {
+      environment = null;
+      throw error;
+    })),
 };
 // The words the popup will show with each view: the language it will speak is the setting's,
 // or Firefox's own.
@@ -207,7 +205,12 @@ function onResponse(details: ResponseDetails, securityInfo: unknown): void {
       const remembering = s.rememberCertificates && !context.incognito;
       // Read the previous memory before this sighting joins it, then compare.
       const previous = remembering && details.type === 'main_frame' && details.tabId >= 0 ? continuity.recall(host) : null;
-      continuity.remember(memory, { incognito: context.incognito, enabled: s.rememberCertificates, now, topLevel: details.type === 'main_frame' });
+      continuity.remember(memory, {
+        incognito: context.incognito,
+        enabled: s.rememberCertificates,
+        now,
+        topLevel: details.type === 'main_frame',
+      });
       return previous?.then((before) => {
         const change = before ? compareWithMemory(before, memory) : 'same';
         if (before && change !== 'same') {
@@ -294,7 +297,9 @@ browser.runtime.onMessage.addListener(
     // The popup asks for a view when none is ready yet, after the person ran a check (the www
     // address, the proxy setting), and for a past incident from the history (options page).
     'cert-doctor:view': (request) =>
-      'tabId' in request ? readyViews.make(request.tabId, request.probes) : resolvePopupState({ incident: request.incident }, viewSource, request.probes ?? {}),
+      'tabId' in request
+        ? readyViews.make(request.tabId, request.probes)
+        : resolvePopupState({ incident: request.incident }, viewSource, request.probes ?? {}),
     // Saving a report. The download goes to the downloads folder without a dialog; the page
     // asked for the optional permission when the person clicked.
     'save-report': (request) => saveReport(request),

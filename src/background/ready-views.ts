@@ -80,7 +80,8 @@ export class ReadyViews {
         await this.session.remove(viewKey(tabId));
         return { kind: 'no-record', tabId };
       }
-      if (probes) this.probes.set(tabId, { startedAt: snapshot.startedAt, probes: { ...this.heldProbes(tabId, snapshot.startedAt), ...probes } });
+      if (probes)
+        this.probes.set(tabId, { startedAt: snapshot.startedAt, probes: { ...this.heldProbes(tabId, snapshot.startedAt), ...probes } });
       const state = await viewOf(snapshot, this.source, this.heldProbes(tabId, snapshot.startedAt));
       if (state.kind === 'snapshot') {
         this.latest.set(tabId, state);

@@ -32,10 +32,7 @@ export function storedClockSamples(value: unknown): ClockSample[] {
   );
 }
 
-export function recordClockSample(
-  state: WriteBehindState,
-  response: Parameters<typeof clockSampleFromResponse>[0],
-): Promise<void> {
+export function recordClockSample(state: WriteBehindState, response: Parameters<typeof clockSampleFromResponse>[0]): Promise<void> {
   // The host is a stranger's: as everywhere else, cut to a named length before it is stored.
   const sample = clockSampleFromResponse({ ...response, host: capText(response.host, MAX_HOST_CHARS) });
   if (!sample) return Promise.resolve();

@@ -15,5 +15,9 @@ export function recordFrameFailure(previous: TabSnapshot | undefined, frameUrl: 
   const list = previous.frameFailures ?? [];
   const count = (previous.frameFailureCount ?? list.length) + 1;
   if (list.length >= MAX_FRAME_FAILURES) return { ...previous, frameFailureCount: count };
-  return { ...previous, frameFailures: [...list, { url: storableUrl(frameUrl, MAX_LISTED_URL_CHARS), errorNumber }], frameFailureCount: count };
+  return {
+    ...previous,
+    frameFailures: [...list, { url: storableUrl(frameUrl, MAX_LISTED_URL_CHARS), errorNumber }],
+    frameFailureCount: count,
+  };
 }

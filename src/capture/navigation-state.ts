@@ -23,7 +23,13 @@ export function startLoad(tabId: number, rawUrl: string, now: number): TabSnapsh
  * started no earlier than this navigation, is that load already: it is kept, with its facts
  * (the chain, the private-window mark, the request's error). Any other is a new load.
  */
-export function beginNavigation(previous: TabSnapshot | undefined, tabId: number, rawUrl: string, navigationAt: number, now: number): TabSnapshot {
+export function beginNavigation(
+  previous: TabSnapshot | undefined,
+  tabId: number,
+  rawUrl: string,
+  navigationAt: number,
+  now: number,
+): TabSnapshot {
   const url = storableUrl(rawUrl);
   if (previous?.status === 'loading' && previous.url === url && previous.startedAt >= navigationAt) return previous;
   return startLoad(tabId, rawUrl, now);
@@ -64,7 +70,9 @@ export function recordFailure(
  * (onErrorOccurred) carries the https URL and the https load's own error code.
  */
 function isHttpsUpgrade(started: string, failed: string): boolean {
-  return started.startsWith('http://') && failed.startsWith('https://') && started.slice('http://'.length) === failed.slice('https://'.length);
+  return (
+    started.startsWith('http://') && failed.startsWith('https://') && started.slice('http://'.length) === failed.slice('https://'.length)
+  );
 }
 
 /**

@@ -10,7 +10,12 @@ export function contextOf(details: { readonly incognito?: boolean; readonly cook
 
 /** A certificate worth remembering: Firefox accepted it on its own, without an exception. */
 export function isGoodCertificate(security: CapturedSecurity): boolean {
-  return security.overridableErrorCategory === null && security.certificates.length > 0 && security.state !== 'broken' && security.state !== 'insecure';
+  return (
+    security.overridableErrorCategory === null &&
+    security.certificates.length > 0 &&
+    security.state !== 'broken' &&
+    security.state !== 'insecure'
+  );
 }
 
 /**
@@ -24,7 +29,11 @@ export function sendsHsts(headers: readonly { readonly name: string; readonly va
   return maxAge !== null && Number(maxAge[1]) > 0;
 }
 
-export function memoryOf(host: string, security: CapturedSecurity, sentHsts = false): Omit<CertificateMemory, 'firstSeen' | 'lastSeen'> | null {
+export function memoryOf(
+  host: string,
+  security: CapturedSecurity,
+  sentHsts = false,
+): Omit<CertificateMemory, 'firstSeen' | 'lastSeen'> | null {
   const leaf = security.certificates[0];
   const root = security.certificates[security.certificates.length - 1];
   if (!leaf || !root) return null;

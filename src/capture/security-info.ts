@@ -112,5 +112,10 @@ export function summariseSecurityInfo(info: unknown, url: string, now: number): 
  */
 export function needsServerCertificateRetry(info: unknown): boolean {
   const i = asObject(info);
-  return i !== null && overrideCategory(i['overridableErrorCategory']) !== null && Array.isArray(i['certificates']) && i['certificates'].length === 0;
+  return (
+    i !== null &&
+    overrideCategory(i['overridableErrorCategory']) !== null &&
+    Array.isArray(i['certificates']) &&
+    i['certificates'].length === 0
+  );
 }

@@ -51,7 +51,16 @@ export function recordSubresourceFailure(
   if (at >= 0) {
     next = list.map((entry, index) => (index === at ? { ...entry, count: entry.count + 1 } : entry));
   } else if (list.length < MAX_SUBRESOURCE_ENTRIES) {
-    next = [...list, { host, type, error: capText(failure.error, MAX_MESSAGE_CHARS), exampleUrl: storableUrl(failure.url, MAX_LISTED_URL_CHARS), count: 1 }];
+    next = [
+      ...list,
+      {
+        host,
+        type,
+        error: capText(failure.error, MAX_MESSAGE_CHARS),
+        exampleUrl: storableUrl(failure.url, MAX_LISTED_URL_CHARS),
+        count: 1,
+      },
+    ];
   }
   return { ...previous, subresourceFailures: next, subresourceFailureCount: count };
 }

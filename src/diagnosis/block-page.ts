@@ -9,7 +9,17 @@ import type { CauseBoard } from './cause-board';
 const SHARED_SECOND_LEVEL: ReadonlySet<string> = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'or', 'org']);
 
 /** Words block and filter pages put in their own host names (label parts, split at dots and hyphens). */
-const BLOCK_WORDS: ReadonlySet<string> = new Set(['block', 'blocked', 'blocking', 'blockpage', 'denied', 'filter', 'filtered', 'forbidden', 'restricted']);
+const BLOCK_WORDS: ReadonlySet<string> = new Set([
+  'block',
+  'blocked',
+  'blocking',
+  'blockpage',
+  'denied',
+  'filter',
+  'filtered',
+  'forbidden',
+  'restricted',
+]);
 
 /**
  * The site's own domain, guessed without the public suffix list: the last two labels, or three
@@ -30,7 +40,12 @@ export function namesUnrelatedTo(host: string, names: readonly string[]): boolea
 }
 
 export function looksLikeBlockPage(names: readonly string[]): boolean {
-  return names.some((name) => name.toLowerCase().split(/[.-]/).some((part) => BLOCK_WORDS.has(part)));
+  return names.some((name) =>
+    name
+      .toLowerCase()
+      .split(/[.-]/)
+      .some((part) => BLOCK_WORDS.has(part)),
+  );
 }
 
 /** After an exception for a name mismatch: weighs a block page or hijacked DNS from the names. */

@@ -108,6 +108,8 @@ export function productForName(dn: string): InterceptionProduct | null {
   const cn = dnAttribute(dn, 'CN');
   const o = dnAttribute(dn, 'O');
   return (
-    INTERCEPTION_PRODUCTS.find((p) => (p.cn !== undefined && cn !== null && p.cn.test(cn)) || (p.o !== undefined && o !== null && p.o.test(o))) ?? null
+    INTERCEPTION_PRODUCTS.find(
+      (p) => (p.cn !== undefined && cn !== null && p.cn.test(cn)) || (p.o !== undefined && o !== null && p.o.test(o)),
+    ) ?? null
   );
 }

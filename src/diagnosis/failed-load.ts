@@ -56,7 +56,10 @@ export function rankFailure(
   const hstsKnown = history.lastGood?.hsts === true;
   if (certificateProblem) weighHistory(board, environment.now, history.lastGood, hstsKnown);
   if (isOutdatedFirefox(environment.firefoxVersion)) {
-    board.set('firefox-outdated', family === 'certificate' ? 35 : 45, 'low', { kind: 'firefox-version', version: environment.firefoxVersion ?? '' });
+    board.set('firefox-outdated', family === 'certificate' ? 35 : 45, 'low', {
+      kind: 'firefox-version',
+      version: environment.firefoxVersion ?? '',
+    });
   }
   if (board.ranked().length === 0) board.set('unknown', 0, 'low');
   return { board, product, hstsKnown };
@@ -80,7 +83,8 @@ function weighClock(board: CauseBoard, code: string | null, certificateProblem: 
   board.remove(reading === 'ahead' ? 'clock-behind' : 'clock-ahead');
   const skew = Math.abs(clock.skewMs);
   const evidence = { kind: 'clock', skewMs: clock.skewMs, hosts: clock.hosts } as const;
-  const notYetValid = code === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE' || code === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE';
+  const notYetValid =
+    code === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE' || code === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE';
   const decisive = skew >= CLOCK_DECISIVE_MS || (notYetValid && reading === 'behind' && skew >= CLOCK_BEHIND_DECISIVE_MS);
   const direction = code === null ? undefined : TIME_CODE_DIRECTION[code];
   if (timeCode && direction !== undefined && direction !== reading) {
@@ -109,11 +113,21 @@ function weighProxy(board: CauseBoard, code: string | null, proxy: ProxyFinding 
   }
 }
 
-function weighInterception(board: CauseBoard, code: string | null, now: number, remembered: readonly CertificateMemory[]): InterceptionProduct | null {
+function weighInterception(
+  board: CauseBoard,
+  code: string | null,
+  now: number,
+  remembered: readonly CertificateMemory[],
+): InterceptionProduct | null {
   const seen = productsSeenRecently(remembered, now);
   const [named] = seen;
   if (code === 'MOZILLA_PKIX_ERROR_MITM_DETECTED') {
-    board.set('interception', 300, 'high', ...(named ? [{ kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts } as const] : []));
+    board.set(
+      'interception',
+      300,
+      'high',
+      ...(named ? [{ kind: 'product-seen-elsewhere', product: named.product.name, hosts: named.hosts } as const] : []),
+    );
     return named?.product ?? null;
   }
   if (code === 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE' && named) {

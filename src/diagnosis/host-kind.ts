@@ -5,8 +5,11 @@
 const LOCAL_SUFFIXES = ['.local', '.lan', '.home.arpa', '.internal', '.localhost', '.home', '.localdomain', '.intranet', '.corp'];
 
 export function isLocalHost(hostInput: string): boolean {
-  const host = hostInput.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
-  if (host === '' ) return false;
+  const host = hostInput
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[|\]$/g, '');
+  if (host === '') return false;
   if (host === 'localhost') return true;
   const ipv4 = parseIpv4(host);
   if (ipv4) return isPrivateIpv4(ipv4);

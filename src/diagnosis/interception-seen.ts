@@ -10,7 +10,10 @@ import { productForName } from './chain-facts';
 export const INTERCEPTION_MEMORY_MS = 7 * 24 * 60 * 60_000;
 
 /** Products named by the issuer or root of recently seen sites not chaining to a built-in root, most sites first. */
-export function productsSeenRecently(remembered: readonly CertificateMemory[], now: number): { product: InterceptionProduct; hosts: number }[] {
+export function productsSeenRecently(
+  remembered: readonly CertificateMemory[],
+  now: number,
+): { product: InterceptionProduct; hosts: number }[] {
   const counts = new Map<InterceptionProduct, number>();
   for (const memory of remembered) {
     if (memory.rootBuiltIn || now - memory.lastSeen > INTERCEPTION_MEMORY_MS) continue;

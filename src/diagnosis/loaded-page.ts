@@ -19,7 +19,12 @@ import { rankNameMismatchFromNames } from './name-mismatch';
 
 const OLD_PROTOCOLS: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1', 'TLSv1.0', 'SSLv3']);
 
-export function rankException(security: CapturedSecurity, chain: ChainFacts | null, host: string, environment: DiagnosisEnvironment): CauseBoard {
+export function rankException(
+  security: CapturedSecurity,
+  chain: ChainFacts | null,
+  host: string,
+  environment: DiagnosisEnvironment,
+): CauseBoard {
   const board = new CauseBoard();
   const category = security.overridableErrorCategory ?? '';
   board.set('exception-in-use', 500, 'high', { kind: 'exception', category });
@@ -41,7 +46,13 @@ function rankValidity(board: CauseBoard, chain: ChainFacts, environment: Diagnos
   const trueNow = clock && readClock(clock) !== 'right' ? environment.now - clock.skewMs : environment.now;
   const validTruly = trueNow >= notBefore && trueNow <= notAfter;
   if (clock && validTruly && readClock(clock) !== 'right') {
-    board.set(clock.skewMs > 0 ? 'clock-ahead' : 'clock-behind', 300, 'high', { kind: 'clock', skewMs: clock.skewMs, hosts: clock.hosts }, validity);
+    board.set(
+      clock.skewMs > 0 ? 'clock-ahead' : 'clock-behind',
+      300,
+      'high',
+      { kind: 'clock', skewMs: clock.skewMs, hosts: clock.hosts },
+      validity,
+    );
     return;
   }
   board.set(trueNow > notAfter ? 'cert-expired' : 'cert-not-yet-valid', 300, clock ? 'high' : 'medium', validity);
@@ -98,9 +109,21 @@ export function rankLoaded(snapshot: TabSnapshot, chain: ChainFacts | null, envi
       const { root, dn } = chain.compromisedRoot;
       board.set('compromised-root', 400, 'high', { kind: 'compromised-root', root: commonNameOf(dn), vendor: root.vendor });
     } else if (chain.russianStateIssuer) {
-      board.set('russian-state-ca', 200, 'high', { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) }, { kind: 'root-not-built-in', root: chain.root.subject });
+      board.set(
+        'russian-state-ca',
+        200,
+        'high',
+        { kind: 'state-ca', issuer: commonNameOf(chain.russianStateIssuer) },
+        { kind: 'root-not-built-in', root: chain.root.subject },
+      );
     } else if (chain.product) {
-      board.set('interception', 300, 'high', { kind: 'issuer-product', issuer: chain.leaf.issuer, product: chain.product.name }, { kind: 'root-not-built-in', root: chain.root.subject });
+      board.set(
+        'interception',
+        300,
+        'high',
+        { kind: 'issuer-product', issuer: chain.leaf.issuer, product: chain.product.name },
+        { kind: 'root-not-built-in', root: chain.root.subject },
+      );
     } else {
       // Worth knowing, but the least of a page's cautions: a root added on purpose is common.
       board.set('private-ca', 90, 'medium', { kind: 'root-not-built-in', root: chain.root.subject });

@@ -49,12 +49,23 @@ export function looksLikeSharedHosting(names: readonly string[], hostInput: stri
   const host = normalise(hostInput);
   const sites = new Set(names.map((n) => lastLabels(normalise(n).replace(/^\*\./, ''))));
   sites.delete(lastLabels(host));
-  return names.length >= SHARED_HOSTING_MIN_SITES && (sites.size >= SHARED_HOSTING_MIN_SITES || distinctFirstLabels(names) >= SHARED_HOSTING_MIN_SITES);
+  return (
+    names.length >= SHARED_HOSTING_MIN_SITES &&
+    (sites.size >= SHARED_HOSTING_MIN_SITES || distinctFirstLabels(names) >= SHARED_HOSTING_MIN_SITES)
+  );
 }
 
 /** Names that are many different sites under one parent (customer1.host.test, customer2...). */
 function distinctFirstLabels(names: readonly string[]): number {
-  return new Set(names.map((n) => normalise(n).replace(/^\*\./, '').replace(/^www\./, '').split('.')[0])).size;
+  return new Set(
+    names.map(
+      (n) =>
+        normalise(n)
+          .replace(/^\*\./, '')
+          .replace(/^www\./, '')
+          .split('.')[0],
+    ),
+  ).size;
 }
 
 function lastLabels(host: string): string {

@@ -52,7 +52,11 @@ export function rankNameMismatchWithoutNames(board: CauseBoard, host: string, hi
   } else {
     // Two labels ("example.com") or a www name: the twin is the classic mix-up.
     const likely = labels === 2 || host.startsWith('www.');
-    board.set('name-mismatch-www', likely ? 96 : 70, likely ? 'medium' : 'low', { kind: 'www-alternative', alternative, result: 'unchecked' });
+    board.set('name-mismatch-www', likely ? 96 : 70, likely ? 'medium' : 'low', {
+      kind: 'www-alternative',
+      alternative,
+      result: 'unchecked',
+    });
     if (!likely) board.lower('name-mismatch-www', 70, 'low');
   }
 }

@@ -15,7 +15,7 @@ const MAX_WHERE = 200;
 
 export function readProxySettings(value: unknown): ProxyFinding {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: string): string => (typeof v[key] === 'string' ? (v[key]).slice(0, MAX_WHERE) : '');
+  const text = (key: string): string => (typeof v[key] === 'string' ? v[key].slice(0, MAX_WHERE) : '');
   switch (v['proxyType']) {
     case 'none':
       return { kind: 'none', where: '' };

@@ -10,8 +10,14 @@ import { mergeGuideFiles } from './guide-merge';
 
 function readLanguage(language: Language): CatalogueData {
   const dir = join(__dirname, 'text', language);
-  const files = Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => [name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown]));
+  const files = Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown]),
+  );
   return mergeGuideFiles(files);
 }
 
-export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)])) as Record<Language, CatalogueData>;
+export const CATALOGUES: Readonly<Record<Language, CatalogueData>> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, readLanguage(language)]),
+) as Record<Language, CatalogueData>;

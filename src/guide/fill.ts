@@ -149,12 +149,18 @@ export function fillEach(templates: readonly string[], values: Values): string[]
 
 /** The value names a template uses, wherever they are ({name} only). */
 export function valueNamesOf(template: string): string[] {
-  return [...template.matchAll(TOKEN)].map((m) => m[1] ?? '').filter((t) => /^[a-zA-Z]+$/.test(t) && t !== 'else').sort();
+  return [...template.matchAll(TOKEN)]
+    .map((m) => m[1] ?? '')
+    .filter((t) => /^[a-zA-Z]+$/.test(t) && t !== 'else')
+    .sort();
 }
 
 /** The conditions a template uses ("if:name", "if:!name"). */
 export function conditionsOf(template: string): string[] {
-  return [...template.matchAll(TOKEN)].map((m) => m[1] ?? '').filter((t) => t.startsWith('if:')).sort();
+  return [...template.matchAll(TOKEN)]
+    .map((m) => m[1] ?? '')
+    .filter((t) => t.startsWith('if:'))
+    .sort();
 }
 
 /**

@@ -8,7 +8,12 @@ export async function loadCatalogue(language: Language, urlOf: (path: string) =>
   const response = await fetch(urlOf(`dist/guide/${language}.json`));
   if (!response.ok) throw new Error(`guide for ${language}: HTTP ${response.status}`);
   const data = (await response.json()) as CatalogueData;
-  if (typeof data !== 'object' || typeof data.codes !== 'object' || typeof data.codesForOwner !== 'object' || typeof data.causes !== 'object') {
+  if (
+    typeof data !== 'object' ||
+    typeof data.codes !== 'object' ||
+    typeof data.codesForOwner !== 'object' ||
+    typeof data.causes !== 'object'
+  ) {
     throw new Error(`guide for ${language}: not a guide file`);
   }
   return new Catalogue(language, data);

@@ -18,6 +18,9 @@ export function mergeGuideFiles(files: Readonly<Record<string, unknown>>): Catal
     return content as Record<string, never>;
   };
   const causes: Record<string, CatalogueData['causes'][string]> = {};
-  for (const name of Object.keys(files).filter((n) => CAUSE_FILE.test(n)).sort()) Object.assign(causes, required(name));
+  for (const name of Object.keys(files)
+    .filter((n) => CAUSE_FILE.test(n))
+    .sort())
+    Object.assign(causes, required(name));
   return { codes: required('codes.json'), codesForOwner: required('codes-owner.json'), causes, products: required('products.json') };
 }

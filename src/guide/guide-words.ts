@@ -15,7 +15,13 @@ export interface WordsNeeded {
 /** Two views with the same key need the same words (a re-render usually does). */
 export function wordsKey(language: Language, needed: WordsNeeded): string {
   const product = needed.diagnosis.causes[0]?.id === 'interception' ? needed.diagnosis.product?.guide : undefined;
-  return JSON.stringify([language, needed.code?.name ?? null, needed.code?.family ?? null, needed.diagnosis.causes.map((cause) => cause.id), product ?? null]);
+  return JSON.stringify([
+    language,
+    needed.code?.name ?? null,
+    needed.code?.family ?? null,
+    needed.diagnosis.causes.map((cause) => cause.id),
+    product ?? null,
+  ]);
 }
 
 /** The file of one entry; `generic:network` is written as `generic-network` (no colon in names). */

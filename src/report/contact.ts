@@ -65,7 +65,12 @@ export function parseSecurityTxt(text: string): SecurityTxt | null {
     const value = match[2] ?? '';
     // A URI is ASCII (RFC 3986): a contact with any other character (an invisible one, a
     // look-alike letter) is not one, and is not shown as if it were.
-    if (field === 'contact' && /^[\x20-\x7e]+$/.test(value) && /^(mailto:[^\s<>"]+@[^\s<>"]+|https:\/\/[^\s<>"]+|tel:[+0-9 ()-]+)$/i.test(value)) contacts.push(value);
+    if (
+      field === 'contact' &&
+      /^[\x20-\x7e]+$/.test(value) &&
+      /^(mailto:[^\s<>"]+@[^\s<>"]+|https:\/\/[^\s<>"]+|tel:[+0-9 ()-]+)$/i.test(value)
+    )
+      contacts.push(value);
     if (field === 'expires' && expires === null) expires = value;
   }
   return contacts.length > 0 ? { contacts, expires } : null;

@@ -88,8 +88,18 @@ export interface Report {
   };
   readonly verdict: Diagnosis['verdict'];
   readonly bypass: { readonly rule: string; readonly reason: string } | null;
-  readonly causes: readonly { readonly id: string; readonly title: string; readonly confidence: string; readonly summary: string; readonly evidence: readonly string[] }[];
-  readonly fix: { readonly title: string; readonly steps: readonly string[]; readonly servers: Readonly<Partial<Record<ServerKey, readonly string[]>>> };
+  readonly causes: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly confidence: string;
+    readonly summary: string;
+    readonly evidence: readonly string[];
+  }[];
+  readonly fix: {
+    readonly title: string;
+    readonly steps: readonly string[];
+    readonly servers: Readonly<Partial<Record<ServerKey, readonly string[]>>>;
+  };
   readonly verify: { readonly commands: readonly string[]; readonly checkers: readonly string[] };
   readonly visitorChecks: readonly VisitorCheck[];
   readonly failedParts: readonly { readonly host: string; readonly type: string; readonly count: number; readonly error: string }[];
@@ -117,7 +127,12 @@ export function buildReport(input: ReportInput): Report {
   const fixText = top ? catalogue.cause(top.id) : null;
   // Only the site's own chain: after a redirect, the one kept may be the redirecting host's.
   const certificates = siteChain(snapshot);
-  const failedParts = (snapshot.subresourceFailures ?? []).map((f) => ({ host: cleanLine(f.host), type: cleanLine(f.type, 40), count: f.count, error: cleanLine(f.error) }));
+  const failedParts = (snapshot.subresourceFailures ?? []).map((f) => ({
+    host: cleanLine(f.host),
+    type: cleanLine(f.type, 40),
+    count: f.count,
+    error: cleanLine(f.error),
+  }));
   const lastGood = input.lastGood ? { issuer: cleanLine(input.lastGood.issuer), lastSeen: iso(input.lastGood.lastSeen) } : null;
   // What this report will contain: a sentence that points at one of these is said only when it holds.
   const facts: Facts = {
@@ -209,7 +224,10 @@ function address(url: URL, options: ReportOptions): string {
 function verification(host: string, port: number): Report['verify'] {
   if (!isCommandHost(host)) return { commands: [], checkers: [] };
   const commands = [`openssl s_client -connect ${host}:${port} -servername ${host} -showcerts </dev/null`];
-  return { commands, checkers: sslLabsCanTest(host, port) ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [] };
+  return {
+    commands,
+    checkers: sslLabsCanTest(host, port) ? [`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(host)}`] : [],
+  };
 }
 
 function visitorChecks(input: ReportInput): VisitorCheck[] {

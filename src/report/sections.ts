@@ -16,7 +16,13 @@ export type Block =
   /** Cert Doctor's own links (never a stranger's text): the only links a format may make. */
   | { readonly kind: 'links'; readonly urls: readonly string[] };
 
-const SERVER_NAMES: Readonly<Record<string, string>> = { nginx: 'nginx', apache: 'Apache', caddy: 'Caddy', iis: 'IIS', certbot: "Let's Encrypt / certbot" };
+const SERVER_NAMES: Readonly<Record<string, string>> = {
+  nginx: 'nginx',
+  apache: 'Apache',
+  caddy: 'Caddy',
+  iis: 'IIS',
+  certbot: "Let's Encrypt / certbot",
+};
 
 export function reportSections(report: Report, t: Translate): Block[] {
   const owner = report.audience === 'site-owner';
@@ -37,7 +43,8 @@ export function reportSections(report: Report, t: Translate): Block[] {
     },
   ];
   // A host that is not a valid DNS name or IP address enters no command: say so, quoted, apart.
-  if (report.site.host !== '' && !isCommandHost(report.site.host)) blocks.push({ kind: 'paragraph', text: t('reportHostNotCommand', quotedHost(report.site.host)) });
+  if (report.site.host !== '' && !isCommandHost(report.site.host))
+    blocks.push({ kind: 'paragraph', text: t('reportHostNotCommand', quotedHost(report.site.host)) });
   const [top, ...others] = report.causes;
   if (top) {
     blocks.push({ kind: 'heading', text: t('reportCause') }, { kind: 'paragraph', text: `${top.title}: ${top.summary}` });
@@ -56,14 +63,23 @@ export function reportSections(report: Report, t: Translate): Block[] {
     for (const command of report.verify.commands) blocks.push({ kind: 'code', text: command });
     if (report.verify.checkers.length > 0) blocks.push({ kind: 'links', urls: report.verify.checkers });
   }
-  blocks.push({ kind: 'heading', text: t('reportVisitor') }, { kind: 'list', items: report.visitorChecks.map((c) => checkLine(c, report.language, t)) });
+  blocks.push(
+    { kind: 'heading', text: t('reportVisitor') },
+    { kind: 'list', items: report.visitorChecks.map((c) => checkLine(c, report.language, t)) },
+  );
   if (report.failedParts.length > 0) {
-    blocks.push({ kind: 'heading', text: t('reportFailedParts') }, { kind: 'list', items: report.failedParts.map((p) => `${p.host} (${p.type}, ×${p.count}): ${p.error}`) });
+    blocks.push(
+      { kind: 'heading', text: t('reportFailedParts') },
+      { kind: 'list', items: report.failedParts.map((p) => `${p.host} (${p.type}, ×${p.count}): ${p.error}`) },
+    );
   }
   if (report.certificates.length > 0) {
     blocks.push(
       { kind: 'heading', text: t('reportCertificates') },
-      { kind: 'list', items: report.certificates.map((c) => t('reportCertificateLine', [c.subject, c.issuer, c.notBefore, c.notAfter, c.sha256])) },
+      {
+        kind: 'list',
+        items: report.certificates.map((c) => t('reportCertificateLine', [c.subject, c.issuer, c.notBefore, c.notAfter, c.sha256])),
+      },
     );
   }
   if (report.chainPem) blocks.push({ kind: 'heading', text: t('reportChain') }, { kind: 'code', text: report.chainPem.trimEnd() });

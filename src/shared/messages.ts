@@ -56,4 +56,3 @@ export function isSaveReportReply(value: unknown): value is SaveReportReply {
   const v = value as Record<string, unknown>;
   return (v['ok'] === true && typeof v['filename'] === 'string') || (v['ok'] === false && typeof v['error'] === 'string');
 }
-

@@ -30,6 +30,11 @@ export function isSaveReportMessage(value: unknown): value is SaveReportMessage 
 
 /** cert-doctor-report-<host>-<yyyy-mm-dd>.<ext>, with only safe characters. */
 export function reportFilename(host: string, date: Date, extension: 'txt' | 'md' | 'html' | 'json'): string {
-  const safeHost = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 100) || 'site';
+  const safeHost =
+    host
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 100) || 'site';
   return `cert-doctor-report-${safeHost}-${date.toISOString().slice(0, 10)}.${extension}`;
 }

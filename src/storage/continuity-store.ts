@@ -16,8 +16,8 @@
 // from the options page (another instance over the same area) is never undone by a background
 // that still held the old hosts in memory. The table kept for recall() is dropped whenever the
 // area reports a change of the key (when it can report changes) and on clear/discardPending.
-// A batch not yet flushed is lost if the event page unloads first; with a delay of seconds
-// against Firefox's 30 s idle timeout that costs at most one page's memory.
+// A batch not yet flushed is lost if Firefox quits or the background restarts first; with a
+// delay of seconds that costs at most the last few pages' memory.
 
 import { DEFAULT_BOUNDS, HostTable, type TableBounds } from '../core/continuity/host-table';
 import { normaliseHost, type CertificateFacts, type CertificateMemory } from '../core/continuity/memory';

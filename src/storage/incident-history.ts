@@ -73,12 +73,18 @@ export class IncidentHistory {
   }
 
   /** Adds or updates the incident of a failed load. Nothing for a private window or a load that did not fail. */
-  record(snapshot: TabSnapshot, context: { readonly incognito: boolean; readonly clock: SkewEstimate | null; readonly now: number }): Promise<void> {
+  record(
+    snapshot: TabSnapshot,
+    context: { readonly incognito: boolean; readonly clock: SkewEstimate | null; readonly now: number },
+  ): Promise<void> {
     if (context.incognito || snapshot.context?.incognito === true || snapshot.status !== 'failed') return Promise.resolve();
     const incident = this.storable({ id: incidentId(snapshot), at: context.now, snapshot, clock: context.clock });
     return this.enqueue(async () => {
       const index = await this.migratedIndex();
-      await this.write([incident], index.filter((entry) => entry.id !== incident.id));
+      await this.write(
+        [incident],
+        index.filter((entry) => entry.id !== incident.id),
+      );
     });
   }
 

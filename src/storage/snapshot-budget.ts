@@ -51,9 +51,16 @@ export function fitSnapshot(snapshot: TabSnapshot, budget = SNAPSHOT_BUDGET_BYTE
 const STEPS: readonly Step[] = [
   (s) => withSubresources(s, MIN_LISTED_WHEN_OVER),
   (s) => withFrames(s, MIN_LISTED_WHEN_OVER),
-  ...[7, 6, 5, 4, 3, 2, 1].map((index): Step => (s) => withChain(s, (chain) => chain.map((c, i) => (i === index ? withoutDer(c) : c)))),
+  ...[7, 6, 5, 4, 3, 2, 1].map(
+    (index): Step =>
+      (s) =>
+        withChain(s, (chain) => chain.map((c, i) => (i === index ? withoutDer(c) : c))),
+  ),
   (s) => withChain(s, (chain) => chain.map((c, i) => (i === 0 ? withoutDer(c) : c))),
-  (s) => withChain(s, (chain) => chain.map((c) => ({ ...c, subject: capText(c.subject, SHORT_DN_CHARS), issuer: capText(c.issuer, SHORT_DN_CHARS) }))),
+  (s) =>
+    withChain(s, (chain) =>
+      chain.map((c) => ({ ...c, subject: capText(c.subject, SHORT_DN_CHARS), issuer: capText(c.issuer, SHORT_DN_CHARS) })),
+    ),
   (s) => withFrames(withSubresources(s, 0), 0),
   // Nothing that size can be left but a hostile certificate's names: the load's facts survive.
   (s) => withChain(s, (chain) => chain.map((c) => withNames(c, []))),

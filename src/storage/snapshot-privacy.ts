@@ -13,7 +13,9 @@ export function withStorableUrls(snapshot: TabSnapshot): TabSnapshot {
     url: storableUrl(snapshot.url),
     ...(requestedUrl === undefined ? {} : { requestedUrl: storableUrl(requestedUrl) }),
     ...(security === undefined ? {} : { security: { ...security, url: storableUrl(security.url) } }),
-    ...(frameFailures === undefined ? {} : { frameFailures: frameFailures.map((f) => ({ ...f, url: storableUrl(f.url, MAX_LISTED_URL_CHARS) })) }),
+    ...(frameFailures === undefined
+      ? {}
+      : { frameFailures: frameFailures.map((f) => ({ ...f, url: storableUrl(f.url, MAX_LISTED_URL_CHARS) })) }),
     ...(subresourceFailures === undefined
       ? {}
       : { subresourceFailures: subresourceFailures.map((f) => ({ ...f, exampleUrl: storableUrl(f.exampleUrl, MAX_LISTED_URL_CHARS) })) }),

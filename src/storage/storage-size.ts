@@ -85,7 +85,8 @@ function jsonStringBytes(text: string): number {
     else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
       size += 4;
       i += 1;
-    } else if (code >= 0xd800 && code <= 0xdfff) size += 6; // a lone surrogate is written as \uXXXX
+    } else if (code >= 0xd800 && code <= 0xdfff)
+      size += 6; // a lone surrogate is written as \uXXXX
     else size += 3;
   }
   return size;

@@ -70,10 +70,12 @@ export class TabSnapshotStore {
 /** The snapshot of the newest load of `url` in any tab (for popup.html?url=U). */
 export function newestSnapshotForUrl(snapshots: readonly TabSnapshot[], url: string): TabSnapshot | undefined {
   const wanted = normaliseUrl(url);
-  return snapshots
-    // An http address Firefox upgraded to https by itself is the one the person knows.
-    .filter((s) => normaliseUrl(s.url) === wanted || (s.requestedUrl !== undefined && normaliseUrl(s.requestedUrl) === wanted))
-    .reduce<TabSnapshot | undefined>((newest, s) => (!newest || s.startedAt > newest.startedAt ? s : newest), undefined);
+  return (
+    snapshots
+      // An http address Firefox upgraded to https by itself is the one the person knows.
+      .filter((s) => normaliseUrl(s.url) === wanted || (s.requestedUrl !== undefined && normaliseUrl(s.requestedUrl) === wanted))
+      .reduce<TabSnapshot | undefined>((newest, s) => (!newest || s.startedAt > newest.startedAt ? s : newest), undefined)
+  );
 }
 
 /** Snapshots keep URLs in their stored form (no query or fragment, bounded): so is `?url=U`. */

@@ -57,7 +57,9 @@ export function buildSnapshotView(snapshot: TabSnapshot, inputs: ViewInputs): Sn
 export function decodedFacts(snapshot: TabSnapshot): Pick<SnapshotView, 'code' | 'frameCodes' | 'certificates'> {
   return {
     code: codeFacts(snapshot.failure?.errorNumber ?? null),
-    frameCodes: (snapshot.frameFailures ?? []).map((f) => (f.errorNumber === null ? '?' : (decodeErrorNumber(f.errorNumber).name ?? String(f.errorNumber)))),
+    frameCodes: (snapshot.frameFailures ?? []).map((f) =>
+      f.errorNumber === null ? '?' : (decodeErrorNumber(f.errorNumber).name ?? String(f.errorNumber)),
+    ),
     certificates: certificateFacts(snapshot.security?.certificates ?? []),
   };
 }

@@ -62,7 +62,12 @@ export async function resolvePopupState(target: PopupTarget, source: SnapshotSou
 }
 
 /** The view of one snapshot (a tab's current load, or a past incident). */
-export async function viewOf(found: TabSnapshot, source: SnapshotSource, probes: Probes = {}, incident?: StoredIncident): Promise<PopupState> {
+export async function viewOf(
+  found: TabSnapshot,
+  source: SnapshotSource,
+  probes: Probes = {},
+  incident?: StoredIncident,
+): Promise<PopupState> {
   if (schemeOf(found.url) === 'http') return { kind: 'not-https', scheme: 'http', url: found.url };
   const [clock, badgeText, environment, lastGood, remembered, settings] = await Promise.all([
     incident ? Promise.resolve(incident.clock) : source.clock(),
@@ -75,5 +80,15 @@ export async function viewOf(found: TabSnapshot, source: SnapshotSource, probes:
   ]);
   // A past incident is judged as of its own time.
   const now = incident?.at ?? source.now();
-  return buildSnapshotView(found, { clock, badgeText, environment, lastGood, remembered, settings, now, probes, ...(incident ? { incidentAt: incident.at } : {}) });
+  return buildSnapshotView(found, {
+    clock,
+    badgeText,
+    environment,
+    lastGood,
+    remembered,
+    settings,
+    now,
+    probes,
+    ...(incident ? { incidentAt: incident.at } : {}),
+  });
 }

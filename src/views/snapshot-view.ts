@@ -77,10 +77,7 @@ export type PopupState =
   | { readonly kind: 'broken'; readonly message: string };
 
 export type PopupTarget =
-  | { readonly tabId: number }
-  | { readonly url: string }
-  | { readonly incident: string }
-  | { readonly activeTab: true };
+  { readonly tabId: number } | { readonly url: string } | { readonly incident: string } | { readonly activeTab: true };
 
 /** A past incident as the history keeps it. */
 export interface StoredIncident {
@@ -130,7 +127,9 @@ export function isPopupState(value: unknown): value is PopupState {
     case 'no-record':
       return value['tabId'] === null || typeof value['tabId'] === 'number';
     case 'not-https':
-      return (value['scheme'] === null || typeof value['scheme'] === 'string') && (value['url'] === null || typeof value['url'] === 'string');
+      return (
+        (value['scheme'] === null || typeof value['scheme'] === 'string') && (value['url'] === null || typeof value['url'] === 'string')
+      );
     case 'broken':
       return typeof value['message'] === 'string';
     case 'snapshot':

@@ -6,7 +6,8 @@ import { median } from './stats';
 
 export function formatFloodTable(environment: Environment, session: FloodSessionResult): string {
   const ms = (value: number): string => `${value.toFixed(0)} ms`;
-  const range = (values: readonly number[]): string => `${ms(median(values))} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
+  const range = (values: readonly number[]): string =>
+    `${ms(median(values))} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
   const { probe } = session;
   return [
     `Cert Doctor flood benchmark: ${environment.date}, ${environment.cpuCount} CPUs (${environment.cpuModel}), ` +

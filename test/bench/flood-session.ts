@@ -50,7 +50,12 @@ export interface FloodSessionResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runFloodSession(config: FloodConfig, site: BenchSite, zipPath: string, log: (line: string) => void): Promise<FloodSessionResult> {
+export async function runFloodSession(
+  config: FloodConfig,
+  site: BenchSite,
+  zipPath: string,
+  log: (line: string) => void,
+): Promise<FloodSessionResult> {
   const started = Date.now();
   const lab = await startLab();
   const profile = await createTrustingProfile([site.root, ...lab.trustedRoots]);
@@ -70,7 +75,14 @@ export async function runFloodSession(config: FloodConfig, site: BenchSite, zipP
   }
 }
 
-async function measure(browser: Browser, config: FloodConfig, site: BenchSite, lab: Lab, log: (line: string) => void, started: number): Promise<FloodSessionResult> {
+async function measure(
+  browser: Browser,
+  config: FloodConfig,
+  site: BenchSite,
+  lab: Lab,
+  log: (line: string) => void,
+  started: number,
+): Promise<FloodSessionResult> {
   const probePage = await openExtensionPage(browser, 'options/options.html');
   await seedContinuity(probePage, SEEDED_HOSTS);
   const tab = await browser.newPage();
@@ -80,7 +92,8 @@ async function measure(browser: Browser, config: FloodConfig, site: BenchSite, l
     const loadId = `flood-${loadNumber++}`;
     await sleep(config.gapMs);
     const ms = await timedLoad(tab, site.pageUrl(loadId));
-    if (site.requestsFor(loadId) !== IMAGE_COUNT + 1) problems.push(`load ${loadId} made ${site.requestsFor(loadId)} requests, not ${IMAGE_COUNT + 1}`);
+    if (site.requestsFor(loadId) !== IMAGE_COUNT + 1)
+      problems.push(`load ${loadId} made ${site.requestsFor(loadId)} requests, not ${IMAGE_COUNT + 1}`);
     return ms;
   };
   for (let i = 0; i < config.warmupLoads; i++) await loadOrdinary();
@@ -98,7 +111,8 @@ async function measure(browser: Browser, config: FloodConfig, site: BenchSite, l
   const complete = await pollPage(flood, Math.max(1000, FLOOD_LOAD_TIMEOUT_MS - (Date.now() - floodStart)), () =>
     flood.evaluate(() => (document.readyState === 'complete' ? true : undefined)),
   ).catch(() => false);
-  if (framesServed() < FLOOD_FRAMES || !complete) problems.push(`the flood page was not complete within ${FLOOD_LOAD_TIMEOUT_MS} ms (${framesServed()} frames served)`);
+  if (framesServed() < FLOOD_FRAMES || !complete)
+    problems.push(`the flood page was not complete within ${FLOOD_LOAD_TIMEOUT_MS} ms (${framesServed()} frames served)`);
   const floodLoadMs = Date.now() - floodStart;
   log(`flood: the flood page took ${(floodLoadMs / 1000).toFixed(1)} s to complete`);
   await sleep(PROBE_AFTER_LOAD_MS);
@@ -113,9 +127,10 @@ async function measure(browser: Browser, config: FloodConfig, site: BenchSite, l
   await probePage.close().catch(() => undefined);
   if (probe.probes === 0) problems.push('no probe was answered');
   if (probe.failures > 0) problems.push(`${probe.failures} probes got no answer`);
-  const check = problems.length === 0
-    ? { ok: true, summary: `every ordinary load fetched the page and its ${IMAGE_COUNT} images; every probe was answered` }
-    : { ok: false, summary: `NOT VALID: ${problems.slice(0, 3).join('; ')}` };
+  const check =
+    problems.length === 0
+      ? { ok: true, summary: `every ordinary load fetched the page and its ${IMAGE_COUNT} images; every probe was answered` }
+      : { ok: false, summary: `NOT VALID: ${problems.slice(0, 3).join('; ')}` };
   return {
     config,
     beforeMs,
@@ -132,12 +147,23 @@ async function measure(browser: Browser, config: FloodConfig, site: BenchSite, l
 /** Fills storage.local's continuity key with `count` hosts, as a long-used profile has. */
 async function seedContinuity(page: Page, count: number): Promise<void> {
   await page.evaluate(async (n) => {
-    const api = (globalThis as unknown as { browser: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } } })
+      .browser;
     const now = Date.now();
     const hosts: Record<string, unknown> = {};
     for (let i = 0; i < n; i++) {
       const host = `site${i}.example`;
-      hosts[host] = { host, issuer: 'CN=R11,O=Let\u2019s Encrypt,C=US', root: 'CN=ISRG Root X1,O=Internet Security Research Group,C=US', rootBuiltIn: true, spkiSha256: `spki-${i}`, leafSha256: `leaf-${i}`, notAfter: now + 8e9, firstSeen: now - 1e9 + i, lastSeen: now - 1e9 + i };
+      hosts[host] = {
+        host,
+        issuer: 'CN=R11,O=Let\u2019s Encrypt,C=US',
+        root: 'CN=ISRG Root X1,O=Internet Security Research Group,C=US',
+        rootBuiltIn: true,
+        spkiSha256: `spki-${i}`,
+        leafSha256: `leaf-${i}`,
+        notAfter: now + 8e9,
+        firstSeen: now - 1e9 + i,
+        lastSeen: now - 1e9 + i,
+      };
     }
     await api.storage.local.set({ continuity: { version: 1, hosts } });
   }, count);
@@ -166,7 +192,11 @@ function startProbing(interval: number): void {
 
 /** Runs in the extension page: stops the probes and sums them up. */
 async function stopProbing(): Promise<ProbeSummary> {
-  const state = (globalThis as unknown as { floodProbe: { running: boolean; roundTrips: number[]; lateness: number[]; failures: number; done: Promise<void> } }).floodProbe;
+  const state = (
+    globalThis as unknown as {
+      floodProbe: { running: boolean; roundTrips: number[]; lateness: number[]; failures: number; done: Promise<void> };
+    }
+  ).floodProbe;
   state.running = false;
   await state.done;
   const sorted = [...state.roundTrips].sort((a, b) => a - b);
@@ -183,7 +213,8 @@ async function stopProbing(): Promise<ProbeSummary> {
 
 /** Runs in the extension page: the size of the continuity key. */
 async function readContinuitySize(): Promise<{ hosts: number; bytes: number }> {
-  const api = (globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).browser;
+  const api = (globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } })
+    .browser;
   const state = (await api.storage.local.get('continuity'))['continuity'] as { hosts?: Record<string, unknown> } | undefined;
   return { hosts: Object.keys(state?.hosts ?? {}).length, bytes: new TextEncoder().encode(JSON.stringify(state ?? {})).length };
 }

@@ -72,7 +72,11 @@ export async function launchInstances(options: InstanceOptions): Promise<Instanc
       if (target === undefined) throw new Error(`no instance ${index}`);
       if (holder !== undefined) {
         const from = holder;
-        await withTimeout(instances[from.index]?.browser.uninstallExtension(from.id) ?? Promise.resolve(), 30_000, 'uninstalling the extension');
+        await withTimeout(
+          instances[from.index]?.browser.uninstallExtension(from.id) ?? Promise.resolve(),
+          30_000,
+          'uninstalling the extension',
+        );
         holder = undefined;
       }
       holder = { index, id: await installExtension(target.browser, options.zipPath) };

@@ -84,11 +84,19 @@ async function main(argv: readonly string[]): Promise<number> {
     log(formatFloodTable(environment, flood));
   }
   const outFile = join(outDir, config.quick ? 'results-quick.json' : 'results.json');
-  const document = { ...(resultsDocument(environment, sessions, summaries, config.quick) as object), popup: popup?.document, flood: flood === undefined ? undefined : floodResultsDocument(flood) };
+  const document = {
+    ...(resultsDocument(environment, sessions, summaries, config.quick) as object),
+    popup: popup?.document,
+    flood: flood === undefined ? undefined : floodResultsDocument(flood),
+  };
   await writeFile(outFile, `${JSON.stringify(document, null, 2)}\n`);
   log(`\nResults: ${outFile}`);
 
-  const failed = [...summaries.filter((summary) => !summary.checksPassed).map((summary) => summary.mode), ...(popup && !popup.checksPassed ? ['popup'] : []), ...(flood && !flood.check.ok ? ['flood'] : [])];
+  const failed = [
+    ...summaries.filter((summary) => !summary.checksPassed).map((summary) => summary.mode),
+    ...(popup && !popup.checksPassed ? ['popup'] : []),
+    ...(flood && !flood.check.ok ? ['flood'] : []),
+  ];
   if (failed.length > 0) {
     log(`The ${failed.join(' and ')} figures are not valid: a check above failed.`);
     return 1;
@@ -103,13 +111,23 @@ interface PopupOutcome {
 }
 
 /** The popup part, in its own Firefox, with the zip plus the empty page (bench-zip.ts). */
-async function measurePopup(config: PopupConfig, zipPath: string, outDir: string, site: BenchSite, environment: Environment): Promise<PopupOutcome> {
+async function measurePopup(
+  config: PopupConfig,
+  zipPath: string,
+  outDir: string,
+  site: BenchSite,
+  environment: Environment,
+): Promise<PopupOutcome> {
   const sizes = measurePopupSizes(zipPath);
   const benchZip = writeBenchZip(zipPath, join(outDir, 'extension-with-empty-page.zip'));
   log(`popup: ${config.runs} runs x ${config.rounds} rounds, one Firefox instance...`);
   const session = await runPopupSession(config, { site, zipPath: benchZip, log });
   const summary = summarizePopup(session, sizes);
-  return { table: formatPopupTable(environment, session, sizes, summary), document: popupResultsDocument(session, sizes, summary), checksPassed: summary.checksPassed };
+  return {
+    table: formatPopupTable(environment, session, sizes, summary),
+    document: popupResultsDocument(session, sizes, summary),
+    checksPassed: summary.checksPassed,
+  };
 }
 
 // Every wait inside has its own limit; this one bounds the whole run.

@@ -73,14 +73,21 @@ function readContentTiming(): Promise<ContentTiming> {
       observer.disconnect();
       const verdict = document.querySelector('[data-testid="verdict"]');
       const shows = (element: Element | null): element is Element =>
-        element !== null && verdict !== null && element.isConnected && (element === verdict || verdict.contains(element) || (verdict.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+        element !== null &&
+        verdict !== null &&
+        element.isConnected &&
+        (element === verdict ||
+          verdict.contains(element) ||
+          (verdict.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
       const content = paints.find((entry) => shows((entry as PerformanceEntry & { element: Element | null }).element));
       const element = (content as (PerformanceEntry & { element: Element | null }) | undefined)?.element;
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
       const root = document.querySelector('[data-testid="diagnosis"]');
       resolve({
         contentMs: content?.startTime,
-        contentElement: element ? `${element.tagName.toLowerCase()}${element.closest('[data-testid]') ? ` in ${element.closest('[data-testid]')?.getAttribute('data-testid') ?? ''}` : ''}` : '',
+        contentElement: element
+          ? `${element.tagName.toLowerCase()}${element.closest('[data-testid]') ? ` in ${element.closest('[data-testid]')?.getAttribute('data-testid') ?? ''}` : ''}`
+          : '',
         firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
         answerMarkMs: performance.getEntriesByName('cert-doctor:answer')[0]?.startTime,
         domContentLoadedMs: navigation?.domContentLoadedEventEnd,

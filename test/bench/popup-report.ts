@@ -30,7 +30,11 @@ export interface PopupSummary {
   readonly checksPassed: boolean;
 }
 
-const roundSpread = (value: Spread, digits: number): Spread => ({ median: round(value.median, digits), min: round(value.min, digits), max: round(value.max, digits) });
+const roundSpread = (value: Spread, digits: number): Spread => ({
+  median: round(value.median, digits),
+  min: round(value.min, digits),
+  max: round(value.max, digits),
+});
 
 export function summarizePopup(session: PopupSessionResult, sizes: PopupSizes): PopupSummary {
   const { config, runs } = session;
@@ -87,7 +91,11 @@ export function formatPopupTable(environment: Environment, session: PopupSession
     ['all threads of the process (for reference)', '', '', perRole(summary.allThreadsMs), ''],
   ];
   const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const [header, ...body] = rows;
   const lines = [
     `Cert Doctor popup benchmark: ${environment.date}, ${session.firefoxVersion}, ${environment.cpuCount} CPUs (${environment.cpuModel}), ` +
@@ -108,7 +116,10 @@ export function formatPopupTable(environment: Environment, session: PopupSession
     `Popup JavaScript (${sizes.scripts.map((file) => file.path).join(', ')}): ${sizes.scriptBytes} bytes (${kib(sizes.scriptBytes)}), ` +
       `gzipped ${sizes.scriptGzippedBytes} bytes (${kib(sizes.scriptGzippedBytes)}); target <= ${kib(sizeTarget.gzippedBytes)} gzipped: ${verdict(sizeTarget.met)}` +
       (sizeTarget.met ? '' : ` (${(sizes.scriptGzippedBytes / sizeTarget.gzippedBytes).toFixed(2)}x the target)`),
-    ...sizes.guides.map((file) => `Whole guide (the report page loads it; the popup loads only per-entry files under dist/guide/<lang>/), ${file.path}: ${file.bytes} bytes (${kib(file.bytes)}), gzipped ${file.gzippedBytes} bytes (${kib(file.gzippedBytes)})`),
+    ...sizes.guides.map(
+      (file) =>
+        `Whole guide (the report page loads it; the popup loads only per-entry files under dist/guide/<lang>/), ${file.path}: ${file.bytes} bytes (${kib(file.bytes)}), gzipped ${file.gzippedBytes} bytes (${kib(file.gzippedBytes)})`,
+    ),
   ];
   return lines.join('\n');
 }

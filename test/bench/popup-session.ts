@@ -89,7 +89,8 @@ function contentOf(record: OpenRecord): number {
 function problemWith(role: PopupRole, record: OpenRecord, windowMs: number): string | undefined {
   if (record.contentMs === undefined) return `${role}: no content painted within ${windowMs} ms`;
   if (record.contentMs > windowMs) return `${role}: content at ${record.contentMs.toFixed(0)} ms, after the ${windowMs} ms window`;
-  if (role === 'popup' && (record.status !== 'failed' || record.verdict === '')) return `popup: status "${record.status}", verdict "${record.verdict}"`;
+  if (role === 'popup' && (record.status !== 'failed' || record.verdict === ''))
+    return `popup: status "${record.status}", verdict "${record.verdict}"`;
   if (role === 'popup' && (record.answerMarkMs === undefined || record.contentMs < record.answerMarkMs)) {
     return `popup: the paint counted as its content (${record.contentMs.toFixed(0)} ms) came before its answer was rendered (${record.answerMarkMs?.toFixed(1) ?? 'no mark'})`;
   }
@@ -97,7 +98,13 @@ function problemWith(role: PopupRole, record: OpenRecord, windowMs: number): str
   return undefined;
 }
 
-async function measure(browser: Browser, config: PopupConfig, options: PopupSessionOptions, firefoxVersion: string, started: number): Promise<PopupSessionResult> {
+async function measure(
+  browser: Browser,
+  config: PopupConfig,
+  options: PopupSessionOptions,
+  firefoxVersion: string,
+  started: number,
+): Promise<PopupSessionResult> {
   const { site, log } = options;
   // The failing page stays open in its own tab; the extension has recorded it once the popup,
   // asked by URL, shows the failure (the e2e tests' helper, which also gives the tab's id).
@@ -105,7 +112,9 @@ async function measure(browser: Browser, config: PopupConfig, options: PopupSess
   const shown = await readPopupFor(browser, site.failingUrl);
   const failingPage = { url: site.failingUrl, code: shown.code, verdict: shown.verdict, tabId: shown.tabId };
   if (shown.status !== 'failed' || shown.code !== 'SEC_ERROR_EXPIRED_CERTIFICATE' || shown.tabId === '') {
-    throw new Error(`the popup for ${site.failingUrl} shows status "${shown.status}", code "${shown.code}", tab "${shown.tabId}", not the expired certificate`);
+    throw new Error(
+      `the popup for ${site.failingUrl} shows status "${shown.status}", code "${shown.code}", tab "${shown.tabId}", not the expired certificate`,
+    );
   }
   const pid = await extensionProcessPid(browser);
   const urls: Readonly<Record<PopupRole, string>> = {
@@ -154,7 +163,10 @@ async function measure(browser: Browser, config: PopupConfig, options: PopupSess
   }
   const check: PopupCheck =
     problems.length === 0
-      ? { ok: true, summary: `every popup open showed the failure's verdict ("${failingPage.verdict}") and every open painted its content within the ${config.windowMs} ms window` }
+      ? {
+          ok: true,
+          summary: `every popup open showed the failure's verdict ("${failingPage.verdict}") and every open painted its content within the ${config.windowMs} ms window`,
+        }
       : { ok: false, summary: `NOT VALID: ${problems.length} opens: ${problems.slice(0, 3).join('; ')}` };
   return { config, runs, failingPage, check, firefoxVersion, seconds: (Date.now() - started) / 1000 };
 }

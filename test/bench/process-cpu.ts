@@ -40,7 +40,9 @@ export async function extensionProcessPid(browser: Browser): Promise<number> {
   const pids = await evaluateInBrowserWindow(
     browser,
     async () => {
-      const utils = (globalThis as unknown as { ChromeUtils: { requestProcInfo(): Promise<{ children: { pid: number; type: string }[] }> } }).ChromeUtils;
+      const utils = (
+        globalThis as unknown as { ChromeUtils: { requestProcInfo(): Promise<{ children: { pid: number; type: string }[] }> } }
+      ).ChromeUtils;
       const info = await utils.requestProcInfo();
       return info.children.filter((child) => child.type === 'extension').map((child) => child.pid);
     },

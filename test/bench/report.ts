@@ -53,9 +53,21 @@ function roundSpread(value: Spread): Spread {
 const ratio = (value: number): string => `${value.toFixed(3)}x`;
 const spreadText = (value: Spread): string => `${ratio(value.median)} (${value.min.toFixed(3)}-${value.max.toFixed(3)})`;
 
-export function formatTable(environment: Environment & { readonly priority: PriorityOutcome }, sessions: readonly SessionResult[], summaries: readonly ModeSummary[]): string {
+export function formatTable(
+  environment: Environment & { readonly priority: PriorityOutcome },
+  sessions: readonly SessionResult[],
+  summaries: readonly ModeSummary[],
+): string {
   const firefox = sessions[0]?.firefoxVersion ?? 'unknown';
-  const header = ['mode', 'runs x rounds', 'extension ratio: median (min-max)', 'control ratio: median (min-max)', 'median ms ext / base / ctl', 'extra ms', 'target'];
+  const header = [
+    'mode',
+    'runs x rounds',
+    'extension ratio: median (min-max)',
+    'control ratio: median (min-max)',
+    'median ms ext / base / ctl',
+    'extra ms',
+    'target',
+  ];
   const rows = summaries.map((summary) => [
     summary.mode,
     `${summary.runs} x ${summary.rounds}`,
@@ -66,7 +78,11 @@ export function formatTable(environment: Environment & { readonly priority: Prio
     `<= ${summary.target.toFixed(2)}x ${summary.meetsTarget ? 'met' : 'MISSED'}`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const lines = [
     `Cert Doctor page-load benchmark: ${environment.date}, ${firefox}, ${environment.cpuCount} CPUs (${environment.cpuModel}), ` +
       `load average at start ${environment.loadAverageAtStart.join(' ')}, scheduling priority ${environment.priority.note}`,
@@ -83,13 +99,20 @@ export function formatTable(environment: Environment & { readonly priority: Prio
     lines.push(`${summary.mode} per-run control ratios:   ${summary.perRunControlRatios.map((value) => value.toFixed(3)).join(' ')}`);
     if (session !== undefined) {
       lines.push(`${summary.mode} checks: event page ${session.eventPage.summary}; extension ${session.recording.summary}`);
-      lines.push(`${summary.mode} shortest idle before a measured load: ${session.minIdleBeforeLoadMs.toFixed(0)} ms; session took ${session.seconds.toFixed(0)} s`);
+      lines.push(
+        `${summary.mode} shortest idle before a measured load: ${session.minIdleBeforeLoadMs.toFixed(0)} ms; session took ${session.seconds.toFixed(0)} s`,
+      );
     }
   }
   return lines.join('\n');
 }
 
-export function resultsDocument(environment: Environment, sessions: readonly SessionResult[], summaries: readonly ModeSummary[], quick: boolean): unknown {
+export function resultsDocument(
+  environment: Environment,
+  sessions: readonly SessionResult[],
+  summaries: readonly ModeSummary[],
+  quick: boolean,
+): unknown {
   return {
     benchmark: 'cert-doctor page load, with vs without the extension',
     quick,

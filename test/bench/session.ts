@@ -9,7 +9,13 @@ import { createLoader, type LoadRecord, type Spacing } from './loader';
 import { INSTANCE_COUNT, ROLES, orderForRound, rolesForRun, type Role, type RoleAssignment } from './schedule';
 import { BENCH_HOST, type BenchSite } from './site';
 import { median, ratioOfMedians } from './stats';
-import { verifyAsleepBeforeColdLoads, verifyAwakeAfterWarmLoads, verifyExtensionRecorded, type EventPageCheck, type RecordingCheck } from './verify';
+import {
+  verifyAsleepBeforeColdLoads,
+  verifyAwakeAfterWarmLoads,
+  verifyExtensionRecorded,
+  type EventPageCheck,
+  type RecordingCheck,
+} from './verify';
 
 export interface RunResult {
   readonly run: number;
@@ -62,7 +68,13 @@ export async function runSession(config: ModeConfig, options: SessionOptions): P
   }
 }
 
-async function measure(config: ModeConfig, options: SessionOptions, set: InstanceSet, firefoxVersion: string, started: number): Promise<SessionResult> {
+async function measure(
+  config: ModeConfig,
+  options: SessionOptions,
+  set: InstanceSet,
+  firefoxVersion: string,
+  started: number,
+): Promise<SessionResult> {
   const { site, log } = options;
   const loader = createLoader(site);
   const warmSpacing: Spacing = { idleBeforeLoadMs: 0, gapMs: config.gapMs };

@@ -76,7 +76,10 @@ describe('captured facts in Firefox', () => {
       const extensionPage = await openExtensionPage(browser, 'options/options.html');
       try {
         const title = await extensionPage.evaluate(
-          (tabId) => (globalThis as unknown as { browser: { browserAction: { getTitle(details: { tabId: number }): Promise<string> } } }).browser.browserAction.getTitle({ tabId }),
+          (tabId) =>
+            (
+              globalThis as unknown as { browser: { browserAction: { getTitle(details: { tabId: number }): Promise<string> } } }
+            ).browser.browserAction.getTitle({ tabId }),
           Number(shown.tabId),
         );
         expect(title).toBe('Cert Doctor: 1 part of this page failed to load securely. Click for details.');
@@ -194,10 +197,12 @@ describe('captured facts in Firefox', () => {
       expect(await pollPage(options, 10_000, () => rememberedCount(options))).toBe(0);
     } finally {
       // The setting on again, as every other test expects it.
-      await options.evaluate(() => {
-        const box = document.querySelector<HTMLInputElement>('[data-testid="setting-remember-certificates"]');
-        if (box && !box.checked) box.click();
-      }).catch(() => undefined);
+      await options
+        .evaluate(() => {
+          const box = document.querySelector<HTMLInputElement>('[data-testid="setting-remember-certificates"]');
+          if (box && !box.checked) box.click();
+        })
+        .catch(() => undefined);
       await options.close().catch(() => undefined);
     }
   });

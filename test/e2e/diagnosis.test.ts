@@ -76,7 +76,11 @@ describe('diagnosis in Firefox', () => {
       const target = lab.byId('not-yet-valid');
       pages.push(await visit(browser, target.url));
       const shown = await readPopupUntil(browser, target.url, (s) => s.causes[0] === 'clock-behind', 20_000);
-      expect({ verdict: shown.verdict, bypass: shown.bypass, top: shown.causes[0] }).toEqual({ verdict: 'fix-here', bypass: 'discouraged', top: 'clock-behind' });
+      expect({ verdict: shown.verdict, bypass: shown.bypass, top: shown.causes[0] }).toEqual({
+        verdict: 'fix-here',
+        bypass: 'discouraged',
+        top: 'clock-behind',
+      });
       // In the clock line on top and in the evidence.
       expect(shown.text).toMatch(/Your clock is about 3 days behind: \d+ sites agree\./);
       expect(shown.text).toMatch(/Your clock is about 3 days behind \(\d+ sites agree\)/);
@@ -95,7 +99,9 @@ describe('diagnosis in Firefox', () => {
       await readPopupFor(browser, failing.url);
       const host = `self-signed.lab.test:${failing.port}`;
       // The options page re-renders when the background writes the incident.
-      await pollPage(options, 10_000, () => options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host)).catch(async (e: unknown) => {
+      await pollPage(options, 10_000, () =>
+        options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host),
+      ).catch(async (e: unknown) => {
         throw new Error(`history never listed ${host}: ${await options.evaluate(() => document.body.textContent)} (${String(e)})`);
       });
       await options.evaluate((h) => {
@@ -105,7 +111,9 @@ describe('diagnosis in Firefox', () => {
       // Over BiDi a tab an extension opened reports about:blank as its URL: find it by its content.
       const incidentPage = await pollPage(options, 10_000, async () => {
         for (const candidate of await browser.pages()) {
-          const isIncident = await candidate.evaluate(() => document.querySelector('[data-testid="incident-note"]') !== null).catch(() => false);
+          const isIncident = await candidate
+            .evaluate(() => document.querySelector('[data-testid="incident-note"]') !== null)
+            .catch(() => false);
           if (isIncident) return candidate;
         }
         return undefined;
@@ -114,7 +122,13 @@ describe('diagnosis in Firefox', () => {
         const shown = await pollPage(incidentPage, 10_000, () =>
           incidentPage.evaluate(() => {
             const root = document.querySelector('[data-testid="diagnosis"][data-ready="true"]');
-            return root && root.getAttribute('data-code') ? { code: root.getAttribute('data-code'), top: root.getAttribute('data-causes')?.split(',')[0], note: document.querySelector('[data-testid="incident-note"]') !== null } : undefined;
+            return root && root.getAttribute('data-code')
+              ? {
+                  code: root.getAttribute('data-code'),
+                  top: root.getAttribute('data-causes')?.split(',')[0],
+                  note: document.querySelector('[data-testid="incident-note"]') !== null,
+                }
+              : undefined;
           }),
         );
         expect(shown).toEqual({ code: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', top: 'self-signed', note: true });
@@ -122,7 +136,9 @@ describe('diagnosis in Firefox', () => {
         await incidentPage.close().catch(() => undefined);
       }
       await options.click('[data-testid="setting-keep-history"]');
-      const count = await pollPage(options, 10_000, () => options.evaluate(() => (document.querySelector('[data-testid="history"]')?.getAttribute('data-count') === '0' ? '0' : undefined)));
+      const count = await pollPage(options, 10_000, () =>
+        options.evaluate(() => (document.querySelector('[data-testid="history"]')?.getAttribute('data-count') === '0' ? '0' : undefined)),
+      );
       expect(count).toBe('0');
       await options.click('[data-testid="setting-keep-history"]');
     } finally {
@@ -141,11 +157,15 @@ describe('diagnosis in Firefox', () => {
       const state = await pollPage(popup, 10_000, () =>
         popup.evaluate(() => {
           const root = document.querySelector('[data-testid="diagnosis"]');
-          return root?.getAttribute('data-status') === 'not-https' ? document.querySelector('[data-testid="not-https"]')?.getAttribute('data-scheme') : undefined;
+          return root?.getAttribute('data-status') === 'not-https'
+            ? document.querySelector('[data-testid="not-https"]')?.getAttribute('data-scheme')
+            : undefined;
         }),
       );
       expect(state).toBe('http');
-      expect(await popup.evaluate(() => document.body.textContent)).toContain(json('_locales/en/messages.json')['popupNotHttpsHttp']?.message ?? '?');
+      expect(await popup.evaluate(() => document.body.textContent)).toContain(
+        json('_locales/en/messages.json')['popupNotHttpsHttp']?.message ?? '?',
+      );
     } finally {
       await popup.close().catch(() => undefined);
       await page.close().catch(() => undefined);
@@ -203,7 +223,9 @@ describe('the proxy check in Firefox', () => {
     try {
       const before = await readPopupFor(browser, target.url);
       expect(before.code).toBe('NS_ERROR_PROXY_CONNECTION_REFUSED');
-      await pollPage(popup, 10_000, () => popup.evaluate(() => document.querySelector('[data-action="check-proxy"]') !== null || undefined));
+      await pollPage(popup, 10_000, () =>
+        popup.evaluate(() => document.querySelector('[data-action="check-proxy"]') !== null || undefined),
+      );
       await popup.click('[data-action="check-proxy"]');
       const text = await pollPage(popup, 15_000, () =>
         popup.evaluate(() => {
@@ -215,7 +237,9 @@ describe('the proxy check in Firefox', () => {
       const causes = await popup.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.getAttribute('data-causes') ?? '');
       expect(causes.split(',')[0]).toBe('proxy-problem');
       const stillHeld = await popup.evaluate(() =>
-        (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({ permissions: ['proxy'] }),
+        (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({
+          permissions: ['proxy'],
+        }),
       );
       expect(stillHeld).toBe(false);
     } finally {

@@ -12,7 +12,14 @@
 import type { Browser } from 'puppeteer-core';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXCEPTION_BUTTON_IDS, EXCEPTION_HEDGE, ERROR_PAGE_BUTTON_IDS, HOST_SENTINEL, checkClaims, type ClaimCheck } from '../firefox/error-page-claims';
+import {
+  EXCEPTION_BUTTON_IDS,
+  EXCEPTION_HEDGE,
+  ERROR_PAGE_BUTTON_IDS,
+  HOST_SENTINEL,
+  checkClaims,
+  type ClaimCheck,
+} from '../firefox/error-page-claims';
 import { errorPageStrings, readErrorPage, visibleLabel, type ErrorPageReading } from '../firefox/error-page';
 import { projectRoot } from '../firefox/extension';
 import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
@@ -90,7 +97,9 @@ async function readAboutConfigButton(browser: Browser): Promise<string> {
     // Like moz-extension: pages, goto to about:config never resolves over BiDi: start it, then poll.
     void tab.goto('about:config').catch(() => undefined);
     return await pollPage(tab, 15_000, async () => {
-      const text = await tab.evaluate(() => (document.documentURI === 'about:config' ? (document.getElementById('warningButton')?.textContent ?? '').trim() : ''));
+      const text = await tab.evaluate(() =>
+        document.documentURI === 'about:config' ? (document.getElementById('warningButton')?.textContent ?? '').trim() : '',
+      );
       return text === '' ? undefined : visibleLabel(text);
     });
   } finally {
@@ -149,7 +158,10 @@ function describeOracle(language: Language, prefs: Record<string, string | numbe
 
     test('the pages that load, visited next, load', async () => {
       const { lab, browser } = session();
-      const loaded = await visitLoadingCases(browser, ORDERED.map((spec) => lab.byId(spec.id)));
+      const loaded = await visitLoadingCases(
+        browser,
+        ORDERED.map((spec) => lab.byId(spec.id)),
+      );
       expect(loaded.filter((s) => s.status !== 'loaded')).toEqual([]);
     });
 
@@ -173,10 +185,18 @@ function describeOracle(language: Language, prefs: Record<string, string | numbe
 }
 
 /** Reads one case and makes the assertions; returns the claims for the summary tests. */
-async function checkCase(id: string, language: Language, browser: Browser, labCase: LabCase, aboutConfigButton: string): Promise<readonly ClaimCheck[]> {
+async function checkCase(
+  id: string,
+  language: Language,
+  browser: Browser,
+  labCase: LabCase,
+  aboutConfigButton: string,
+): Promise<readonly ClaimCheck[]> {
   const { page, shown, claims, strings } = await readCase(browser, labCase, language, aboutConfigButton);
   if (page.language !== PAGE_LANGUAGE[language]) {
-    throw new Error(`Firefox shows its error page in "${page.language}", not "${PAGE_LANGUAGE[language]}": for Russian, install firefox-esr-l10n-ru, the same version as firefox-esr.`);
+    throw new Error(
+      `Firefox shows its error page in "${page.language}", not "${PAGE_LANGUAGE[language]}": for Russian, install firefox-esr-l10n-ru, the same version as firefox-esr.`,
+    );
   }
   // The page and the popup really speak the language under test.
   expect({ id, page: page.language, advanced: strings['fp-certerror-advanced-button'], popup: shown.language }).toEqual({
@@ -197,11 +217,23 @@ async function checkCase(id: string, language: Language, browser: Browser, labCa
   if (page.exceptionLabel !== null) expect(page.exceptionLabel).toBe(strings[EXCEPTION_BUTTON_IDS[page.design]]);
   // Old TLS: Firefox 153 shows a notice and no button to turn TLS 1.0/1.1 back on, only these.
   if (OLD_TLS_NOTICE_CODES.has(labCase.expectedCode)) {
-    const only = ['fp-certerror-advanced-button', 'fp-certerror-return-to-previous-page-recommended-button-2', 'fp-certerror-hide-advanced-button'].map((key) => strings[key]);
-    expect({ id, notice: page.tlsVersionNotice, labels: [...new Set(page.labels)].sort() }).toEqual({ id, notice: true, labels: [...new Set(only)].sort() });
+    const only = [
+      'fp-certerror-advanced-button',
+      'fp-certerror-return-to-previous-page-recommended-button-2',
+      'fp-certerror-hide-advanced-button',
+    ].map((key) => strings[key]);
+    expect({ id, notice: page.tlsVersionNotice, labels: [...new Set(page.labels)].sort() }).toEqual({
+      id,
+      notice: true,
+      labels: [...new Set(only)].sort(),
+    });
   }
   // (b) Every error-page button the popup quotes is on this page, word for word.
-  expect({ id, labels: page.labels, unbacked: claims.filter((c) => !c.backed).map((c) => ({ quote: c.quote, in: c.block })) }).toEqual({ id, labels: page.labels, unbacked: [] });
+  expect({ id, labels: page.labels, unbacked: claims.filter((c) => !c.backed).map((c) => ({ quote: c.quote, in: c.block })) }).toEqual({
+    id,
+    labels: page.labels,
+    unbacked: [],
+  });
   return claims;
 }
 
@@ -215,7 +247,10 @@ describe('with the enterprise policy that hides the exception button', () => {
 
   test('an expired certificate gets no exception button, and the guide still tells the truth', async () => {
     const { lab, browser } = session();
-    await visitLoadingCases(browser, ORDERED.map((spec) => lab.byId(spec.id)));
+    await visitLoadingCases(
+      browser,
+      ORDERED.map((spec) => lab.byId(spec.id)),
+    );
     const labCase = lab.byId('expired');
     const { page, shown, claims } = await readCase(browser, labCase, 'en', await readAboutConfigButton(browser));
     // The page: Advanced opens, but no exception is offered.

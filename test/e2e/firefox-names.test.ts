@@ -79,12 +79,20 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
   test('every pref the guide names exists in this Firefox (a prefix names at least one)', async () => {
     const mentions = prefMentions(language);
     expect(mentions.length).toBeGreaterThan(0);
-    const page = await open(firefox(), 'about:config', async (p) => ((await p.evaluate(() => 'Services' in globalThis)) ? true : undefined));
+    const page = await open(firefox(), 'about:config', async (p) =>
+      (await p.evaluate(() => 'Services' in globalThis)) ? true : undefined,
+    );
     const names = [...new Set(mentions.map(({ name }) => name))];
     // The default branch: prefs set by the test profile (user.js) exist there only if Firefox
     // itself defines them, in its .js defaults or compiled in as static prefs.
     const known = await page.evaluate((all: string[]) => {
-      const services = (globalThis as unknown as { Services: { prefs: { getDefaultBranch(root: string): { getPrefType(name: string): number; getChildList(start: string): string[] } } } }).Services;
+      const services = (
+        globalThis as unknown as {
+          Services: {
+            prefs: { getDefaultBranch(root: string): { getPrefType(name: string): number; getChildList(start: string): string[] } };
+          };
+        }
+      ).Services;
       const defaults = services.prefs.getDefaultBranch('');
       return all.map((name) => ({ name, exists: defaults.getPrefType(name) !== 0 || defaults.getChildList(name).length > 0 }));
     }, names);
@@ -97,7 +105,7 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
     expect(pages).toContain('about:config');
     for (const address of pages) {
       const page = await open(firefox(), address, async (p) => {
-        const uri = await p.evaluate(() => document.readyState === 'complete' ? document.documentURI : '');
+        const uri = await p.evaluate(() => (document.readyState === 'complete' ? document.documentURI : ''));
         return uri && uri !== 'about:blank' ? uri : undefined;
       });
       const uri = await page.evaluate(() => document.documentURI);
@@ -112,13 +120,17 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
     // "Connection and software security", then the dialogs that open from that sub-page.
     const privacy = await open(firefox(), 'about:preferences#privacy', (p) => visibleLabelFor(p, CONNECTION_LINK_BUTTON));
     for (const label of await visibleLabels(privacy)) shown.add(label);
-    await privacy.evaluate((id: string) => { document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click(); }, CONNECTION_LINK_BUTTON);
+    await privacy.evaluate((id: string) => {
+      document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click();
+    }, CONNECTION_LINK_BUTTON);
     await pollPage(privacy, 20_000, () => visibleLabelFor(privacy, MANAGE_CERTIFICATES_BUTTON));
     for (const label of await visibleLabels(privacy)) shown.add(label);
     for (const button of [MANAGE_CERTIFICATES_BUTTON, CONFIGURE_PROXY_BUTTON, SECURITY_DEVICES_BUTTON]) {
       const page = await open(firefox(), 'about:preferences#connectionSecurity', (p) => visibleLabelFor(p, button));
       const before = (await visibleLabels(page)).length;
-      await page.evaluate((id: string) => { document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click(); }, button);
+      await page.evaluate((id: string) => {
+        document.querySelector<HTMLElement>(`[data-l10n-id="${id}"]`)?.click();
+      }, button);
       // The dialog opens in a frame of the settings page; its labels arrive with it.
       const inDialog = await pollPage(page, 20_000, async () => {
         const labels = await visibleLabels(page);
@@ -140,14 +152,22 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
     await writeFile(caFile, new Uint8Array(ca.cert.rawData));
     await privacy.evaluate((path: string) => {
       const chrome = globalThis as unknown as {
-        Cc: Record<string, { createInstance(i: unknown): { initWithPath(p: string): void }; getService(i: unknown): { importCertsFromFile(f: unknown, type: number): void } }>;
+        Cc: Record<
+          string,
+          {
+            createInstance(i: unknown): { initWithPath(p: string): void };
+            getService(i: unknown): { importCertsFromFile(f: unknown, type: number): void };
+          }
+        >;
         Ci: { nsIFile: unknown; nsIX509CertDB: unknown; nsIX509Cert: { CA_CERT: number } };
       };
       const file = chrome.Cc['@mozilla.org/file/local;1']?.createInstance(chrome.Ci.nsIFile);
       file?.initWithPath(path);
       const certdb = chrome.Cc['@mozilla.org/security/x509certdb;1']?.getService(chrome.Ci.nsIX509CertDB);
       // Later, and not awaited: the call returns only once its modal dialog closes.
-      setTimeout(() => { certdb?.importCertsFromFile(file, chrome.Ci.nsIX509Cert.CA_CERT); }, 0);
+      setTimeout(() => {
+        certdb?.importCertsFromFile(file, chrome.Ci.nsIX509Cert.CA_CERT);
+      }, 0);
     }, caFile);
     for (const label of await labelsOfModalWindow(privacy, DOWNLOAD_CERT_WINDOW)) shown.add(label);
     // "DNS over HTTPS" > "Advanced settings": its own sub-page, where the provider is chosen.
@@ -171,7 +191,9 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
       });
     expect(routes.length).toBeGreaterThan(3);
     const unseen = routes.flatMap(({ where, route }) =>
-      quotedSpans(language, route).filter((label) => !shown.has(label)).map((label) => `${where}: ${label}`),
+      quotedSpans(language, route)
+        .filter((label) => !shown.has(label))
+        .map((label) => `${where}: ${label}`),
     );
     expect(unseen).toEqual([]);
   });
@@ -241,13 +263,22 @@ function visibleLabels(page: Page, windowUrl?: string): Promise<string[] | undef
 /** Clicks a button in the settings page's dialog frame showing `dialogUrl`, from a timer: the
  * button opens a modal window, and the click returns only once that window closes. */
 async function clickInDialogLater(page: Page, dialogUrl: string, buttonId: string): Promise<void> {
-  const clicked = await page.evaluate((url: string, id: string) => {
-    const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe, browser')];
-    const button = frames.map((f) => f.contentDocument).find((d) => d?.documentURI === url)?.getElementById(id);
-    if (!button) return false;
-    setTimeout(() => { button.click(); }, 0);
-    return true;
-  }, dialogUrl, buttonId);
+  const clicked = await page.evaluate(
+    (url: string, id: string) => {
+      const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe, browser')];
+      const button = frames
+        .map((f) => f.contentDocument)
+        .find((d) => d?.documentURI === url)
+        ?.getElementById(id);
+      if (!button) return false;
+      setTimeout(() => {
+        button.click();
+      }, 0);
+      return true;
+    },
+    dialogUrl,
+    buttonId,
+  );
   if (!clicked) throw new Error(`No #${buttonId} in an open ${dialogUrl}`);
 }
 

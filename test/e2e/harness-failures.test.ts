@@ -23,7 +23,9 @@ describe('failures of the test set-up are loud', () => {
     const saved = process.env['FIREFOX_BIN'];
     process.env['FIREFOX_BIN'] = '/nonexistent/firefox';
     try {
-      await expect(launchFirefox({ profileDir: profile.dir, localHosts: [] })).rejects.toThrow(/Firefox was not found.*apt-get install firefox-esr/);
+      await expect(launchFirefox({ profileDir: profile.dir, localHosts: [] })).rejects.toThrow(
+        /Firefox was not found.*apt-get install firefox-esr/,
+      );
     } finally {
       if (saved === undefined) delete process.env['FIREFOX_BIN'];
       else process.env['FIREFOX_BIN'] = saved;
@@ -32,7 +34,9 @@ describe('failures of the test set-up are loud', () => {
 
   test('an extension that does not install is reported with its path', async () => {
     browser = await launchFirefox({ profileDir: profile.dir, localHosts: [] });
-    await expect(installExtension(browser, '/nonexistent/cert-doctor.zip')).rejects.toThrow(/nonexistent\/cert-doctor\.zip did not install/);
+    await expect(installExtension(browser, '/nonexistent/cert-doctor.zip')).rejects.toThrow(
+      /nonexistent\/cert-doctor\.zip did not install/,
+    );
   });
 
   test('a popup that never shows a finished diagnosis times out with the URL, not a hang', async () => {

@@ -35,10 +35,12 @@ const HOSTILE_NAME: LabCaseDefinition = {
 /** The leaf's subject as the extension stored it for the tab showing `url` (read from an extension page). */
 function storedSubject(page: Page, url: string): Promise<string | undefined> {
   return page.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } })
+      .browser;
     for (const [key, value] of Object.entries(await api.storage.session.get(null))) {
       const view = value as { snapshot?: { url: string; security?: { certificates: { subject: string }[] } } };
-      if (key.startsWith('view:') && view.snapshot?.url === wanted && view.snapshot.security) return view.snapshot.security.certificates[0]?.subject;
+      if (key.startsWith('view:') && view.snapshot?.url === wanted && view.snapshot.security)
+        return view.snapshot.security.certificates[0]?.subject;
     }
     return undefined;
   }, url);
@@ -48,7 +50,13 @@ function storedSubject(page: Page, url: string): Promise<string | undefined> {
 async function previewIn(report: Page, format: string): Promise<string> {
   await report.select('[data-testid="report-format"]', format);
   return pollPage(report, 10_000, () =>
-    report.evaluate((wanted) => (document.querySelector('[data-testid="report"]')?.getAttribute('data-format') === wanted ? document.querySelector('[data-testid="report-preview"]')?.textContent || undefined : undefined), format),
+    report.evaluate(
+      (wanted) =>
+        document.querySelector('[data-testid="report"]')?.getAttribute('data-format') === wanted
+          ? document.querySelector('[data-testid="report-preview"]')?.textContent || undefined
+          : undefined,
+      format,
+    ),
   );
 }
 
@@ -56,7 +64,7 @@ function hasHiddenCharacters(text: string): boolean {
   return /[\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/.test(text);
 }
 
-describe('strangers\' text with invisible characters, in Firefox', () => {
+describe("strangers' text with invisible characters, in Firefox", () => {
   let lab: Lab | undefined;
   let browser: Browser | undefined;
   const cleanUp: (() => Promise<unknown>)[] = [];
@@ -77,7 +85,7 @@ describe('strangers\' text with invisible characters, in Firefox', () => {
     for (const step of cleanUp) await step().catch(() => undefined);
   });
 
-  test('the popup and the report name U+202E and U+200B in the certificate\'s subject', async () => {
+  test("the popup and the report name U+202E and U+200B in the certificate's subject", async () => {
     if (!lab || !browser) throw new Error('the lab or Firefox did not start (see beforeAll)');
     const site = lab.byId('hostile-name');
     await visit(browser, site.url);
@@ -89,7 +97,9 @@ describe('strangers\' text with invisible characters, in Firefox', () => {
       const subject = await pollPage(popup, 15_000, () => storedSubject(popup, site.url));
       expect(subject).toContain(COMMON_NAME);
 
-      const shown = await pollPage(popup, 15_000, () => popup.evaluate(() => document.querySelector('[data-testid="certificate-details"]')?.textContent ?? undefined));
+      const shown = await pollPage(popup, 15_000, () =>
+        popup.evaluate(() => document.querySelector('[data-testid="certificate-details"]')?.textContent ?? undefined),
+      );
       expect(shown).toContain(SHOWN);
       expect(hasHiddenCharacters(await popup.evaluate(() => document.body.textContent))).toBe(false);
     } finally {
@@ -98,7 +108,9 @@ describe('strangers\' text with invisible characters, in Firefox', () => {
 
     const report = await openExtensionPage(browser, `popup/report.html?url=${encodeURIComponent(site.url)}`);
     try {
-      await pollPage(report, 15_000, () => report.evaluate(() => document.querySelector('[data-testid="report"][data-ready="true"]') !== null || undefined));
+      await pollPage(report, 15_000, () =>
+        report.evaluate(() => document.querySelector('[data-testid="report"][data-ready="true"]') !== null || undefined),
+      );
       // Plain text: the name exactly as the popup shows it.
       expect(await previewIn(report, 'text')).toContain(SHOWN);
       // Markdown: the same, with CommonMark's escapes for the backslash and braces (it reads the same).

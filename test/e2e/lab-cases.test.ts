@@ -23,7 +23,6 @@ function diagnosisOf(shown: DiagnosisAttributes, expected: ExpectedDiagnosis): E
   };
 }
 
-
 jest.setTimeout(60_000);
 
 describe('lab cases in Firefox, with the packaged extension', () => {
@@ -47,7 +46,11 @@ describe('lab cases in Firefox, with the packaged extension', () => {
       // The background records what it learns of sites (HSTS, the last good certificate) in
       // batches, and the popup re-renders when they land: wait for the expected diagnosis, and
       // compare whatever is shown last.
-      const shown = await readPopupUntil(browser, labCase.url, (s) => JSON.stringify(diagnosisOf(s, expected)) === JSON.stringify(expected));
+      const shown = await readPopupUntil(
+        browser,
+        labCase.url,
+        (s) => JSON.stringify(diagnosisOf(s, expected)) === JSON.stringify(expected),
+      );
       expect({ status: shown.status, code: shown.code, diagnosis: diagnosisOf(shown, expected) }).toEqual({
         status: labCase.expectedCode ? 'failed' : 'loaded',
         code: labCase.expectedCode,
@@ -55,7 +58,10 @@ describe('lab cases in Firefox, with the packaged extension', () => {
       });
       // What the person reads: the verdict in words, and numbered steps.
       const verdictText = messages[`verdict_${expected.verdict.replace('-', '_')}`]?.message ?? '?';
-      expect({ banner: shown.text.includes(verdictText), steps: shown.text.includes(messages['stepsTitle']?.message ?? '?') }).toEqual({ banner: true, steps: true });
+      expect({ banner: shown.text.includes(verdictText), steps: shown.text.includes(messages['stepsTitle']?.message ?? '?') }).toEqual({
+        banner: true,
+        steps: true,
+      });
     } finally {
       await page.close().catch(() => undefined);
     }

@@ -96,10 +96,15 @@ describe('private windows', () => {
     const page = await visit(browser, lab.byId('expired').url);
     try {
       const shown = await readPopupFor(browser, lab.byId('expired').url);
-      expect({ code: shown.code, incognito: shown.facts['incognito'] }).toEqual({ code: 'SEC_ERROR_EXPIRED_CERTIFICATE', incognito: 'true' });
+      expect({ code: shown.code, incognito: shown.facts['incognito'] }).toEqual({
+        code: 'SEC_ERROR_EXPIRED_CERTIFICATE',
+        incognito: 'true',
+      });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const options = await openExtensionPage(browser, 'options/options.html');
-      const count = await pollPage(options, 10_000, () => options.evaluate(() => document.querySelector('[data-testid="history"]')?.getAttribute('data-count') || undefined));
+      const count = await pollPage(options, 10_000, () =>
+        options.evaluate(() => document.querySelector('[data-testid="history"]')?.getAttribute('data-count') || undefined),
+      );
       expect(count).toBe('0');
       await options.close();
     } finally {

@@ -110,10 +110,17 @@ describe('HTTPS-Only mode: "Secure Site Not Available"', () => {
     expect(new URL(address).searchParams.get('u')).toBe(`https://${labCase.host}:${labCase.port}/`);
   });
 
-  test('the popup names HTTPS-Only mode first, the https attempt\'s cause next, and the plain-http way on', () => {
+  test("the popup names HTTPS-Only mode first, the https attempt's cause next, and the plain-http way on", () => {
     const { lab } = session();
     const expected = lab.byId('https-only-unavailable');
-    expect({ status: shown.status, code: shown.code, verdict: shown.verdict, bypass: shown.bypass, top: shown.causes[0], second: shown.causes.includes('http-on-https-port') }).toEqual({
+    expect({
+      status: shown.status,
+      code: shown.code,
+      verdict: shown.verdict,
+      bypass: shown.bypass,
+      top: shown.causes[0],
+      second: shown.causes.includes('http-on-https-port'),
+    }).toEqual({
       status: 'failed',
       code: expected.expectedCode,
       verdict: expected.expectedDiagnosis.verdict,
@@ -128,7 +135,11 @@ describe('HTTPS-Only mode: "Secure Site Not Available"', () => {
     const title = await localizedText(page, 'h1.title-text');
     const continueButton = await localizedText(page, '#openInsecure');
     const goBack = await localizedText(page, '#goBack');
-    expect({ title, continueButton, goBack }).toEqual({ title: 'Secure Site Not Available', continueButton: 'Continue to HTTP Site', goBack: 'Go Back' });
+    expect({ title, continueButton, goBack }).toEqual({
+      title: 'Secure Site Not Available',
+      continueButton: 'Continue to HTTP Site',
+      goBack: 'Go Back',
+    });
     const words = `${en.causes['https-only-unavailable']?.summary ?? ''}\n${causeSteps(en, 'https-only-unavailable')}`;
     for (const label of [title, continueButton, goBack]) expect(words).toContain(`“${label}”`);
     expect(messages['evidenceHttpsOnlyPage']?.message).toContain(`“${title}”`);
@@ -174,7 +185,10 @@ describe('a middlebox that resets post-quantum hellos', () => {
     const { lab, browser } = session();
     const labCase = lab.byId('post-quantum-reset');
     const hellosSince = (start: number): (readonly number[])[] =>
-      lab.requests.slice(start).filter((r) => r.caseId === labCase.id && r.method === 'RAW').map((r) => r.keyShareGroups ?? []);
+      lab.requests
+        .slice(start)
+        .filter((r) => r.caseId === labCase.id && r.method === 'RAW')
+        .map((r) => r.keyShareGroups ?? []);
 
     const before = lab.requests.length;
     const failing = await visit(browser, labCase.url);
@@ -185,7 +199,11 @@ describe('a middlebox that resets post-quantum hellos', () => {
     const tries = hellosSince(before);
     expect(tries.length).toBeGreaterThanOrEqual(2);
     expect(tries.every((groups) => groups.includes(X25519_MLKEM768))).toBe(true);
-    expect({ code: shown.code, top: shown.causes[0], listed: shown.causes.includes('pq-or-ech-blocked') }).toEqual({ code: 'NS_ERROR_NET_RESET', top: 'connection-reset', listed: true });
+    expect({ code: shown.code, top: shown.causes[0], listed: shown.causes.includes('pq-or-ech-blocked') }).toEqual({
+      code: 'NS_ERROR_NET_RESET',
+      top: 'connection-reset',
+      listed: true,
+    });
 
     // The guide's test, step by step: the pref the steps name, its "Toggle" button, reload.
     const steps = causeSteps(en, 'pq-or-ech-blocked');
@@ -221,7 +239,11 @@ describe('a block page with a certificate for its own name', () => {
     const page = await visit(browser, labCase.url);
     try {
       const failed = await readPopupUntil(browser, labCase.url, (s) => s.causes.includes('dns-block-page'));
-      expect({ code: failed.code, top: failed.causes[0], possible: failed.causes.indexOf('dns-block-page') > 0 }).toEqual({ code: 'SSL_ERROR_BAD_CERT_DOMAIN', top: 'name-mismatch', possible: true });
+      expect({ code: failed.code, top: failed.causes[0], possible: failed.causes.indexOf('dns-block-page') > 0 }).toEqual({
+        code: 'SSL_ERROR_BAD_CERT_DOMAIN',
+        top: 'name-mismatch',
+        possible: true,
+      });
       await acceptTheRisk(page);
       const loaded = await readPopupUntil(browser, labCase.url, (s) => s.status === 'loaded' && s.causes.includes('dns-block-page'));
       expect(loaded.causes.slice(0, 3)).toEqual(['exception-in-use', 'dns-block-page', 'name-mismatch']);
@@ -242,11 +264,12 @@ describe("the Settings labels the steps quote, read from this Firefox's Settings
   test('HTTPS-Only Mode and DNS over HTTPS: every label on the way is one this Firefox shows', async () => {
     const shown = await settingsPaneLabels(session().browser);
     const quoted = [...quotedInSettingsSteps('https-only-unavailable'), ...quotedInSettingsSteps('dns-block-page')];
-    expect(quoted).toEqual(expect.arrayContaining(['HTTPS-Only Mode', 'Enable HTTPS-Only Mode in all windows', 'Custom', 'Choose provider:']));
+    expect(quoted).toEqual(
+      expect.arrayContaining(['HTTPS-Only Mode', 'Enable HTTPS-Only Mode in all windows', 'Custom', 'Choose provider:']),
+    );
     expect(quoted.filter((label) => !shown.has(label))).toEqual([]);
   });
 });
-
 
 describe('in Russian: the Russian Firefox labels the Russian guide quotes', () => {
   const russian = useFirefoxSession({ ...httpsOnlySpec?.firefoxPrefs, 'intl.locale.requested': 'ru' });
@@ -260,7 +283,11 @@ describe('in Russian: the Russian Firefox labels the Russian guide quotes', () =
       const continueButton = await localizedText(page, '#openInsecure');
       const goBack = await localizedText(page, '#goBack');
       // /tmp/ff/ru toolkit/about/aboutHttpsOnlyError.ftl, as the Russian Firefox shows them.
-      expect({ title, continueButton, goBack }).toEqual({ title: 'Безопасная версия сайта недоступна', continueButton: 'Перейти на HTTP-версию', goBack: 'Назад' });
+      expect({ title, continueButton, goBack }).toEqual({
+        title: 'Безопасная версия сайта недоступна',
+        continueButton: 'Перейти на HTTP-версию',
+        goBack: 'Назад',
+      });
       const text = ru.causes['https-only-unavailable'];
       const quoted = quotedSpans('ru', `${text?.summary ?? ''}\n${causeSteps(ru, 'https-only-unavailable')}`);
       expect(quoted).toEqual(expect.arrayContaining([title, continueButton, goBack]));
@@ -273,7 +300,9 @@ describe('in Russian: the Russian Firefox labels the Russian guide quotes', () =
   test('Settings: HTTPS-Only mode and DNS over HTTPS', async () => {
     const { browser } = russian();
     const shown = await settingsPaneLabels(browser);
-    const settingsSteps = [...causeSteps(ru, 'https-only-unavailable').split('\n'), ...causeSteps(ru, 'dns-block-page').split('\n')].filter((step) => step.includes('«Настройки»'));
+    const settingsSteps = [...causeSteps(ru, 'https-only-unavailable').split('\n'), ...causeSteps(ru, 'dns-block-page').split('\n')].filter(
+      (step) => step.includes('«Настройки»'),
+    );
     const quoted = settingsSteps.flatMap((step) => quotedSpans('ru', step));
     expect(quoted).toEqual(expect.arrayContaining(['Режим «Только HTTPS»', 'Персональный', 'Выбрать провайдера:']));
     // «Только HTTPS» alone is the mode's name in prose, quoted the way Firefox's own labels quote it.

@@ -54,7 +54,11 @@ function measureLayout(): Layout | null {
     const element = node.parentElement;
     if (!element || element.getClientRects().length === 0) return false;
     // Inside a closed <details> only its <summary> shows, at every level of folding.
-    for (let folded = element.closest('details:not([open])'); folded; folded = folded.parentElement?.closest('details:not([open])') ?? null) {
+    for (
+      let folded = element.closest('details:not([open])');
+      folded;
+      folded = folded.parentElement?.closest('details:not([open])') ?? null
+    ) {
       if (!folded.querySelector(':scope > summary')?.contains(element)) return false;
     }
     return true;
@@ -71,7 +75,9 @@ function measureLayout(): Layout | null {
   return {
     language: root.getAttribute('data-language') ?? '',
     firstStepBottom: first.getBoundingClientRect().bottom + window.scrollY,
-    mainAction: main ? { top: main.getBoundingClientRect().top + window.scrollY, bottom: main.getBoundingClientRect().bottom + window.scrollY } : null,
+    mainAction: main
+      ? { top: main.getBoundingClientRect().top + window.scrollY, bottom: main.getBoundingClientRect().bottom + window.scrollY }
+      : null,
     wordsAbove: textAbove === '' ? 0 : textAbove.split(' ').length,
     textAbove,
   };
@@ -96,12 +102,14 @@ async function measure(browser: Browser, labCase: LabCase, language: Language): 
       if (!settled) return undefined;
       const layout = await page.evaluate(measureLayout);
       return layout?.language === language ? layout : undefined;
-    }).catch(async () => `no settled popup with steps in ${language}: ${await page.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.textContent.slice(0, 300) ?? 'nothing')}`);
+    }).catch(
+      async () =>
+        `no settled popup with steps in ${language}: ${await page.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.textContent.slice(0, 300) ?? 'nothing')}`,
+    );
   } finally {
     await page.close().catch(() => undefined);
   }
 }
-
 
 // Cases that need Firefox prefs of their own (HTTPS-Only mode) get a Firefox with those prefs;
 // the rest share one. Visit order matters within each (Firefox caches intermediates; HSTS needs
@@ -113,42 +121,65 @@ const groups = prefSets.map((prefs) => ({
   specs: ordered.filter((spec) => JSON.stringify(spec.firefoxPrefs ?? {}) === prefs),
 }));
 
-describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', '), group] as const))('the popup answers first, at 360 x 600: %s', (_ids, group) => {
-  const session = useFirefoxSession(group.prefs);
+describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', '), group] as const))(
+  'the popup answers first, at 360 x 600: %s',
+  (_ids, group) => {
+    const session = useFirefoxSession(group.prefs);
 
-  test('the first step is whole within 600 px, under at most 60 words, in English and Russian', async () => {
-    const { lab, browser } = session();
-    const measured: Measured[] = [];
-    const tabs: Page[] = [];
-    try {
-      for (const spec of group.specs) {
-        const labCase = lab.byId(spec.id);
-        tabs.push(await visit(browser, labCase.url));
-        measured.push({ id: spec.id, language: 'en', layout: await measure(browser, labCase, 'en') });
+    test('the first step is whole within 600 px, under at most 60 words, in English and Russian', async () => {
+      const { lab, browser } = session();
+      const measured: Measured[] = [];
+      const tabs: Page[] = [];
+      try {
+        for (const spec of group.specs) {
+          const labCase = lab.byId(spec.id);
+          tabs.push(await visit(browser, labCase.url));
+          measured.push({ id: spec.id, language: 'en', layout: await measure(browser, labCase, 'en') });
+        }
+        await chooseLanguage(browser, 'ru');
+        for (const spec of group.specs)
+          measured.push({ id: spec.id, language: 'ru', layout: await measure(browser, lab.byId(spec.id), 'ru') });
+      } finally {
+        await chooseLanguage(browser, 'auto').catch(() => undefined);
+        for (const tab of tabs) await tab.close().catch(() => undefined);
       }
-      await chooseLanguage(browser, 'ru');
-      for (const spec of group.specs) measured.push({ id: spec.id, language: 'ru', layout: await measure(browser, lab.byId(spec.id), 'ru') });
-    } finally {
-      await chooseLanguage(browser, 'auto').catch(() => undefined);
-      for (const tab of tabs) await tab.close().catch(() => undefined);
-    }
-    if (process.env['DEBUG_UI']) for (const m of measured) console.log(m.id, m.language, typeof m.layout === 'string' ? m.layout : `${Math.round(m.layout.firstStepBottom)} px (main action ${JSON.stringify(m.layout.mainAction)}), ${m.layout.wordsAbove} words: ${m.layout.textAbove}`);
-    expect(measured.length).toBe(group.specs.length * 2);
-    const results = measured.map((m) =>
-      typeof m.layout === 'string'
-        ? { case: m.id, language: m.language, problem: m.layout }
-        : {
-            case: m.id,
-            language: m.language,
-            firstStepWithin600: m.layout.firstStepBottom <= VIEWPORT.height,
-            wordsAboveAtMost60: m.layout.wordsAbove <= MAX_WORDS_ABOVE,
-            // The main action is in the first 600 px too, without covering the first step.
-            mainActionInView: m.layout.mainAction !== null && m.layout.mainAction.bottom <= VIEWPORT.height && m.layout.mainAction.top >= m.layout.firstStepBottom,
-          },
-    );
-    expect(results).toEqual(measured.map((m) => ({ case: m.id, language: m.language, firstStepWithin600: true, wordsAboveAtMost60: true, mainActionInView: true })));
-  });
-});
+      if (process.env['DEBUG_UI'])
+        for (const m of measured)
+          console.log(
+            m.id,
+            m.language,
+            typeof m.layout === 'string'
+              ? m.layout
+              : `${Math.round(m.layout.firstStepBottom)} px (main action ${JSON.stringify(m.layout.mainAction)}), ${m.layout.wordsAbove} words: ${m.layout.textAbove}`,
+          );
+      expect(measured.length).toBe(group.specs.length * 2);
+      const results = measured.map((m) =>
+        typeof m.layout === 'string'
+          ? { case: m.id, language: m.language, problem: m.layout }
+          : {
+              case: m.id,
+              language: m.language,
+              firstStepWithin600: m.layout.firstStepBottom <= VIEWPORT.height,
+              wordsAboveAtMost60: m.layout.wordsAbove <= MAX_WORDS_ABOVE,
+              // The main action is in the first 600 px too, without covering the first step.
+              mainActionInView:
+                m.layout.mainAction !== null &&
+                m.layout.mainAction.bottom <= VIEWPORT.height &&
+                m.layout.mainAction.top >= m.layout.firstStepBottom,
+            },
+      );
+      expect(results).toEqual(
+        measured.map((m) => ({
+          case: m.id,
+          language: m.language,
+          firstStepWithin600: true,
+          wordsAboveAtMost60: true,
+          mainActionInView: true,
+        })),
+      );
+    });
+  },
+);
 
 test('every lab case is in one of the groups above', () => {
   expect(groups.flatMap((group) => group.specs.map((spec) => spec.id)).sort()).toEqual(LAB_CASE_SPECS.map((spec) => spec.id).sort());

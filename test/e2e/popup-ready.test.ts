@@ -24,7 +24,8 @@ interface ReadyView {
 /** From an extension page that is not the popup: the ready view stored for the tab showing `url`. */
 function readyViewOf(page: Page, url: string): Promise<ReadyView | undefined> {
   return page.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } })
+      .browser;
     const all = await api.storage.session.get(null);
     for (const [key, value] of Object.entries(all)) {
       const view = value as {
@@ -139,7 +140,10 @@ describe('the popup at once', () => {
       const english = await popupLoads(browser, expired.url, 'site-fault');
       await chooseLanguage(browser, 'ru');
       const russian = await popupLoads(browser, expired.url, 'site-fault');
-      for (const [loads, language] of [[english, 'en'], [russian, 'ru']] as const) {
+      for (const [loads, language] of [
+        [english, 'en'],
+        [russian, 'ru'],
+      ] as const) {
         expect(loads.language).toBe(language);
         expect(loads.causes[0]).toBe('cert-expired');
         // Only the code's words and the diagnosed causes' (the whole guide is the report page's;
@@ -153,7 +157,7 @@ describe('the popup at once', () => {
     }
   });
 
-  test('for a tab, the view and its words come from the background\'s memory, in English and Russian', async () => {
+  test("for a tab, the view and its words come from the background's memory, in English and Russian", async () => {
     const { lab, browser } = session();
     const expired = lab.byId('expired');
     const tab = await visit(browser, expired.url);

@@ -31,10 +31,34 @@ interface State {
 }
 
 const STATES: readonly State[] = [
-  { name: 'site-fault-expired', caseId: 'expired', verdict: 'site-fault', shows: [message('verdict_site_fault'), message('bypass_discouraged_public_site')], steps: true },
-  { name: 'fix-here-router', caseId: 'local-device', verdict: 'fix-here', shows: [message('verdict_fix_here'), message('bypass_acceptable_own_device')], steps: true },
-  { name: 'fix-here-reset', caseId: 'connection-reset', verdict: 'fix-here', shows: [message('bypass_never_not_overridable'), message('actionCheckProxy')], steps: true },
-  { name: 'caution-interception', caseId: 'interception', verdict: 'caution', shows: [message('verdict_caution'), 'Avast / AVG'], steps: true },
+  {
+    name: 'site-fault-expired',
+    caseId: 'expired',
+    verdict: 'site-fault',
+    shows: [message('verdict_site_fault'), message('bypass_discouraged_public_site')],
+    steps: true,
+  },
+  {
+    name: 'fix-here-router',
+    caseId: 'local-device',
+    verdict: 'fix-here',
+    shows: [message('verdict_fix_here'), message('bypass_acceptable_own_device')],
+    steps: true,
+  },
+  {
+    name: 'fix-here-reset',
+    caseId: 'connection-reset',
+    verdict: 'fix-here',
+    shows: [message('bypass_never_not_overridable'), message('actionCheckProxy')],
+    steps: true,
+  },
+  {
+    name: 'caution-interception',
+    caseId: 'interception',
+    verdict: 'caution',
+    shows: [message('verdict_caution'), 'Avast / AVG'],
+    steps: true,
+  },
   { name: 'no-record', query: 'tabId=999999', shows: [message('popupNoRecord')], steps: false },
   { name: 'not-https', query: '', shows: [message('popupNotHttpsInternal')], steps: false },
 ];
@@ -58,14 +82,22 @@ async function checkStates(session: () => FirefoxSession, theme: 'light' | 'dark
     const [page] = pages;
     if (!page) throw new Error('no popup page');
     try {
-      const text = await pollPage(page, 10_000, () => page.evaluate(() => document.querySelector('[data-testid="diagnosis"][data-ready="true"]')?.textContent ?? undefined));
-      if (process.env["DEBUG_UI"]) console.log(state.name, text);
-      for (const expected of state.shows) expect({ state: state.name, shows: text.includes(expected) ? expected : `missing: ${expected}` }).toEqual({ state: state.name, shows: expected });
+      const text = await pollPage(page, 10_000, () =>
+        page.evaluate(() => document.querySelector('[data-testid="diagnosis"][data-ready="true"]')?.textContent ?? undefined),
+      );
+      if (process.env['DEBUG_UI']) console.log(state.name, text);
+      for (const expected of state.shows)
+        expect({ state: state.name, shows: text.includes(expected) ? expected : `missing: ${expected}` }).toEqual({
+          state: state.name,
+          shows: expected,
+        });
       const stepCount = await page.evaluate(() => document.querySelectorAll('[data-testid="steps"] li').length);
       expect({ state: state.name, steps: stepCount > 0 }).toEqual({ state: state.name, steps: state.steps });
       // The narrowest the popup is designed for: nothing may stick out.
       await page.setViewport({ width: 320, height: 900 });
-      expect({ state: state.name, width: 320, overflows: (await page.evaluate(() => document.documentElement.scrollWidth)) > 320 }).toEqual({ state: state.name, width: 320, overflows: false });
+      expect({ state: state.name, width: 320, overflows: (await page.evaluate(() => document.documentElement.scrollWidth)) > 320 }).toEqual(
+        { state: state.name, width: 320, overflows: false },
+      );
       for (const width of [360, 800]) {
         await page.setViewport({ width, height: 900 });
         // Nothing wider than the window: Firefox for Android and narrow popups have no room to scroll sideways.
@@ -89,7 +121,9 @@ async function checkKeyboard(session: () => FirefoxSession): Promise<void> {
   try {
     await readPopupUntil(browser, url, (s) => s.verdict === 'site-fault');
     // More presses than there are controls: the pass must reach the footer and wrap.
-    const focusable = await page.evaluate(() => document.querySelectorAll('a[href], button:not([disabled]), summary, select, input, textarea').length);
+    const focusable = await page.evaluate(
+      () => document.querySelectorAll('a[href], button:not([disabled]), summary, select, input, textarea').length,
+    );
     const reached: { what: string; outline: string }[] = [];
     for (let i = 0; i < focusable; i++) {
       await page.keyboard.press('Tab');
@@ -109,7 +143,16 @@ async function checkKeyboard(session: () => FirefoxSession): Promise<void> {
     // Reading order, as the design has it: the rest of the steps, the main action (the report,
     // for a site's fault), the other actions, then the folded sections in their order; the
     // footer last.
-    const expected = ['summary:more-steps', 'report', 'test-again', 'summary:evidence', 'summary:more-about', 'summary:other-systems', 'summary:technical-details', 'open-options'];
+    const expected = [
+      'summary:more-steps',
+      'report',
+      'test-again',
+      'summary:evidence',
+      'summary:more-about',
+      'summary:other-systems',
+      'summary:technical-details',
+      'open-options',
+    ];
     expect(order.filter((what) => expected.includes(what))).toEqual(expected);
     expect(order.at(-1)).toBe('open-options');
     // A link folded away is reached once its section is opened: open "More about this problem".
@@ -158,7 +201,12 @@ async function checkOtherPages(session: () => FirefoxSession, theme: 'light' | '
         for (const width of [360, 800]) {
           await page.setViewport({ width, height: 900 });
           const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-          expect({ page: name, width, overflows: scrollWidth > width, violations: await axeViolations(page) }).toEqual({ page: name, width, overflows: false, violations: [] });
+          expect({ page: name, width, overflows: scrollWidth > width, violations: await axeViolations(page) }).toEqual({
+            page: name,
+            width,
+            overflows: false,
+            violations: [],
+          });
           await page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}-${width}.png`), fullPage: true });
         }
       } finally {

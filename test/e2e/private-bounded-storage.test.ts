@@ -22,7 +22,8 @@ type Area = 'session' | 'local';
 /** Everything in one of the extension's storage areas, read from an extension page. */
 function readArea(page: Page, area: Area): Promise<Record<string, unknown>> {
   return page.evaluate(async (name) => {
-    const api = (globalThis as unknown as { browser: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> } })
+      .browser;
     const store = api.storage[name];
     if (!store) throw new Error(`no storage.${name}`);
     return store.get(null);
@@ -76,7 +77,12 @@ describe('private and bounded storage in Firefox', () => {
         const sender = await pollPage(popup, 10_000, () =>
           popup.evaluate(() => {
             const details = document.querySelector('[data-testid="certificate-details"]');
-            return details ? { host: details.getAttribute('data-chain-sender') ?? '', text: document.querySelector('[data-testid="chain-sender"]')?.textContent ?? '' } : undefined;
+            return details
+              ? {
+                  host: details.getAttribute('data-chain-sender') ?? '',
+                  text: document.querySelector('[data-testid="chain-sender"]')?.textContent ?? '',
+                }
+              : undefined;
           }),
         );
         expect(sender.host).toBe(sso.host);
@@ -93,7 +99,9 @@ describe('private and bounded storage in Firefox', () => {
   test('tabs with addresses of half a megabyte and an ordinary failing tab: every one keeps its record, each under 64 KB', async () => {
     const { lab, browser } = firefox();
     const longPath = `/${'a'.repeat(512 * 1024)}`;
-    const longUrls = ['expired', 'self-signed', 'untrusted-issuer'].map((id) => `${new URL(lab.byId(id).url).origin}${longPath}?q=${'b'.repeat(1024)}`);
+    const longUrls = ['expired', 'self-signed', 'untrusted-issuer'].map(
+      (id) => `${new URL(lab.byId(id).url).origin}${longPath}?q=${'b'.repeat(1024)}`,
+    );
     const ordinary = lab.byId('not-yet-valid').url;
     const pages: Page[] = [];
     for (const url of longUrls) pages.push(await visit(browser, url));
@@ -109,7 +117,13 @@ describe('private and bounded storage in Firefox', () => {
       expect(snapshots[3]?.url).toBe(ordinary);
       // Firefox's own measure of what each record takes of storage.session's quota.
       const sizes = await reader.evaluate(async () => {
-        const session = (globalThis as unknown as { browser: { storage: { session: { get(keys: null): Promise<Record<string, unknown>>; getBytesInUse(keys: string): Promise<number> } } } }).browser.storage.session;
+        const session = (
+          globalThis as unknown as {
+            browser: {
+              storage: { session: { get(keys: null): Promise<Record<string, unknown>>; getBytesInUse(keys: string): Promise<number> } };
+            };
+          }
+        ).browser.storage.session;
         const keys = Object.keys(await session.get(null)).filter((key) => key.startsWith('tab:'));
         return Promise.all(keys.map((key) => session.getBytesInUse(key)));
       });
@@ -125,7 +139,8 @@ describe('private and bounded storage in Firefox', () => {
     const { browser } = firefox();
     const big = Array.from({ length: MAX_KEPT_DER_BYTES }, (_, i) => i % 256);
     const hostileDn = `CN=${'\u0001'.repeat(1000)}`;
-    const largeChain = (dn: string): Record<string, unknown> => fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: dn, issuer: dn, der: big })) });
+    const largeChain = (dn: string): Record<string, unknown> =>
+      fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: dn, issuer: dn, der: big })) });
     // Firefox counts the structured clone, not JSON: text with control characters is smaller
     // there, many small values and one-byte text larger. Each kind at its worst.
     const worst = [
@@ -138,7 +153,19 @@ describe('private and bounded storage in Firefox', () => {
     const reader = await openExtensionPage(browser, 'options/options.html');
     try {
       const sizes = await reader.evaluate(async (snapshots) => {
-        const session = (globalThis as unknown as { browser: { storage: { session: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void>; getBytesInUse(key: string): Promise<number> } } } }).browser.storage.session;
+        const session = (
+          globalThis as unknown as {
+            browser: {
+              storage: {
+                session: {
+                  set(items: Record<string, unknown>): Promise<void>;
+                  remove(key: string): Promise<void>;
+                  getBytesInUse(key: string): Promise<number>;
+                };
+              };
+            };
+          }
+        ).browser.storage.session;
         const measured: number[] = [];
         for (const snapshot of snapshots) {
           await session.set({ 'probe:worst': snapshot });

@@ -27,7 +27,9 @@ async function findPage(browser: Browser, selector: string): Promise<Page | unde
 }
 
 async function preview(page: Page): Promise<string> {
-  return pollPage(page, 10_000, () => page.evaluate(() => document.querySelector('[data-testid="report-preview"]')?.textContent || undefined));
+  return pollPage(page, 10_000, () =>
+    page.evaluate(() => document.querySelector('[data-testid="report-preview"]')?.textContent || undefined),
+  );
 }
 
 describe('the report in Firefox', () => {
@@ -41,7 +43,7 @@ describe('the report in Firefox', () => {
     'dom.events.testing.asyncClipboard': true,
   });
 
-  test('missing intermediate: from the popup\'s button to a report that names the fix; copy, save and email', async () => {
+  test("missing intermediate: from the popup's button to a report that names the fix; copy, save and email", async () => {
     const { lab, browser } = firefox();
     const site = lab.byId('missing-intermediate');
     const tab = await visit(browser, site.url);
@@ -52,14 +54,20 @@ describe('the report in Firefox', () => {
       await popup.click('[data-action="report"]');
       const report = await pollPage(popup, 10_000, () => findPage(browser, '[data-testid="report"][data-ready="true"]'));
       const text = await preview(report);
-      expect(await report.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-audience'))).toBe('site-owner');
+      expect(await report.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-audience'))).toBe(
+        'site-owner',
+      );
       expect(text).toContain('SEC_ERROR_UNKNOWN_ISSUER');
       expect(text).toContain('fullchain.pem');
       expect(text).toContain('ssl_certificate');
-      expect(text).toContain(`openssl s_client -connect incomplete-chain.lab.test:${site.port} -servername incomplete-chain.lab.test -showcerts`);
+      expect(text).toContain(
+        `openssl s_client -connect incomplete-chain.lab.test:${site.port} -servername incomplete-chain.lab.test -showcerts`,
+      );
 
       await report.click('[data-action="copy-report"]');
-      await pollPage(report, 5_000, () => report.evaluate(() => document.querySelector('[data-testid="report-status"]')?.getAttribute('data-status') === 'done' || undefined));
+      await pollPage(report, 5_000, () =>
+        report.evaluate(() => document.querySelector('[data-testid="report-status"]')?.getAttribute('data-status') === 'done' || undefined),
+      );
       expect(await report.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
       await report.click('[data-action="save-report"]');
@@ -77,15 +85,21 @@ describe('the report in Firefox', () => {
 
       // No security.txt can be fetched securely from a host with a broken chain: a guess, said to be one.
       await report.click('[data-action="find-contact"]');
-      const kind = await pollPage(report, 15_000, () => report.evaluate(() => document.querySelector('[data-testid="contact"]')?.getAttribute('data-contact') ?? undefined));
+      const kind = await pollPage(report, 15_000, () =>
+        report.evaluate(() => document.querySelector('[data-testid="contact"]')?.getAttribute('data-contact') ?? undefined),
+      );
       expect(kind).toBe('guess');
-      expect(await report.evaluate(() => document.querySelector('[data-testid="contact"]')?.textContent)).toContain('security@incomplete-chain.lab.test');
+      expect(await report.evaluate(() => document.querySelector('[data-testid="contact"]')?.textContent)).toContain(
+        'security@incomplete-chain.lab.test',
+      );
 
       await report.select('[data-testid="report-format"]', 'json');
-      const json = JSON.parse(await pollPage(report, 5_000, async () => {
-        const t = await preview(report);
-        return t.startsWith('{') ? t : undefined;
-      })) as { $schema: string; site: { address: string } };
+      const json = JSON.parse(
+        await pollPage(report, 5_000, async () => {
+          const t = await preview(report);
+          return t.startsWith('{') ? t : undefined;
+        }),
+      ) as { $schema: string; site: { address: string } };
       expect(json.$schema).toBe('https://cert-doctor.net/schemas/report-1.json');
       expect(json.site.address).toBe(new URL(site.url).origin);
       await report.close();
@@ -95,7 +109,7 @@ describe('the report in Firefox', () => {
     }
   });
 
-  test('a report from the options\' history of a past problem', async () => {
+  test("a report from the options' history of a past problem", async () => {
     const { lab, browser } = firefox();
     const site = lab.byId('expired');
     const tab = await visit(browser, site.url);
@@ -103,7 +117,9 @@ describe('the report in Firefox', () => {
     try {
       await readPopupFor(browser, site.url);
       const host = `expired.lab.test:${site.port}`;
-      await pollPage(options, 10_000, () => options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host));
+      await pollPage(options, 10_000, () =>
+        options.evaluate((h) => document.querySelector('[data-testid="history"]')?.textContent.includes(h) || undefined, host),
+      );
       await options.evaluate((h) => {
         const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
         item?.querySelector<HTMLButtonElement>('[data-action="report-incident"]')?.click();
@@ -129,7 +145,9 @@ describe('the report in Firefox', () => {
       try {
         await preview(report);
         await report.click('[data-action="find-contact"]');
-        const kind = await pollPage(report, 15_000, () => report.evaluate(() => document.querySelector('[data-testid="contact"]')?.getAttribute('data-contact') ?? undefined));
+        const kind = await pollPage(report, 15_000, () =>
+          report.evaluate(() => document.querySelector('[data-testid="contact"]')?.getAttribute('data-contact') ?? undefined),
+        );
         expect(kind).toBe('found');
         const shown = await report.evaluate(() => document.querySelector('[data-testid="contact"]')?.textContent ?? '');
         expect(shown).toContain(`https://www.shop.lab.test:${site.port}/.well-known/security.txt`);

@@ -47,7 +47,11 @@ async function readOptionsPage(browser: Browser): Promise<OptionsPageState> {
           rememberedCount: remembered,
           incidents: [...history.querySelectorAll('li[data-incident]')].map((item) => {
             const technical = item.querySelectorAll('.technical');
-            return { id: item.getAttribute('data-incident') ?? '', host: technical[0]?.textContent ?? '', code: technical[1]?.textContent ?? '' };
+            return {
+              id: item.getAttribute('data-incident') ?? '',
+              host: technical[0]?.textContent ?? '',
+              code: technical[1]?.textContent ?? '',
+            };
           }),
         };
       }),
@@ -62,7 +66,9 @@ async function isPrivateTab(browser: Browser, tabId: string): Promise<boolean> {
   const page = await openExtensionPage(browser, 'options/options.html');
   try {
     return await page.evaluate(
-      async (id) => (await (globalThis as unknown as { browser: { tabs: { get(id: number): Promise<{ incognito: boolean }> } } }).browser.tabs.get(id)).incognito,
+      async (id) =>
+        (await (globalThis as unknown as { browser: { tabs: { get(id: number): Promise<{ incognito: boolean }> } } }).browser.tabs.get(id))
+          .incognito,
       Number(tabId),
     );
   } finally {
@@ -113,7 +119,9 @@ describe('a restart with the same profile', () => {
     lab = await startLab();
     profile = await createTrustingProfile(lab.trustedRoots);
     browser = await start();
-    expect(await installExtensionWith(browser, packagedExtensionPath(), { permanent: true, allowInPrivateWindows: false })).toBe(extensionId);
+    expect(await installExtensionWith(browser, packagedExtensionPath(), { permanent: true, allowInPrivateWindows: false })).toBe(
+      extensionId,
+    );
   }, 120_000);
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
@@ -129,7 +137,9 @@ describe('a restart with the same profile', () => {
     await chooseLanguage(b, 'ru');
     const options = await openExtensionPage(b, 'options/options.html');
     await options.click('[data-testid="setting-report-path"]');
-    await pollPage(options, 10_000, () => options.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-report-path"]')?.checked || undefined));
+    await pollPage(options, 10_000, () =>
+      options.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-report-path"]')?.checked || undefined),
+    );
     await options.close();
     // A failing site (an incident) and a good one (its certificate remembered), left open.
     const failing = labOf().byId('expired');
@@ -145,7 +155,9 @@ describe('a restart with the same profile', () => {
     expect(shown.reportIncludesPath).toBe(true);
     // One good site visited: one remembered certificate. One failed load: one incident.
     expect(shown.rememberedCount).toBe('1');
-    expect(shown.incidents.map(({ host, code }) => ({ host, code }))).toEqual([{ host: failing.host + `:${failing.port}`, code: failing.expectedCode }]);
+    expect(shown.incidents.map(({ host, code }) => ({ host, code }))).toEqual([
+      { host: failing.host + `:${failing.port}`, code: failing.expectedCode },
+    ]);
     before = { storage: await readAllLocalStorage(b), options: shown };
   });
 
@@ -212,7 +224,9 @@ describe('a private window', () => {
     const options = await openExtensionPage(firefox(), 'options/options.html');
     try {
       const allowed = await options.evaluate(() =>
-        (globalThis as unknown as { browser: { extension: { isAllowedIncognitoAccess(): Promise<boolean> } } }).browser.extension.isAllowedIncognitoAccess(),
+        (
+          globalThis as unknown as { browser: { extension: { isAllowedIncognitoAccess(): Promise<boolean> } } }
+        ).browser.extension.isAllowedIncognitoAccess(),
       );
       expect(allowed).toBe(true);
     } finally {
@@ -236,7 +250,11 @@ describe('a private window', () => {
       // The toolbar button of the private window, on the failing tab (the selected one).
       const popup = await openToolbarPopup(b, 20_000, 'private');
       await closeToolbarPopup(b, 'private');
-      expect({ status: popup.status, code: popup.code, viewFrom: popup.viewFrom }).toEqual({ status: 'failed', code: failing.expectedCode, viewFrom: 'storage' });
+      expect({ status: popup.status, code: popup.code, viewFrom: popup.viewFrom }).toEqual({
+        status: 'failed',
+        code: failing.expectedCode,
+        viewFrom: 'storage',
+      });
       // The good site was seen too, in a private tab. (Asked of Firefox rather than read from the
       // popup's facts: those can miss the tab's context when webNavigation.onBeforeNavigate
       // reaches the background after webRequest's events, as measured for a new private
@@ -299,7 +317,11 @@ describe('a private window', () => {
       await failingPage.bringToFront();
       const popup = await openToolbarPopup(b);
       await closeToolbarPopup(b);
-      expect({ status: popup.status, code: popup.code, viewFrom: popup.viewFrom }).toEqual({ status: 'failed', code: failing.expectedCode, viewFrom: 'background' });
+      expect({ status: popup.status, code: popup.code, viewFrom: popup.viewFrom }).toEqual({
+        status: 'failed',
+        code: failing.expectedCode,
+        viewFrom: 'background',
+      });
     } finally {
       await goodPage.close().catch(() => undefined);
       await failingPage.close().catch(() => undefined);

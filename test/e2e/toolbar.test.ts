@@ -58,12 +58,20 @@ describe("Cert Doctor's button in Firefox's own toolbar", () => {
       // the quiet mark (src/capture/badge.ts), not the failure's "!".
       const onWorking = await badgeOf(working, lab.byId('valid').url);
       const onFailing = await badgeOf(failing, labCase.url);
-      expect({ working: onWorking.badge, failing: onFailing.badge, shown: onFailing.badgeShown }).toEqual({ working: '•', failing: '!', shown: true });
+      expect({ working: onWorking.badge, failing: onFailing.badge, shown: onFailing.badgeShown }).toEqual({
+        working: '•',
+        failing: '!',
+        shown: true,
+      });
 
       const popup = await openToolbarPopup(browser);
       try {
         expect({
-          page: popup.url.replace(/[?#].*$/, '').split('/').slice(-2).join('/'),
+          page: popup.url
+            .replace(/[?#].*$/, '')
+            .split('/')
+            .slice(-2)
+            .join('/'),
           anchoredOn: popup.anchorToolbar,
           status: popup.status,
           code: popup.code,
@@ -81,8 +89,13 @@ describe("Cert Doctor's button in Firefox's own toolbar", () => {
         expect(popup.width).toBeGreaterThanOrEqual(POPUP_MIN_WIDTH);
         expect(popup.width).toBeLessThanOrEqual(POPUP_MAX_WIDTH);
         expect(popup.height).toBe(Math.min(popup.scrollHeight, POPUP_MAX_HEIGHT));
-        expect({ width: popup.innerWidth, height: popup.innerHeight }).toEqual({ width: Math.round(popup.width), height: Math.round(popup.height) });
-        console.info(`The popup from the toolbar on ${labCase.id}: ${popup.width}x${popup.height} px (content ${popup.scrollHeight} px tall).`);
+        expect({ width: popup.innerWidth, height: popup.innerHeight }).toEqual({
+          width: Math.round(popup.width),
+          height: Math.round(popup.height),
+        });
+        console.info(
+          `The popup from the toolbar on ${labCase.id}: ${popup.width}x${popup.height} px (content ${popup.scrollHeight} px tall).`,
+        );
       } finally {
         await closeToolbarPopup(browser);
       }

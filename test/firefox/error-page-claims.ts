@@ -84,7 +84,11 @@ function matcherOf(pattern: string): RegExp {
 }
 
 /** The error-page button claims among the popup's quotes, each with whether the page backs it. */
-export function checkClaims(blocks: readonly { readonly text: string; readonly quotes: readonly string[] }[], page: PageButtons, inputs: ClaimInputs): ClaimCheck[] {
+export function checkClaims(
+  blocks: readonly { readonly text: string; readonly quotes: readonly string[] }[],
+  page: PageButtons,
+  inputs: ClaimInputs,
+): ClaimCheck[] {
   const matchers = ERROR_PAGE_BUTTON_IDS.map((id) => {
     const pattern = inputs.patterns[id];
     if (pattern === undefined) throw new Error(`No string for ${id}`);
@@ -98,7 +102,8 @@ export function checkClaims(blocks: readonly { readonly text: string; readonly q
       if (!match) continue;
       if (block.text.includes('about:config') && quote === inputs.aboutConfigButton) continue;
       const shown = page.labels.includes(quote);
-      const hedgedException = match.id === exceptionId && block.text.toLowerCase().includes(inputs.hedge) && quote === inputs.forThisHost[exceptionId];
+      const hedgedException =
+        match.id === exceptionId && block.text.toLowerCase().includes(inputs.hedge) && quote === inputs.forThisHost[exceptionId];
       checks.push({ quote, id: match.id, block: block.text, backed: shown || hedgedException });
     }
   }

@@ -28,7 +28,10 @@ export interface ErrorPageReading {
  * so a label is compared without them, with its spaces collapsed.
  */
 export function visibleLabel(text: string): string {
-  return text.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 interface ButtonsSeen {
@@ -52,8 +55,11 @@ function readButtons(): ButtonsSeen | null {
   const root: ParentNode | null = card ? card.shadowRoot : document;
   if (!root) return null;
   const title = root.querySelector(card ? '#error-title' : '.title-text');
-  const buttons = Array.from(root.querySelectorAll<HTMLElement>(card ? 'moz-button' : 'button')).filter((b) => !b.hidden && b.checkVisibility());
-  const label = (b: Element | null): string | null => (b instanceof HTMLElement && !b.hidden && b.checkVisibility() ? b.textContent.trim() : null);
+  const buttons = Array.from(root.querySelectorAll<HTMLElement>(card ? 'moz-button' : 'button')).filter(
+    (b) => !b.hidden && b.checkVisibility(),
+  );
+  const label = (b: Element | null): string | null =>
+    b instanceof HTMLElement && !b.hidden && b.checkVisibility() ? b.textContent.trim() : null;
   const labels = buttons.map((b) => b.textContent.trim());
   return {
     ready: (title?.textContent ?? '').trim() !== '' && labels.every((l) => l !== ''),
@@ -63,7 +69,9 @@ function readButtons(): ButtonsSeen | null {
     labels,
     exceptionLabel: label(root.querySelector(card ? '#exception-button' : '#exceptionDialogButton')),
     advancedLabel: label(root.querySelector(card ? '#advanced-button' : '#advancedButton')),
-    advancedOpen: card ? root.querySelector('.advanced-container') !== null : document.getElementById('badCertAdvancedPanel')?.hidden === false,
+    advancedOpen: card
+      ? root.querySelector('.advanced-container') !== null
+      : document.getElementById('badCertAdvancedPanel')?.hidden === false,
     tlsVersionNotice: label(root.querySelector('#tlsVersionNotice')) !== null,
   };
 }
@@ -119,7 +127,9 @@ export async function readErrorPage(page: Page, timeoutMs = 15_000): Promise<Err
 export async function errorPageStrings(page: Page, ids: readonly string[], hostname: string): Promise<Record<string, string>> {
   const values = await page.evaluate(
     async (messageIds, host) => {
-      const l10n = (document as unknown as { l10n: { formatValues(keys: { id: string; args?: Record<string, string> }[]): Promise<(string | null)[]> } }).l10n;
+      const l10n = (
+        document as unknown as { l10n: { formatValues(keys: { id: string; args?: Record<string, string> }[]): Promise<(string | null)[]> } }
+      ).l10n;
       return l10n.formatValues(messageIds.map((id) => ({ id, args: { hostname: host } })));
     },
     [...ids],

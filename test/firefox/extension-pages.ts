@@ -10,7 +10,9 @@ export async function openExtensionPage(browser: Browser, path: string, timeoutM
   const page = await browser.newPage();
   // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
   void page.goto(`${extensionOrigin}/${path}`).catch(() => undefined);
-  await pollPage(page, timeoutMs, async () => ((await page.evaluate(() => document.querySelector('[data-ready="true"]') !== null)) ? true : undefined)).catch(() => {
+  await pollPage(page, timeoutMs, async () =>
+    (await page.evaluate(() => document.querySelector('[data-ready="true"]') !== null)) ? true : undefined,
+  ).catch(() => {
     throw new Error(`The extension page ${path} did not become ready within ${timeoutMs} ms.`);
   });
   return page;
@@ -19,7 +21,8 @@ export async function openExtensionPage(browser: Browser, path: string, timeoutM
 /** Reads keys of the extension's storage.session from an extension page. */
 export async function readSessionStorage(page: Page, key: string): Promise<unknown> {
   return page.evaluate(async (k) => {
-    const api = (globalThis as unknown as { browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } })
+      .browser;
     return (await api.storage.session.get(k))[k];
   }, key);
 }
@@ -27,7 +30,8 @@ export async function readSessionStorage(page: Page, key: string): Promise<unkno
 /** Everything in the extension's storage.local, read from an extension page. */
 export async function readLocalStorage(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } })
+      .browser;
     return api.storage.local.get(null);
   });
 }
@@ -58,7 +62,9 @@ export async function chooseLanguage(browser: Browser, language: 'en' | 'ru' | '
   const options = await openExtensionPage(browser, 'options/options.html');
   try {
     await options.select('[data-testid="setting-language"]', language);
-    await pollPage(options, 10_000, () => options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language));
+    await pollPage(options, 10_000, () =>
+      options.evaluate((wanted) => document.documentElement.lang === (wanted === 'auto' ? 'en' : wanted) || undefined, language),
+    );
   } finally {
     await options.close().catch(() => undefined);
   }

@@ -38,10 +38,19 @@ export function guideTexts(language: Language): GuideText[] {
     add(`causes.${id}.title`, cause.title);
     add(`causes.${id}.summary`, cause.summary);
     add(`causes.${id}.explanation`, cause.explanation);
-    for (const [os, steps] of Object.entries(cause.steps)) steps.forEach((step, i) => { add(`causes.${id}.steps.${os}.${i}`, step); });
-    for (const [server, steps] of Object.entries(cause.owner)) steps.forEach((step, i) => { add(`causes.${id}.owner.${server}.${i}`, step); });
+    for (const [os, steps] of Object.entries(cause.steps))
+      steps.forEach((step, i) => {
+        add(`causes.${id}.steps.${os}.${i}`, step);
+      });
+    for (const [server, steps] of Object.entries(cause.owner))
+      steps.forEach((step, i) => {
+        add(`causes.${id}.owner.${server}.${i}`, step);
+      });
   }
-  for (const [product, text] of Object.entries(data.products)) text.steps.forEach((step, i) => { add(`products.${product}.${i}`, step); });
+  for (const [product, text] of Object.entries(data.products))
+    text.steps.forEach((step, i) => {
+      add(`products.${product}.${i}`, step);
+    });
   for (const [key, { message }] of Object.entries(MESSAGES[language])) add(`messages.${key}`, message);
   return out;
 }
@@ -134,6 +143,8 @@ export function prefMentions(language: Language): PrefMention[] {
 
 /** The about: pages the guide and the extension's pages name. */
 export function aboutPages(language: Language): string[] {
-  const pages = guideTexts(language).flatMap(({ text }) => [...text.matchAll(/about:([a-z-]+)/g)].map((match) => `about:${match[1] ?? ''}`));
+  const pages = guideTexts(language).flatMap(({ text }) =>
+    [...text.matchAll(/about:([a-z-]+)/g)].map((match) => `about:${match[1] ?? ''}`),
+  );
   return [...new Set(pages)].sort();
 }

@@ -143,7 +143,10 @@ function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) |
     status: root.getAttribute('data-status') ?? '',
     code: root.getAttribute('data-code') ?? '',
     tabId: root.getAttribute('data-tab-id') ?? '',
-    facts: Object.fromEntries(Object.entries(root.querySelector<HTMLElement>('[data-testid="captured-facts"]')?.dataset ?? {})) as Record<string, string>,
+    facts: Object.fromEntries(Object.entries(root.querySelector<HTMLElement>('[data-testid="captured-facts"]')?.dataset ?? {})) as Record<
+      string,
+      string
+    >,
     ready: root.getAttribute('data-ready') === 'true',
     text: root.textContent,
     verdict: root.getAttribute('data-verdict') ?? '',

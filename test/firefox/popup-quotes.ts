@@ -37,7 +37,12 @@ function readQuotedBlocks(excludedSelector: string): PopupQuotes | null {
  * Opens popup.html?url=U and returns the quotes of every block outside `excludedSelector`
  * (for example the steps for another system, whose Firefox is not the one under test).
  */
-export async function readPopupQuotes(browser: Browser, pageUrl: string, excludedSelector: string, timeoutMs = 15_000): Promise<PopupQuotes> {
+export async function readPopupQuotes(
+  browser: Browser,
+  pageUrl: string,
+  excludedSelector: string,
+  timeoutMs = 15_000,
+): Promise<PopupQuotes> {
   const page = await browser.newPage();
   try {
     // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.

@@ -77,13 +77,25 @@ export interface ToolbarPopupView {
  * closeToolbarPopup closes it. `kind` picks the button of a normal or a private window.
  */
 export async function openToolbarPopup(browser: Browser, timeoutMs = 20_000, kind: WindowKind = 'normal'): Promise<ToolbarPopupView> {
-  const outcome = await evaluateInBrowserWindow(browser, openAndReadInWindow, { widgetId: certDoctorWidgetId, timeoutMs }, timeoutMs + 5_000, kind);
+  const outcome = await evaluateInBrowserWindow(
+    browser,
+    openAndReadInWindow,
+    { widgetId: certDoctorWidgetId, timeoutMs },
+    timeoutMs + 5_000,
+    kind,
+  );
   if ('problem' in outcome) throw new Error(`The popup opened from the toolbar: ${outcome.problem}`);
   return outcome;
 }
 
 /** Runs in the browser window (chrome). */
-async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; timeoutMs: number }): Promise<ToolbarPopupView | { problem: string }> {
+async function openAndReadInWindow({
+  widgetId,
+  timeoutMs,
+}: {
+  widgetId: string;
+  timeoutMs: number;
+}): Promise<ToolbarPopupView | { problem: string }> {
   const chrome = window as unknown as ChromeGlobals;
   const deadline = Date.now() + timeoutMs;
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,7 +107,10 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
   const panelEvents: string[] = [];
   const listening = new AbortController();
   for (const type of ['popupshown', 'popuphidden']) {
-    document.addEventListener(type, (event) => panelEvents.push(`${type} #${(event.target as Element).id}`), { capture: true, signal: listening.signal });
+    document.addEventListener(type, (event) => panelEvents.push(`${type} #${(event.target as Element).id}`), {
+      capture: true,
+      signal: listening.signal,
+    });
   }
   const finish = <T>(value: T): T => {
     listening.abort();
@@ -112,7 +127,9 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
     else await sleep(100);
   }
   if (!popupBrowser) {
-    return finish({ problem: `no popup panel stayed open within ${timeoutMs} ms of the click (panel events: ${panelEvents.join(', ') || 'none'})` });
+    return finish({
+      problem: `no popup panel stayed open within ${timeoutMs} ms of the click (panel events: ${panelEvents.join(', ') || 'none'})`,
+    });
   }
 
   // The popup runs in the extension's process: a frame script (the mechanism Firefox itself
@@ -159,7 +176,19 @@ async function openAndReadInWindow({ widgetId, timeoutMs }: { widgetId: string; 
     if (finished && Date.now() - stableSince >= 500) {
       const { status, code, verdict, viewFrom, url, innerWidth, innerHeight, scrollHeight } = last as PopupDocumentView;
       const anchorToolbar = popupBrowser.closest('panel')?.anchorNode?.closest('toolbar')?.id ?? '';
-      return finish({ status, code, verdict, viewFrom, url, anchorToolbar, width: box.width, height: box.height, innerWidth, innerHeight, scrollHeight });
+      return finish({
+        status,
+        code,
+        verdict,
+        viewFrom,
+        url,
+        anchorToolbar,
+        width: box.width,
+        height: box.height,
+        innerWidth,
+        innerHeight,
+        scrollHeight,
+      });
     }
     await sleep(150);
   }

@@ -22,7 +22,10 @@ export interface ZipEntry {
 export class ZipArchive {
   readonly entries: readonly ZipEntry[];
 
-  private constructor(private readonly path: string, private readonly bytes: Buffer) {
+  private constructor(
+    private readonly path: string,
+    private readonly bytes: Buffer,
+  ) {
     this.entries = readCentralDirectory(path, bytes);
   }
 

@@ -48,7 +48,8 @@ afterAll(async () => {
 /** What storage.local holds under the continuity key, read from an extension page. */
 function readContinuity(page: Page): Promise<StoredContinuity> {
   return page.evaluate(async (key) => {
-    const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+    const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } })
+      .browser;
     const state = ((await api.storage.local.get(key))[key] ?? { hosts: {} }) as { hosts: StoredContinuity['hosts'] };
     return { hosts: state.hosts, bytes: new TextEncoder().encode(JSON.stringify(state)).length };
   }, CONTINUITY_KEY);
@@ -99,12 +100,28 @@ test('after a flood of 1,000 frames and 10,000 failing images: the background an
   // 2. And had visited 1,500 other sites since (written as the background writes them).
   await storage.evaluate(
     async (key, count) => {
-      const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).browser;
+      const api = (
+        globalThis as unknown as {
+          browser: {
+            storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+          };
+        }
+      ).browser;
       const state = (await api.storage.local.get(key))[key] as { version: 1; hosts: Record<string, unknown> };
       const now = Date.now();
       for (let i = 0; i < count; i++) {
         const host = `seen${i}.example`;
-        state.hosts[host] = { host, issuer: 'CN=R11,O=Let\u2019s Encrypt,C=US', root: 'CN=ISRG Root X1,O=Internet Security Research Group,C=US', rootBuiltIn: true, spkiSha256: `spki${i}`, leafSha256: `leaf${i}`, notAfter: now + 8e9, firstSeen: now + i, lastSeen: now + i };
+        state.hosts[host] = {
+          host,
+          issuer: 'CN=R11,O=Let\u2019s Encrypt,C=US',
+          root: 'CN=ISRG Root X1,O=Internet Security Research Group,C=US',
+          rootBuiltIn: true,
+          spkiSha256: `spki${i}`,
+          leafSha256: `leaf${i}`,
+          notAfter: now + 8e9,
+          firstSeen: now + i,
+          lastSeen: now + i,
+        };
       }
       await api.storage.local.set({ [key]: state });
     },
@@ -116,7 +133,11 @@ test('after a flood of 1,000 frames and 10,000 failing images: the background an
   const flood = await visit(browser, lab.flood.url, 60_000);
   // WebDriver may give up waiting before the page is done: the lab's log says when every frame
   // (each on its own subdomain) was served, the page when every image had failed.
-  expect(await waitForFlood(flood, 420_000)).toEqual({ frameHosts: FLOOD_FRAMES, images: FLOOD_FAILING_SUBRESOURCES, failedImages: FLOOD_FAILING_SUBRESOURCES });
+  expect(await waitForFlood(flood, 420_000)).toEqual({
+    frameHosts: FLOOD_FRAMES,
+    images: FLOOD_FAILING_SUBRESOURCES,
+    failedImages: FLOOD_FAILING_SUBRESOURCES,
+  });
 
   // 4. Right after, a failing site: the popup shows its diagnosis within readPopupFor's 15 s.
   const broken = await visit(browser, failing.url);

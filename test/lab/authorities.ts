@@ -1,14 +1,6 @@
 // The lab's certificate authorities, and turning a case's credential recipe into the key and
 // chain its server presents.
-import {
-  makeCa,
-  makeKeys,
-  makeLeaf,
-  toServerCredential,
-  type Authority,
-  type ServerCredential,
-  type Validity,
-} from './pki';
+import { makeCa, makeKeys, makeLeaf, toServerCredential, type Authority, type ServerCredential, type Validity } from './pki';
 
 /** The CAs a leaf can be issued by. The profile trusts the roots listed in lab.ts (trustedRoots). */
 export interface Authorities {
@@ -48,19 +40,29 @@ const COMPANY_ROOT_NAME = 'CN=Cert Doctor Lab Company Root, O=Example Corp';
 
 export async function makeAuthorities(now: number): Promise<Authorities> {
   // Key generation dominates start-up time (RSA especially), so all CA keys are made at once.
-  const [rootKeys, intKeys, untrustedKeys, interceptionKeys, expiredKeys, sha1Keys, russianKeys, russianSubKeys, compromisedKeys, companyKeys] =
-    await Promise.all([
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('rsa-sha1'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-      makeKeys('ec'),
-    ]);
+  const [
+    rootKeys,
+    intKeys,
+    untrustedKeys,
+    interceptionKeys,
+    expiredKeys,
+    sha1Keys,
+    russianKeys,
+    russianSubKeys,
+    compromisedKeys,
+    companyKeys,
+  ] = await Promise.all([
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('rsa-sha1'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+    makeKeys('ec'),
+  ]);
   const [root, untrusted, interception, russian, compromised, company] = await Promise.all([
     makeCa({ name: LAB_ROOT_NAME, keys: rootKeys, now }),
     makeCa({ name: 'CN=Cert Doctor Untrusted CA, O=Cert Doctor Lab', keys: untrustedKeys, now }),
@@ -112,11 +114,7 @@ export interface CredentialRecipe {
   readonly sendIssuer?: boolean;
 }
 
-export async function makeCredential(
-  authorities: Authorities,
-  recipe: CredentialRecipe,
-  now: number,
-): Promise<ServerCredential> {
+export async function makeCredential(authorities: Authorities, recipe: CredentialRecipe, now: number): Promise<ServerCredential> {
   const keys = await makeKeys(recipe.key ?? 'ec');
   const issuer = recipe.issuer === 'self' ? 'self' : authorities[recipe.issuer];
   const leaf = await makeLeaf({

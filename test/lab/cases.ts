@@ -142,7 +142,13 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
       // Visited after the interception case: Avast, seen re-signing another site this week, is the
       // second suspect (the lab's browser sees both, as a person's would).
-      expectedDiagnosis: { verdict: 'site-fault', bypass: 'discouraged', top: 'unknown-ca', product: 'Avast / AVG', includes: ['interception'] },
+      expectedDiagnosis: {
+        verdict: 'site-fault',
+        bypass: 'discouraged',
+        top: 'unknown-ca',
+        product: 'Avast / AVG',
+        includes: ['interception'],
+      },
     },
     server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['untrusted-issuer.lab.test'] } },
   },
@@ -201,8 +207,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
     spec: {
       id: 'interception',
       title:
-        'An antivirus-style root that is trusted but not built in (avast! Web/Mail Shield) intercepts the ' +
-        'connection; the page loads.',
+        'An antivirus-style root that is trusted but not built in (avast! Web/Mail Shield) intercepts the ' + 'connection; the page loads.',
       host: 'intercepted.lab.test',
       path: '/',
       expectedCode: '',
@@ -229,7 +234,13 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
       host: 'hsts.lab.test',
       path: '/',
       expectedCode: 'SEC_ERROR_UNKNOWN_ISSUER',
-      expectedDiagnosis: { verdict: 'site-fault', bypass: 'never', top: 'unknown-ca', product: 'Avast / AVG', includes: ['hsts', 'interception'] },
+      expectedDiagnosis: {
+        verdict: 'site-fault',
+        bypass: 'never',
+        top: 'unknown-ca',
+        product: 'Avast / AVG',
+        includes: ['hsts', 'interception'],
+      },
       after: 'hsts-setup',
     },
     server: { kind: 'https', credential: { issuer: 'untrusted-ca', dnsNames: ['hsts.lab.test'] } },
@@ -458,7 +469,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
   {
     spec: {
       id: 'compromised-root',
-      title: 'A root named like Dell\'s eDellRoot, whose private key is public, is trusted and re-signs the page; it loads.',
+      title: "A root named like Dell's eDellRoot, whose private key is public, is trusted and re-signs the page; it loads.",
       host: 'edellroot.lab.test',
       path: '/',
       expectedCode: '',
@@ -470,7 +481,7 @@ export const CASE_DEFINITIONS: readonly LabCaseDefinition[] = [
     spec: {
       id: 'linux-company-root',
       title:
-        "An internal site signed by a company root that this profile does not trust, as Firefox on Linux " +
+        'An internal site signed by a company root that this profile does not trust, as Firefox on Linux ' +
         'ignores a root installed in the system store.',
       host: 'wiki.corp.lab.test',
       path: '/',

@@ -71,8 +71,7 @@ export function caseHandler(options: CaseHandlerOptions): RequestHandler {
     } else if (path === SECURITY_TXT_PATH) {
       send(response, 200, 'text/plain; charset=utf-8', securityTxt(host), options.clock);
     } else if (path === labCase.path) {
-      const imageUrl =
-        options.embedImageFrom === undefined ? undefined : new URL('/pixel.png', options.embedImageFrom().url).href;
+      const imageUrl = options.embedImageFrom === undefined ? undefined : new URL('/pixel.png', options.embedImageFrom().url).href;
       send(response, 200, 'text/html; charset=utf-8', renderCasePage(labCase, imageUrl), options.clock);
     } else {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', options.clock);
@@ -94,7 +93,12 @@ function redirectTarget(path: string): string | null {
 }
 
 function redirect(response: ServerResponse, location: string, clock: ServerClock): void {
-  response.writeHead(302, { Date: new Date(Date.now() - clock.offsetMs).toUTCString(), Location: location, 'Content-Length': 0, 'Cache-Control': 'no-store' });
+  response.writeHead(302, {
+    Date: new Date(Date.now() - clock.offsetMs).toUTCString(),
+    Location: location,
+    'Content-Length': 0,
+    'Cache-Control': 'no-store',
+  });
   response.end();
 }
 

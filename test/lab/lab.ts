@@ -42,9 +42,7 @@ function planServers(definitions: readonly LabCaseDefinition[]): OwnedServer[] {
     if ('sharedWith' in server) {
       const target = definitions.find((other) => other.spec.id === server.sharedWith);
       if (target === undefined || 'sharedWith' in target.server) {
-        throw new Error(
-          `lab: case "${spec.id}" shares the server of "${server.sharedWith}", which has no server of its own`,
-        );
+        throw new Error(`lab: case "${spec.id}" shares the server of "${server.sharedWith}", which has no server of its own`);
       }
       continue;
     }
@@ -136,7 +134,11 @@ export async function startLabWith(definitions: readonly LabCaseDefinition[]): P
   const startIndex = (): Promise<RunningServer> =>
     named('index server', async () =>
       startHttpsServer({
-        credential: await makeCredential(authorities, { ...INDEX_CREDENTIAL, dnsNames: [...INDEX_CREDENTIAL.dnsNames, ...FLOOD_CERTIFICATE_NAMES] }, now),
+        credential: await makeCredential(
+          authorities,
+          { ...INDEX_CREDENTIAL, dnsNames: [...INDEX_CREDENTIAL.dnsNames, ...FLOOD_CERTIFICATE_NAMES] },
+          now,
+        ),
         tls: undefined,
         clientCaPem: authorities.root.certPem,
         handler: indexHandler(allCases, requests, clock, flood),

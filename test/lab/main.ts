@@ -28,7 +28,10 @@ function parseOutDir(argv: readonly string[]): string {
 
 /** File name from a nickname: "avast! Web/Mail Shield Root" -> "avast-web-mail-shield-root.pem". */
 function pemFileName(nickname: string): string {
-  return `${nickname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.pem`;
+  return `${nickname
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.pem`;
 }
 
 async function main(): Promise<void> {

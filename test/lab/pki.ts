@@ -93,9 +93,7 @@ export async function makeCa(options: CaOptions): Promise<Authority> {
       : { notBefore: new Date(now - DAY_MS), notAfter: new Date(now + 3650 * DAY_MS) };
   const extensions: x509.Extension[] = [
     // Roots: no path length limit. Intermediates: may only issue leaves (pathLen 0).
-    issuer
-      ? new x509.BasicConstraintsExtension(true, 0, true)
-      : new x509.BasicConstraintsExtension(true, undefined, true),
+    issuer ? new x509.BasicConstraintsExtension(true, 0, true) : new x509.BasicConstraintsExtension(true, undefined, true),
     keyUsages(x509.KeyUsageFlags.keyCertSign, x509.KeyUsageFlags.cRLSign, x509.KeyUsageFlags.digitalSignature),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];

@@ -142,9 +142,13 @@ export function probeRaw(port: number, bytes: Buffer, timeoutMs = 5000): Promise
       socket.destroy();
       resolve({ received: Buffer.concat(received), ending, error });
     };
-    const timer = setTimeout(() => { finish('timeout'); }, timeoutMs);
+    const timer = setTimeout(() => {
+      finish('timeout');
+    }, timeoutMs);
     socket.on('data', (chunk: Buffer) => received.push(chunk));
-    socket.on('end', () => { finish('end'); });
+    socket.on('end', () => {
+      finish('end');
+    });
     socket.on('error', (err: Error & { code?: string }) => {
       finish(err.code === 'ECONNRESET' ? 'reset' : 'error', err);
     });

@@ -29,7 +29,9 @@ function listenTracked(server: net.Server): Promise<RunningServer> {
     server.listen(0, '127.0.0.1', () => {
       server.off('error', reject);
       // After start-up an error would otherwise crash the process with no context.
-      server.on('error', (error) => { console.error('lab: server error:', error); });
+      server.on('error', (error) => {
+        console.error('lab: server error:', error);
+      });
       const address = server.address();
       if (address === null || typeof address === 'string') {
         reject(new Error(`unexpected listen address ${String(address)}`));
@@ -39,7 +41,9 @@ function listenTracked(server: net.Server): Promise<RunningServer> {
         port: address.port,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => { done(); });
+            server.close(() => {
+              done();
+            });
             for (const socket of sockets) socket.destroy();
           }),
       });
@@ -67,9 +71,7 @@ export function startHttpsServer(options: HttpsServerOptions): Promise<RunningSe
       maxVersion: tls?.maxVersion,
       ciphers: tls?.ciphers,
       dhparam: tls?.dhparam,
-      ...(tls?.requireClientCert
-        ? { requestCert: true, rejectUnauthorized: true, ca: [options.clientCaPem] }
-        : {}),
+      ...(tls?.requireClientCert ? { requestCert: true, rejectUnauthorized: true, ca: [options.clientCaPem] } : {}),
     },
     options.handler,
   );
@@ -91,10 +93,7 @@ const PLAIN_HTTP_400 = [
   PLAIN_HTTP_BODY,
 ].join('\r\n');
 
-export function startRawServer(
-  behaviour: RawBehaviour,
-  onFirstBytes: (bytes: Buffer) => void,
-): Promise<RunningServer> {
+export function startRawServer(behaviour: RawBehaviour, onFirstBytes: (bytes: Buffer) => void): Promise<RunningServer> {
   const server = net.createServer((socket) => {
     // Clients reset these connections all the time; without a listener that would crash.
     socket.on('error', () => undefined);

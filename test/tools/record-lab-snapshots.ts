@@ -60,7 +60,8 @@ async function recordCases(
       const snapshot = await readSessionStorage(reader, `tab:${shown.tabId}`);
       const clockSamples = await readSessionStorage(reader, 'clock');
       const continuity = await reader.evaluate(async () => {
-        const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+        const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } })
+          .browser;
         return (await api.storage.local.get('continuity'))['continuity'];
       });
       await reader.close();

@@ -44,7 +44,7 @@ describe('badgeFor', () => {
     const s = { ...loadedWith(fakeSecurityInfo()), subresourceFailureCount: 150 };
     expect(badgeFor(s, null).text).toBe('99+');
   });
-  test('whether a loaded page deserves a look is the diagnosis\'s verdict, and waits for it', () => {
+  test("whether a loaded page deserves a look is the diagnosis's verdict, and waits for it", () => {
     const underAddedRoot = loadedWith(fakeSecurityInfo());
     expect(badgeFor(underAddedRoot, null)).toBe(NO_BADGE);
     expect(badgeFor(underAddedRoot, { verdict: 'caution' })).toMatchObject({ text: '•', titleKey: 'badgeTitleCaution' });
@@ -65,7 +65,9 @@ describe('the badge of loaded pages, from their diagnosis', () => {
   });
   // Lifetimes of today's certificates (6-day ACME, 47 and 100 days from SC-081, 398 days before it):
   // the quiet mark once a third of the lifetime is left, 30 days at most (core/certificate/renewal.ts).
-  const cases = [6, 47, 100, 398].flatMap((lifetime) => [0.1, 0.3, 0.5, 0.9].map((leftShare) => ({ lifetime, left: lifetime * leftShare })));
+  const cases = [6, 47, 100, 398].flatMap((lifetime) =>
+    [0.1, 0.3, 0.5, 0.9].map((leftShare) => ({ lifetime, left: lifetime * leftShare })),
+  );
   test.each(cases)('expiry: a $lifetime-day certificate with $left days left', ({ lifetime, left }) => {
     const certificates = [fakeCertificate({ start: NOW - (lifetime - left) * DAY, end: NOW + left * DAY }), builtInChain[1]];
     const badge = diagnosedBadge(loadedWith(fakeSecurityInfo({ certificates, protocolVersion: 'TLSv1.3' })));

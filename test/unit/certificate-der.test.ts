@@ -88,27 +88,104 @@ describe('readTlvHeader', () => {
 
 describe('describePublicKey', () => {
   const rsaKey = (bits: number): Uint8Array => bytes(seq(int(integerOfBits(bits)), int([0x01, 0x00, 0x01])));
-  const dsaParameters = (pBits: number): Uint8Array =>
-    bytes(seq(int(integerOfBits(pBits)), int(integerOfBits(160)), int([0x02])));
+  const dsaParameters = (pBits: number): Uint8Array => bytes(seq(int(integerOfBits(pBits)), int(integerOfBits(160)), int([0x02])));
 
   test.each<[string, string, Uint8Array | null, Uint8Array, ReturnType<typeof describePublicKey>]>([
-    ['RSA 2048', '1.2.840.113549.1.1.1', bytes([0x05, 0x00]), rsaKey(2048), { algorithm: 'RSA', bits: 2048, curve: null, oid: '1.2.840.113549.1.1.1' }],
+    [
+      'RSA 2048',
+      '1.2.840.113549.1.1.1',
+      bytes([0x05, 0x00]),
+      rsaKey(2048),
+      { algorithm: 'RSA', bits: 2048, curve: null, oid: '1.2.840.113549.1.1.1' },
+    ],
     // x509's modulusLength would say 2048 (whole bytes); the real size is 2047.
-    ['RSA 2047 (not rounded up)', '1.2.840.113549.1.1.1', null, rsaKey(2047), { algorithm: 'RSA', bits: 2047, curve: null, oid: '1.2.840.113549.1.1.1' }],
-    ['RSA-PSS key', '1.2.840.113549.1.1.10', null, rsaKey(3072), { algorithm: 'RSA', bits: 3072, curve: null, oid: '1.2.840.113549.1.1.10' }],
-    ['RSA, key not a SEQUENCE', '1.2.840.113549.1.1.1', null, bytes([0x04, 0x01, 0x00]), { algorithm: 'RSA', bits: null, curve: null, oid: '1.2.840.113549.1.1.1' }],
-    ['RSA, truncated key', '1.2.840.113549.1.1.1', null, rsaKey(2048).subarray(0, 40), { algorithm: 'RSA', bits: null, curve: null, oid: '1.2.840.113549.1.1.1' }],
-    ['EC P-256', '1.2.840.10045.2.1', bytes(oid('1.2.840.10045.3.1.7')), bytes([0x04]), { algorithm: 'EC', bits: 256, curve: 'P-256', oid: '1.2.840.10045.2.1' }],
-    ['EC P-384', '1.2.840.10045.2.1', bytes(oid('1.3.132.0.34')), bytes([0x04]), { algorithm: 'EC', bits: 384, curve: 'P-384', oid: '1.2.840.10045.2.1' }],
-    ['EC P-521', '1.2.840.10045.2.1', bytes(oid('1.3.132.0.35')), bytes([0x04]), { algorithm: 'EC', bits: 521, curve: 'P-521', oid: '1.2.840.10045.2.1' }],
-    ['EC, curve not in the table', '1.2.840.10045.2.1', bytes(oid('1.3.36.3.3.2.8.1.1.7')), bytes([0x04]), { algorithm: 'EC', bits: null, curve: '1.3.36.3.3.2.8.1.1.7', oid: '1.2.840.10045.2.1' }],
-    ['EC, explicit curve parameters', '1.2.840.10045.2.1', bytes(seq(int([0x01]))), bytes([0x04]), { algorithm: 'EC', bits: null, curve: null, oid: '1.2.840.10045.2.1' }],
+    [
+      'RSA 2047 (not rounded up)',
+      '1.2.840.113549.1.1.1',
+      null,
+      rsaKey(2047),
+      { algorithm: 'RSA', bits: 2047, curve: null, oid: '1.2.840.113549.1.1.1' },
+    ],
+    [
+      'RSA-PSS key',
+      '1.2.840.113549.1.1.10',
+      null,
+      rsaKey(3072),
+      { algorithm: 'RSA', bits: 3072, curve: null, oid: '1.2.840.113549.1.1.10' },
+    ],
+    [
+      'RSA, key not a SEQUENCE',
+      '1.2.840.113549.1.1.1',
+      null,
+      bytes([0x04, 0x01, 0x00]),
+      { algorithm: 'RSA', bits: null, curve: null, oid: '1.2.840.113549.1.1.1' },
+    ],
+    [
+      'RSA, truncated key',
+      '1.2.840.113549.1.1.1',
+      null,
+      rsaKey(2048).subarray(0, 40),
+      { algorithm: 'RSA', bits: null, curve: null, oid: '1.2.840.113549.1.1.1' },
+    ],
+    [
+      'EC P-256',
+      '1.2.840.10045.2.1',
+      bytes(oid('1.2.840.10045.3.1.7')),
+      bytes([0x04]),
+      { algorithm: 'EC', bits: 256, curve: 'P-256', oid: '1.2.840.10045.2.1' },
+    ],
+    [
+      'EC P-384',
+      '1.2.840.10045.2.1',
+      bytes(oid('1.3.132.0.34')),
+      bytes([0x04]),
+      { algorithm: 'EC', bits: 384, curve: 'P-384', oid: '1.2.840.10045.2.1' },
+    ],
+    [
+      'EC P-521',
+      '1.2.840.10045.2.1',
+      bytes(oid('1.3.132.0.35')),
+      bytes([0x04]),
+      { algorithm: 'EC', bits: 521, curve: 'P-521', oid: '1.2.840.10045.2.1' },
+    ],
+    [
+      'EC, curve not in the table',
+      '1.2.840.10045.2.1',
+      bytes(oid('1.3.36.3.3.2.8.1.1.7')),
+      bytes([0x04]),
+      { algorithm: 'EC', bits: null, curve: '1.3.36.3.3.2.8.1.1.7', oid: '1.2.840.10045.2.1' },
+    ],
+    [
+      'EC, explicit curve parameters',
+      '1.2.840.10045.2.1',
+      bytes(seq(int([0x01]))),
+      bytes([0x04]),
+      { algorithm: 'EC', bits: null, curve: null, oid: '1.2.840.10045.2.1' },
+    ],
     ['EC, no parameters', '1.2.840.10045.2.1', null, bytes([0x04]), { algorithm: 'EC', bits: null, curve: null, oid: '1.2.840.10045.2.1' }],
-    ['DSA with p of 1024 bits', '1.2.840.10040.4.1', dsaParameters(1024), bytes(int([0x05])), { algorithm: 'DSA', bits: 1024, curve: null, oid: '1.2.840.10040.4.1' }],
-    ['DSA with inherited parameters', '1.2.840.10040.4.1', null, bytes(int([0x05])), { algorithm: 'DSA', bits: null, curve: null, oid: '1.2.840.10040.4.1' }],
+    [
+      'DSA with p of 1024 bits',
+      '1.2.840.10040.4.1',
+      dsaParameters(1024),
+      bytes(int([0x05])),
+      { algorithm: 'DSA', bits: 1024, curve: null, oid: '1.2.840.10040.4.1' },
+    ],
+    [
+      'DSA with inherited parameters',
+      '1.2.840.10040.4.1',
+      null,
+      bytes(int([0x05])),
+      { algorithm: 'DSA', bits: null, curve: null, oid: '1.2.840.10040.4.1' },
+    ],
     ['Ed25519', '1.3.101.112', null, new Uint8Array(32), { algorithm: 'Ed25519', bits: 256, curve: null, oid: '1.3.101.112' }],
     ['Ed448', '1.3.101.113', null, new Uint8Array(57), { algorithm: 'Ed448', bits: 448, curve: null, oid: '1.3.101.113' }],
-    ['unknown (ML-DSA-65)', '2.16.840.1.101.3.4.3.18', null, new Uint8Array(8), { algorithm: 'unknown', bits: null, curve: null, oid: '2.16.840.1.101.3.4.3.18' }],
+    [
+      'unknown (ML-DSA-65)',
+      '2.16.840.1.101.3.4.3.18',
+      null,
+      new Uint8Array(8),
+      { algorithm: 'unknown', bits: null, curve: null, oid: '2.16.840.1.101.3.4.3.18' },
+    ],
   ])('%s', (_title, algorithmOid, parameters, key, expected) => {
     expect(describePublicKey(algorithmOid, parameters, key)).toEqual(expected);
   });
@@ -129,8 +206,18 @@ describe('describeSignatureAlgorithm', () => {
     ['Ed25519', '1.3.101.112', null, { name: 'Ed25519', hash: null }],
     ['unknown: named by its OID', '1.2.3.4.5', null, { name: '1.2.3.4.5', hash: null }],
     ['RSA-PSS, no parameters: SHA-1 by default', '1.2.840.113549.1.1.10', null, { name: 'RSA-PSS', hash: 'SHA-1' }],
-    ['RSA-PSS, hash SHA-256', '1.2.840.113549.1.1.10', pssParameters(hashField('2.16.840.1.101.3.4.2.1')), { name: 'RSA-PSS', hash: 'SHA-256' }],
-    ['RSA-PSS, only a salt length: SHA-1', '1.2.840.113549.1.1.10', pssParameters(tlv(0xa2, int([0x20]))), { name: 'RSA-PSS', hash: 'SHA-1' }],
+    [
+      'RSA-PSS, hash SHA-256',
+      '1.2.840.113549.1.1.10',
+      pssParameters(hashField('2.16.840.1.101.3.4.2.1')),
+      { name: 'RSA-PSS', hash: 'SHA-256' },
+    ],
+    [
+      'RSA-PSS, only a salt length: SHA-1',
+      '1.2.840.113549.1.1.10',
+      pssParameters(tlv(0xa2, int([0x20]))),
+      { name: 'RSA-PSS', hash: 'SHA-1' },
+    ],
     ['RSA-PSS, unknown hash OID', '1.2.840.113549.1.1.10', pssParameters(hashField('1.2.3.4')), { name: 'RSA-PSS', hash: '1.2.3.4' }],
     ['RSA-PSS, garbage parameters', '1.2.840.113549.1.1.10', bytes([0x30, 0x05, 0x01]), { name: 'RSA-PSS', hash: null }],
   ])('%s', (_title, algorithmOid, parameters, expected) => {

@@ -16,8 +16,21 @@ describe('certificate facts, parsed once per certificate', () => {
   });
 
   test('a certificate without its DER has no facts, and a broken DER none either', () => {
-    const base = { subject: 'CN=x', issuer: 'CN=y', notBefore: 0, notAfter: 1, sha256: 'a', sha1: 'b', serialNumber: '01', isBuiltInRoot: false, spkiSha256: 'c' };
-    const facts = certificateFacts([{ ...base, derBase64: '' }, { ...base, derBase64: 'AAAA' }]);
+    const base = {
+      subject: 'CN=x',
+      issuer: 'CN=y',
+      notBefore: 0,
+      notAfter: 1,
+      sha256: 'a',
+      sha1: 'b',
+      serialNumber: '01',
+      isBuiltInRoot: false,
+      spkiSha256: 'c',
+    };
+    const facts = certificateFacts([
+      { ...base, derBase64: '' },
+      { ...base, derBase64: 'AAAA' },
+    ]);
     expect(facts.parsed).toEqual([null, null]);
   });
 });

@@ -86,15 +86,69 @@ describe('key type, size and signature algorithm', () => {
   }, 30_000);
 
   test.each<[string, KeyName, CertSpec['signingAlgorithm'], ParsedCertificate['publicKey'], ParsedCertificate['signatureAlgorithm']]>([
-    ['RSA 2048, SHA-256', 'rsa2048', undefined, { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' }],
-    ['RSA 1024', 'rsa1024', undefined, { algorithm: 'RSA', bits: 1024, curve: null, oid: RSA_OID }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' }],
-    ['RSA 2047: the modulus bit length, not whole bytes', 'rsa2047', undefined, { algorithm: 'RSA', bits: 2047, curve: null, oid: RSA_OID }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' }],
-    ['RSA, SHA-1 signature', 'rsaSha1', undefined, { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1', oid: '1.2.840.113549.1.1.5' }],
-    ['RSA-PSS signature with SHA-384 in its parameters', 'rsaPss', { name: 'RSA-PSS', hash: 'SHA-384', saltLength: 48 }, { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID }, { name: 'RSA-PSS', hash: 'SHA-384', oid: '1.2.840.113549.1.1.10' }],
-    ['EC P-256', 'p256', undefined, { algorithm: 'EC', bits: 256, curve: 'P-256', oid: EC_OID }, { name: 'ECDSA', hash: 'SHA-256', oid: '1.2.840.10045.4.3.2' }],
-    ['EC P-384, SHA-384', 'p384', { name: 'ECDSA', hash: 'SHA-384' }, { algorithm: 'EC', bits: 384, curve: 'P-384', oid: EC_OID }, { name: 'ECDSA', hash: 'SHA-384', oid: '1.2.840.10045.4.3.3' }],
-    ['EC P-521, SHA-512', 'p521', { name: 'ECDSA', hash: 'SHA-512' }, { algorithm: 'EC', bits: 521, curve: 'P-521', oid: EC_OID }, { name: 'ECDSA', hash: 'SHA-512', oid: '1.2.840.10045.4.3.4' }],
-    ['Ed25519', 'ed25519', undefined, { algorithm: 'Ed25519', bits: 256, curve: null, oid: '1.3.101.112' }, { name: 'Ed25519', hash: null, oid: '1.3.101.112' }],
+    [
+      'RSA 2048, SHA-256',
+      'rsa2048',
+      undefined,
+      { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' },
+    ],
+    [
+      'RSA 1024',
+      'rsa1024',
+      undefined,
+      { algorithm: 'RSA', bits: 1024, curve: null, oid: RSA_OID },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' },
+    ],
+    [
+      'RSA 2047: the modulus bit length, not whole bytes',
+      'rsa2047',
+      undefined,
+      { algorithm: 'RSA', bits: 2047, curve: null, oid: RSA_OID },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', oid: '1.2.840.113549.1.1.11' },
+    ],
+    [
+      'RSA, SHA-1 signature',
+      'rsaSha1',
+      undefined,
+      { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1', oid: '1.2.840.113549.1.1.5' },
+    ],
+    [
+      'RSA-PSS signature with SHA-384 in its parameters',
+      'rsaPss',
+      { name: 'RSA-PSS', hash: 'SHA-384', saltLength: 48 },
+      { algorithm: 'RSA', bits: 2048, curve: null, oid: RSA_OID },
+      { name: 'RSA-PSS', hash: 'SHA-384', oid: '1.2.840.113549.1.1.10' },
+    ],
+    [
+      'EC P-256',
+      'p256',
+      undefined,
+      { algorithm: 'EC', bits: 256, curve: 'P-256', oid: EC_OID },
+      { name: 'ECDSA', hash: 'SHA-256', oid: '1.2.840.10045.4.3.2' },
+    ],
+    [
+      'EC P-384, SHA-384',
+      'p384',
+      { name: 'ECDSA', hash: 'SHA-384' },
+      { algorithm: 'EC', bits: 384, curve: 'P-384', oid: EC_OID },
+      { name: 'ECDSA', hash: 'SHA-384', oid: '1.2.840.10045.4.3.3' },
+    ],
+    [
+      'EC P-521, SHA-512',
+      'p521',
+      { name: 'ECDSA', hash: 'SHA-512' },
+      { algorithm: 'EC', bits: 521, curve: 'P-521', oid: EC_OID },
+      { name: 'ECDSA', hash: 'SHA-512', oid: '1.2.840.10045.4.3.4' },
+    ],
+    [
+      'Ed25519',
+      'ed25519',
+      undefined,
+      { algorithm: 'Ed25519', bits: 256, curve: null, oid: '1.3.101.112' },
+      { name: 'Ed25519', hash: null, oid: '1.3.101.112' },
+    ],
   ])('%s', async (_title, keyName, signingAlgorithm, publicKey, signatureAlgorithm) => {
     const der = await makeDer({ keys: keys[keyName], ...(signingAlgorithm ? { signingAlgorithm } : {}) });
     const certificate = parsed(der);
@@ -180,10 +234,7 @@ describe('names, dates, serial and extensions', () => {
   });
 
   test('keyUsage and extendedKeyUsage, with an unknown purpose kept as its OID', async () => {
-    const keyUsage = new x509.KeyUsagesExtension(
-      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
-      true,
-    );
+    const keyUsage = new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true);
     const eku = new x509.ExtendedKeyUsageExtension([
       x509.ExtendedKeyUsage.serverAuth,
       x509.ExtendedKeyUsage.clientAuth,
@@ -238,9 +289,7 @@ describe('names, dates, serial and extensions', () => {
   test('a repeated extension: the first one counts', async () => {
     const first = new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'first.example' }]);
     const second = new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'second.example' }]);
-    expect(parsed(await makeDer({ keys: leafKeys, extensions: [first, second] })).subjectAltNames.dns).toEqual([
-      'first.example',
-    ]);
+    expect(parsed(await makeDer({ keys: leafKeys, extensions: [first, second] })).subjectAltNames.dns).toEqual(['first.example']);
   });
 });
 
@@ -258,9 +307,7 @@ describe('hostile certificates', () => {
     const long = 'a'.repeat(5000);
     const subject = name(['O', 'Evil, Inc.'], ['CN', `<script>alert(1)</script>\nHost: x\u0000${long}\u202eexe.txt`]);
     const certificate = parsed(await makeDer({ keys, subject, issuer: name(['CN', 'Plain Issuer']) }));
-    expect(certificate.subject).toBe(
-      `CN=\\<script\\>alert(1)\\</script\\>\\0AHost: x\\00${long}\\E2\\80\\AEexe.txt,O=Evil\\, Inc.`,
-    );
+    expect(certificate.subject).toBe(`CN=\\<script\\>alert(1)\\</script\\>\\0AHost: x\\00${long}\\E2\\80\\AEexe.txt,O=Evil\\, Inc.`);
     for (const raw of ['\n', '\u0000', '\u202e']) expect(certificate.subject).not.toContain(raw);
     expect(certificate.issuer).toBe('CN=Plain Issuer');
   });
@@ -316,7 +363,11 @@ describe('input that is not a certificate', () => {
     ['not bytes: NaN', () => [0x30, Number.NaN], /not a list of bytes/],
     ['text, not DER', () => [...Buffer.from('-----BEGIN CERTIFICATE-----')], /no SEQUENCE at the start/],
     ['random bytes', () => pseudoRandomBytes(600, 7).map((b, i) => (i === 0 ? 0x42 : b)), /no SEQUENCE/],
-    ['random bytes after a SEQUENCE header', () => new Uint8Array([0x30, 0x82, 0x02, 0x00, ...pseudoRandomBytes(512, 11)]), /not a valid X\.509 certificate/],
+    [
+      'random bytes after a SEQUENCE header',
+      () => new Uint8Array([0x30, 0x82, 0x02, 0x00, ...pseudoRandomBytes(512, 11)]),
+      /not a valid X\.509 certificate/,
+    ],
     ['indefinite length', () => [0x30, 0x80, 0x00, 0x00], /bad length/],
     ['a SEQUENCE that is not a certificate', () => [0x30, 0x03, 0x02, 0x01, 0x05], /not a valid X\.509 certificate/],
     ['first byte only', () => der.slice(0, 1), /^truncated: 1 bytes$/],
@@ -348,7 +399,12 @@ describe('input that is not a certificate', () => {
 
   test('derToPem of a real certificate is read back by x509 to the same bytes', () => {
     const pem = derToPem(der);
-    expect(pem.split('\n').slice(1, -3).every((line) => line.length === 64)).toBe(true);
+    expect(
+      pem
+        .split('\n')
+        .slice(1, -3)
+        .every((line) => line.length === 64),
+    ).toBe(true);
     expect(new Uint8Array(new x509.X509Certificate(pem).rawData)).toEqual(der);
   });
 });

@@ -18,7 +18,7 @@ function redirectedToFailure(valid: Recorded): Recorded {
   return { ...valid, snapshot };
 }
 
-describe('the report names only the failing site\'s own chain', () => {
+describe("the report names only the failing site's own chain", () => {
   const valid = recorded('valid');
 
   test('the page that sent the chain: its certificates are in its report', () => {
@@ -27,7 +27,7 @@ describe('the report names only the failing site\'s own chain', () => {
     expect(report.chainPem).not.toBeNull();
   });
 
-  test('the site the chain\'s sender redirected to: no certificates, no PEM', () => {
+  test("the site the chain's sender redirected to: no certificates, no PEM", () => {
     const input = reportInputFor(redirectedToFailure(valid));
     expect(input.snapshot.security?.certificates.length).toBeGreaterThan(0);
     const report = buildReport(input);

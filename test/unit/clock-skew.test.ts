@@ -37,25 +37,118 @@ describe('clockSampleFromResponse', () => {
   test.each<[string, ResponseForClock['headers'], number | null]>([
     ['lower-case name', [{ name: 'date', value: T0_HEADER }], T0 + 500],
     ['upper-case name', [{ name: 'DATE', value: T0_HEADER }], T0 + 500],
-    ['among other headers', [{ name: 'Server', value: 'x' }, { name: 'Date', value: T0_HEADER }, { name: 'Content-Type', value: 'text/html' }], T0 + 500],
-    ['the same Date twice', [{ name: 'Date', value: T0_HEADER }, { name: 'date', value: T0_HEADER }], T0 + 500],
+    [
+      'among other headers',
+      [
+        { name: 'Server', value: 'x' },
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Content-Type', value: 'text/html' },
+      ],
+      T0 + 500,
+    ],
+    [
+      'the same Date twice',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'date', value: T0_HEADER },
+      ],
+      T0 + 500,
+    ],
     // Age: a shared cache passes on the origin's Date; Age says how long ago that was.
-    ['Age 120 is added', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '120' }], T0 + 120 * SECOND + 500],
-    ['Age 0', [{ name: 'Date', value: T0_HEADER }, { name: 'age', value: '0' }], T0 + 500],
-    ['Age with spaces around it', [{ name: 'Date', value: T0_HEADER }, { name: 'AGE', value: ' 7 ' }], T0 + 7 * SECOND + 500],
-    ['Age of exactly a day', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '86400' }], T0 + DAY + 500],
-    ['Age over a day', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '86401' }], null],
-    ['negative Age', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '-5' }], null],
-    ['fractional Age', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '1.5' }], null],
-    ['Age that is not a number', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: 'old' }], null],
-    ['huge Age', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '99999999999999' }], null],
-    ['two Age headers', [{ name: 'Date', value: T0_HEADER }, { name: 'Age', value: '1' }, { name: 'Age', value: '2' }], null],
+    [
+      'Age 120 is added',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '120' },
+      ],
+      T0 + 120 * SECOND + 500,
+    ],
+    [
+      'Age 0',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'age', value: '0' },
+      ],
+      T0 + 500,
+    ],
+    [
+      'Age with spaces around it',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'AGE', value: ' 7 ' },
+      ],
+      T0 + 7 * SECOND + 500,
+    ],
+    [
+      'Age of exactly a day',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '86400' },
+      ],
+      T0 + DAY + 500,
+    ],
+    [
+      'Age over a day',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '86401' },
+      ],
+      null,
+    ],
+    [
+      'negative Age',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '-5' },
+      ],
+      null,
+    ],
+    [
+      'fractional Age',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '1.5' },
+      ],
+      null,
+    ],
+    [
+      'Age that is not a number',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: 'old' },
+      ],
+      null,
+    ],
+    [
+      'huge Age',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '99999999999999' },
+      ],
+      null,
+    ],
+    [
+      'two Age headers',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Age', value: '1' },
+        { name: 'Age', value: '2' },
+      ],
+      null,
+    ],
     ['no Date', [{ name: 'Server', value: 'x' }], null],
     ['no headers', [], null],
     ['Date without a value (binaryValue only)', [{ name: 'Date' }], null],
     ['garbage Date', [{ name: 'Date', value: 'yesterday' }], null],
     ['Date that Date.parse would take', [{ name: 'Date', value: '2024-03-10' }], null],
-    ['two different Dates', [{ name: 'Date', value: T0_HEADER }, { name: 'Date', value: 'Sun, 10 Mar 2024 12:00:09 GMT' }], null],
+    [
+      'two different Dates',
+      [
+        { name: 'Date', value: T0_HEADER },
+        { name: 'Date', value: 'Sun, 10 Mar 2024 12:00:09 GMT' },
+      ],
+      null,
+    ],
   ])('%s', (_title, headers, serverTime) => {
     expect(clockSampleFromResponse(response(headers))?.serverTime ?? null).toBe(serverTime);
   });
@@ -82,20 +175,64 @@ const hosts = (...offsets: number[]): ClockSample[] => offsets.map((offset, i) =
 
 describe('estimateSkew', () => {
   test.each<[string, ClockSample[], SkewEstimate | null]>([
-    ['clock 3 days ahead', hosts(3 * DAY, 3 * DAY, 3 * DAY, 3 * DAY), { skewMs: 3 * DAY, hosts: 4, spreadMs: 0, outliers: 0, confidence: 'high' }],
-    ['clock 2 hours behind', hosts(-2 * HOUR, -2 * HOUR, -2 * HOUR), { skewMs: -2 * HOUR, hosts: 3, spreadMs: 0, outliers: 0, confidence: 'high' }],
-    ['clock right, with network jitter', hosts(-400, 100, 250, 0, -50), { skewMs: 0, hosts: 5, spreadMs: 650, outliers: 0, confidence: 'high' }],
-    ['even number of hosts: the mean of the middle two', hosts(3 * DAY + 200, 3 * DAY - 300, 3 * DAY + 100, 3 * DAY), { skewMs: 3 * DAY + 50, hosts: 4, spreadMs: 500, outliers: 0, confidence: 'high' }],
-    ['one host with a wrong clock among many is dropped', hosts(3 * DAY, 3 * DAY + 300, 0, 3 * DAY - 200, 3 * DAY + 100, 3 * DAY, 3 * DAY - 100), { skewMs: 3 * DAY, hosts: 6, spreadMs: 500, outliers: 1, confidence: 'high' }],
-    ['a host 45 s off among close agreement is an outlier', hosts(0, 200, -200, 45 * SECOND), { skewMs: 0, hosts: 3, spreadMs: 400, outliers: 1, confidence: 'high' }],
-    ['a host 20 s off is kept, but spread over 10 s lowers confidence', hosts(0, 0, 20 * SECOND), { skewMs: 0, hosts: 3, spreadMs: 20 * SECOND, outliers: 0, confidence: 'low' }],
+    [
+      'clock 3 days ahead',
+      hosts(3 * DAY, 3 * DAY, 3 * DAY, 3 * DAY),
+      { skewMs: 3 * DAY, hosts: 4, spreadMs: 0, outliers: 0, confidence: 'high' },
+    ],
+    [
+      'clock 2 hours behind',
+      hosts(-2 * HOUR, -2 * HOUR, -2 * HOUR),
+      { skewMs: -2 * HOUR, hosts: 3, spreadMs: 0, outliers: 0, confidence: 'high' },
+    ],
+    [
+      'clock right, with network jitter',
+      hosts(-400, 100, 250, 0, -50),
+      { skewMs: 0, hosts: 5, spreadMs: 650, outliers: 0, confidence: 'high' },
+    ],
+    [
+      'even number of hosts: the mean of the middle two',
+      hosts(3 * DAY + 200, 3 * DAY - 300, 3 * DAY + 100, 3 * DAY),
+      { skewMs: 3 * DAY + 50, hosts: 4, spreadMs: 500, outliers: 0, confidence: 'high' },
+    ],
+    [
+      'one host with a wrong clock among many is dropped',
+      hosts(3 * DAY, 3 * DAY + 300, 0, 3 * DAY - 200, 3 * DAY + 100, 3 * DAY, 3 * DAY - 100),
+      { skewMs: 3 * DAY, hosts: 6, spreadMs: 500, outliers: 1, confidence: 'high' },
+    ],
+    [
+      'a host 45 s off among close agreement is an outlier',
+      hosts(0, 200, -200, 45 * SECOND),
+      { skewMs: 0, hosts: 3, spreadMs: 400, outliers: 1, confidence: 'high' },
+    ],
+    [
+      'a host 20 s off is kept, but spread over 10 s lowers confidence',
+      hosts(0, 0, 20 * SECOND),
+      { skewMs: 0, hosts: 3, spreadMs: 20 * SECOND, outliers: 0, confidence: 'low' },
+    ],
     // median 12 s; deviations 27, 24, 0, 3, 32 s; MAD 24 s: 3 * MAD = 72 s keeps the host 32 s away.
-    ['scattered hosts widen the window to 3 * MAD', hosts(-15 * SECOND, -12 * SECOND, 12 * SECOND, 15 * SECOND, 44 * SECOND), { skewMs: 12 * SECOND, hosts: 5, spreadMs: 59 * SECOND, outliers: 0, confidence: 'low' }],
-    ['two agreeing hosts: an estimate, low confidence', hosts(-2 * HOUR, -2 * HOUR + 800), { skewMs: -2 * HOUR + 400, hosts: 2, spreadMs: 800, outliers: 0, confidence: 'low' }],
-    ['majority of three against two', hosts(0, 2 * DAY, 100, 2 * DAY, -100), { skewMs: 0, hosts: 3, spreadMs: 200, outliers: 2, confidence: 'high' }],
+    [
+      'scattered hosts widen the window to 3 * MAD',
+      hosts(-15 * SECOND, -12 * SECOND, 12 * SECOND, 15 * SECOND, 44 * SECOND),
+      { skewMs: 12 * SECOND, hosts: 5, spreadMs: 59 * SECOND, outliers: 0, confidence: 'low' },
+    ],
+    [
+      'two agreeing hosts: an estimate, low confidence',
+      hosts(-2 * HOUR, -2 * HOUR + 800),
+      { skewMs: -2 * HOUR + 400, hosts: 2, spreadMs: 800, outliers: 0, confidence: 'low' },
+    ],
+    [
+      'majority of three against two',
+      hosts(0, 2 * DAY, 100, 2 * DAY, -100),
+      { skewMs: 0, hosts: 3, spreadMs: 200, outliers: 2, confidence: 'high' },
+    ],
     // Decided: two hosts that contradict each other give no estimate; either clock may be wrong.
     ['two hosts days apart: no estimate', hosts(0, 3 * DAY), null],
-    ['two hosts 60 s apart still agree (within 30 s of their middle)', hosts(0, 60 * SECOND), { skewMs: 30 * SECOND, hosts: 2, spreadMs: 60 * SECOND, outliers: 0, confidence: 'low' }],
+    [
+      'two hosts 60 s apart still agree (within 30 s of their middle)',
+      hosts(0, 60 * SECOND),
+      { skewMs: 30 * SECOND, hosts: 2, spreadMs: 60 * SECOND, outliers: 0, confidence: 'low' },
+    ],
     ['two hosts just over 60 s apart: no estimate', hosts(0, 60 * SECOND + 1), null],
     ['two camps of two: no majority, no estimate', hosts(0, 0, 2 * DAY, 2 * DAY), null],
     ['one host and two liars that disagree with it and each other', hosts(0, 5 * DAY, -5 * DAY), null],
@@ -195,7 +332,7 @@ describe('addClockSample', () => {
 });
 
 describe('the host a clock sample is kept under', () => {
-  test('a private window\'s sites are never named: all count as one host', () => {
+  test("a private window's sites are never named: all count as one host", () => {
     expect(clockHostOf('bank.example', true)).toBe(PRIVATE_WINDOW_HOST);
     expect(clockHostOf('news.example', true)).toBe(PRIVATE_WINDOW_HOST);
     expect(clockHostOf('bank.example', false)).toBe('bank.example');

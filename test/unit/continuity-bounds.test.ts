@@ -51,7 +51,11 @@ describe('bounds', () => {
   });
 
   test('the byte count of an entry is its UTF-8 size in the stored JSON, non-ASCII names included', () => {
-    const memory: CertificateMemory = { ...facts('xn--e1afmkfd.example', { issuer: 'CN=Удостоверяющий центр 🔒' }), firstSeen: T0, lastSeen: T0 };
+    const memory: CertificateMemory = {
+      ...facts('xn--e1afmkfd.example', { issuer: 'CN=Удостоверяющий центр 🔒' }),
+      firstSeen: T0,
+      lastSeen: T0,
+    };
     const asStored = `${JSON.stringify({ [memory.host]: memory }).slice(1, -1)},`;
     expect(entryBytes(memory)).toBe(Buffer.byteLength(asStored, 'utf8'));
   });

@@ -58,7 +58,12 @@ describe('compareWithMemory', () => {
     ['new certificate, same issuer, same key', {}, { leafSha256: 'leaf-2', notAfter: T0 + 150 * DAY }, 'renewed'],
     ['new certificate, same issuer, new key', {}, { leafSha256: 'leaf-2', spkiSha256: 'spki-B' }, 'new-key'],
     ['another issuing CA, same root', {}, { leafSha256: 'leaf-2', issuer: 'CN=E6,O=Let\u2019s Encrypt,C=US' }, 'new-issuer'],
-    ['another issuing CA and a new key: the issuer is named', {}, { leafSha256: 'leaf-2', issuer: 'CN=Other CA', spkiSha256: 'spki-B' }, 'new-issuer'],
+    [
+      'another issuing CA and a new key: the issuer is named',
+      {},
+      { leafSha256: 'leaf-2', issuer: 'CN=Other CA', spkiSha256: 'spki-B' },
+      'new-issuer',
+    ],
     ['another root', {}, { leafSha256: 'leaf-2', root: 'CN=DigiCert Global Root G2', issuer: 'CN=DigiCert TLS CA' }, 'new-root'],
     ['another root, issuer name unchanged', {}, { leafSha256: 'leaf-2', root: 'CN=Other Root' }, 'new-root'],
     // Interception products often copy the real root's name; only the built-in flag tells.
@@ -129,9 +134,7 @@ describe('one sighting (sightingMemory, mergeMemory) in a bounded table', () => 
 
   test('a clock set back by days does not freeze lastSeen in the future', () => {
     const state = rememberCertificate(EMPTY_CONTINUITY, facts(), T0, 10);
-    expect(recallCertificate(rememberCertificate(state, facts(), T0 - 2 * DAY, 10), 'shop.example')?.lastSeen).toBe(
-      T0 - 2 * DAY,
-    );
+    expect(recallCertificate(rememberCertificate(state, facts(), T0 - 2 * DAY, 10), 'shop.example')?.lastSeen).toBe(T0 - 2 * DAY);
   });
 
   test('a new certificate replaces the old one and starts a new firstSeen', () => {

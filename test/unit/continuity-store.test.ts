@@ -81,7 +81,12 @@ describe('ContinuityStore', () => {
     const { area, store } = setUp();
     store.remember(facts('a.example'), NORMAL);
     await store.flush();
-    store.remember(facts('a.example', { leafSha256: 'private-leaf' }), { incognito: true, enabled: true, now: T0 + 5 * HOUR, topLevel: true });
+    store.remember(facts('a.example', { leafSha256: 'private-leaf' }), {
+      incognito: true,
+      enabled: true,
+      now: T0 + 5 * HOUR,
+      topLevel: true,
+    });
     store.remember(facts('p.example'), { incognito: true, enabled: true, now: T0, topLevel: true });
     await store.flush();
     expect(area.writes).toBe(1);
@@ -110,7 +115,8 @@ describe('ContinuityStore', () => {
 
   test('bounded: the least recently seen hosts are dropped', async () => {
     const { store } = setUp({ maxHosts: 3 });
-    for (const [i, host] of ['a', 'b', 'c', 'd', 'e'].entries()) store.remember(facts(`${host}.example`), { ...NORMAL, now: T0 + i * HOUR });
+    for (const [i, host] of ['a', 'b', 'c', 'd', 'e'].entries())
+      store.remember(facts(`${host}.example`), { ...NORMAL, now: T0 + i * HOUR });
     await store.flush();
     expect(await store.count()).toBe(3);
     const recalled = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((h) => store.recall(`${h}.example`)));

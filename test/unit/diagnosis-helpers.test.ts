@@ -14,11 +14,30 @@ import { INTERCEPTION_PRODUCTS } from '../../src/rules/interception-products';
 
 describe('isLocalHost', () => {
   test.each([
-    ['localhost', true], ['router.home.arpa', true], ['nas.local', true], ['printer.lan', true], ['db.internal', true],
-    ['nas', true], ['192.168.1.1', true], ['10.0.0.5', true], ['172.16.4.1', true], ['172.31.255.1', true], ['127.0.0.1', true],
-    ['169.254.10.10', true], ['100.100.1.1', true], ['::1', true], ['[fd12:3456::1]', true], ['fe80::1', true],
-    ['example.com', false], ['172.32.0.1', false], ['8.8.8.8', false], ['192.169.1.1', false], ['2001:db8::1', false],
-    ['local.example.com', false], ['999.1.1.1', false], ['', false],
+    ['localhost', true],
+    ['router.home.arpa', true],
+    ['nas.local', true],
+    ['printer.lan', true],
+    ['db.internal', true],
+    ['nas', true],
+    ['192.168.1.1', true],
+    ['10.0.0.5', true],
+    ['172.16.4.1', true],
+    ['172.31.255.1', true],
+    ['127.0.0.1', true],
+    ['169.254.10.10', true],
+    ['100.100.1.1', true],
+    ['::1', true],
+    ['[fd12:3456::1]', true],
+    ['fe80::1', true],
+    ['example.com', false],
+    ['172.32.0.1', false],
+    ['8.8.8.8', false],
+    ['192.169.1.1', false],
+    ['2001:db8::1', false],
+    ['local.example.com', false],
+    ['999.1.1.1', false],
+    ['', false],
   ])('%s -> %s', (host, expected) => {
     expect(isLocalHost(host)).toBe(expected);
   });
@@ -50,7 +69,9 @@ describe('name coverage (RFC 6125 as Firefox applies it)', () => {
   });
 
   test('shared hosting: many unrelated sites, not one site with many names', () => {
-    expect(looksLikeSharedHosting(['a.example.org', 'b.example.io', 'c.example.de', 'd.example.fr', 'e.example.ru'], 'shop.example.com')).toBe(true);
+    expect(
+      looksLikeSharedHosting(['a.example.org', 'b.example.io', 'c.example.de', 'd.example.fr', 'e.example.ru'], 'shop.example.com'),
+    ).toBe(true);
     expect(looksLikeSharedHosting(['example.com', 'www.example.com', 'api.example.com', 'cdn.example.com'], 'shop.other.com')).toBe(false);
     expect(looksLikeSharedHosting(['other.example.org'], 'shop.example.com')).toBe(false);
   });
@@ -88,12 +109,14 @@ describe('interception products', () => {
     expect(productForName(issuer)?.id).toBe(id);
   });
 
-  test.each(['CN=R11,O=Let’s Encrypt,C=US', 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1,O=DigiCert Inc', 'CN=Cert Doctor Lab Root, O=Cert Doctor Lab', 'CN=GTS CA 1C3,O=Google Trust Services LLC'])(
-    'no product for %s',
-    (issuer) => {
-      expect(productForName(issuer)).toBeNull();
-    },
-  );
+  test.each([
+    'CN=R11,O=Let’s Encrypt,C=US',
+    'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1,O=DigiCert Inc',
+    'CN=Cert Doctor Lab Root, O=Cert Doctor Lab',
+    'CN=GTS CA 1C3,O=Google Trust Services LLC',
+  ])('no product for %s', (issuer) => {
+    expect(productForName(issuer)).toBeNull();
+  });
 
   test('ids are unique and every entry matches on something', () => {
     const ids = INTERCEPTION_PRODUCTS.map((p) => p.id);
@@ -109,15 +132,21 @@ describe('roots people meet', () => {
     ['CN="Superfish, Inc.",C=US,ST=CA,L=SF,O="Superfish, Inc."', 'superfish'],
     ['CN=eDellRoot', 'edellroot'],
     ['CN=DSDTestProvider,O=DSDTestProvider,OU=DSDTestProvider', 'dsdtestprovider'],
-    ['E=support@senncom.com,CN=SenncomRootCA,OU=R&D,O=Sennheiser Communications A/S,L="industriparken 27, 2750 Ballerup",ST=Denmark,C=DK', 'senncom-root'],
+    [
+      'E=support@senncom.com,CN=SenncomRootCA,OU=R&D,O=Sennheiser Communications A/S,L="industriparken 27, 2750 Ballerup",ST=Denmark,C=DK',
+      'senncom-root',
+    ],
     ['CN=127.0.0.1,OU=R&D,O=Sennheiser Communications A/S,C=DK', 'senncom-localhost'],
   ])('%s is a root with a published key (%s)', (dn, id) => {
     expect(compromisedRootFor(dn)?.id).toBe(id);
   });
 
-  test.each(['CN=127.0.0.1,O=Home Router', 'CN=eDellRoot 2,O=Dell', 'CN=Superfish Research CA,O=Other', 'CN=R11,O=Let’s Encrypt,C=US'])('%s is not', (dn) => {
-    expect(compromisedRootFor(dn)).toBeNull();
-  });
+  test.each(['CN=127.0.0.1,O=Home Router', 'CN=eDellRoot 2,O=Dell', 'CN=Superfish Research CA,O=Other', 'CN=R11,O=Let’s Encrypt,C=US'])(
+    '%s is not',
+    (dn) => {
+      expect(compromisedRootFor(dn)).toBeNull();
+    },
+  );
 
   test('ids are unique', () => {
     const ids = COMPROMISED_ROOTS.map((root) => root.id);
@@ -133,15 +162,25 @@ describe('roots people meet', () => {
   });
 
   test.each([
-    ['online.sberbank.ru', '.ru'], ['GOSUSLUGI.RU.', '.ru'], ['xn--80aswg.xn--p1ai', '.рф'], ['example.su', '.su'],
-    ['ru.example.com', null], ['example.run', null], ['example.com.ua', null],
+    ['online.sberbank.ru', '.ru'],
+    ['GOSUSLUGI.RU.', '.ru'],
+    ['xn--80aswg.xn--p1ai', '.рф'],
+    ['example.su', '.su'],
+    ['ru.example.com', null],
+    ['example.run', null],
+    ['example.com.ua', null],
   ])('%s is in the zone %s', (host, zone) => {
     expect(russianZoneOf(host)).toBe(zone);
   });
 
   test.each([
-    ['intranet.example.com', true], ['jira.corp', true], ['wiki.internal.example.org', true], ['portal.intra.example.de', true],
-    ['corporate.example.com', false], ['example.com', false], ['nas.local', false],
+    ['intranet.example.com', true],
+    ['jira.corp', true],
+    ['wiki.internal.example.org', true],
+    ['portal.intra.example.de', true],
+    ['corporate.example.com', false],
+    ['example.com', false],
+    ['nas.local', false],
   ])('%s looks corporate: %s', (host, expected) => {
     expect(looksCorporate(host)).toBe(expected);
   });
@@ -170,12 +209,24 @@ describe('readProxySettings', () => {
     [{ proxyType: 'none' }, { kind: 'none', where: '' }],
     [{ proxyType: 'system' }, { kind: 'system', where: '' }],
     [{ proxyType: 'autoDetect' }, { kind: 'auto-detect', where: '' }],
-    [{ proxyType: 'manual', http: 'proxy.corp:8080', ssl: 'proxy.corp:8443' }, { kind: 'manual', where: 'proxy.corp:8443' }],
-    [{ proxyType: 'manual', http: 'proxy.corp:8080', ssl: '' }, { kind: 'manual', where: 'proxy.corp:8080' }],
-    [{ proxyType: 'autoConfig', autoConfigUrl: 'http://wpad/wpad.dat' }, { kind: 'script', where: 'http://wpad/wpad.dat' }],
+    [
+      { proxyType: 'manual', http: 'proxy.corp:8080', ssl: 'proxy.corp:8443' },
+      { kind: 'manual', where: 'proxy.corp:8443' },
+    ],
+    [
+      { proxyType: 'manual', http: 'proxy.corp:8080', ssl: '' },
+      { kind: 'manual', where: 'proxy.corp:8080' },
+    ],
+    [
+      { proxyType: 'autoConfig', autoConfigUrl: 'http://wpad/wpad.dat' },
+      { kind: 'script', where: 'http://wpad/wpad.dat' },
+    ],
     [{ proxyType: 'weird' }, { kind: 'unknown', where: '' }],
     [null, { kind: 'unknown', where: '' }],
-    [{ proxyType: 'manual', ssl: 'x'.repeat(5000) }, { kind: 'manual', where: 'x'.repeat(200) }],
+    [
+      { proxyType: 'manual', ssl: 'x'.repeat(5000) },
+      { kind: 'manual', where: 'x'.repeat(200) },
+    ],
   ])('%j', (value, expected) => {
     expect(readProxySettings(value)).toEqual(expected);
   });

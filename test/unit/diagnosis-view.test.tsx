@@ -18,7 +18,17 @@ const URL_A = 'https://expired.lab.test/';
 
 function view(snapshot: TabSnapshot): PopupState {
   const diagnosis = diagnose(snapshot, environment(), history());
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis, ...decodedFacts(snapshot), now: Date.UTC(2026, 10, 26, 12) };
+  return {
+    kind: 'snapshot',
+    snapshot,
+    clock: null,
+    badgeText: '',
+    environment: null,
+    lastGood: null,
+    diagnosis,
+    ...decodedFacts(snapshot),
+    now: Date.UTC(2026, 10, 26, 12),
+  };
 }
 
 function root(): HTMLElement {

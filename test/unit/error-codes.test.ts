@@ -100,8 +100,7 @@ describe('range rules', () => {
 
   it('keeps each NSS enum contiguous from its base', () => {
     // Offsets from each base, in table order (= header order).
-    const offsets = (base: number): number[] =>
-      nssRows.filter(([, v]) => v >= base && v < base + 1000).map(([, v]) => v - base);
+    const offsets = (base: number): number[] => nssRows.filter(([, v]) => v >= base && v < base + 1000).map(([, v]) => v - base);
     const seq = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
     expect(offsets(-8192)).toEqual(seq(185)); // SEC_ERROR_BASE + 0 .. + 184
     expect(offsets(-12288)).toEqual(seq(193)); // SSL_ERROR_BASE + 0 .. + 192
@@ -214,9 +213,7 @@ describe('spot checks against literal header lines', () => {
 });
 
 describe('unknown and hostile input never throws', () => {
-  const unknownNumbers = [
-    0, 1, 0x80004006, 0x805a0000, 0x805a0000 + 12288 + 999, 0x805a0000 + 0xffff, 0xffffffff,
-  ];
+  const unknownNumbers = [0, 1, 0x80004006, 0x805a0000, 0x805a0000 + 12288 + 999, 0x805a0000 + 0xffff, 0xffffffff];
   it.each(unknownNumbers)('%d decodes to an unknown', (n) => {
     const d = decodeErrorNumber(n);
     expect(d.number).toBe(n);
@@ -233,8 +230,18 @@ describe('unknown and hostile input never throws', () => {
   });
 
   const garbageNumbers = [
-    -1, -8179, -2141585408, Number.NaN, Infinity, -Infinity, 2 ** 32, 2 ** 53, Number.MAX_VALUE, 1.5,
-    2153390067.5, -0,
+    -1,
+    -8179,
+    -2141585408,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    2 ** 32,
+    2 ** 53,
+    Number.MAX_VALUE,
+    1.5,
+    2153390067.5,
+    -0,
   ];
   it.each(garbageNumbers)('%p decodes to an unknown without throwing', (n) => {
     const d = decodeErrorNumber(n);
@@ -284,30 +291,32 @@ describe('parseNavigationError', () => {
     expect(parseNavigationError(text)).toBe(n);
   });
 
-  it.each(titled([
-    'Error code ',
-    'Error code',
-    'Error code 12abc',
-    'Error code -8179',
-    'Error code 0x805A1FF3',
-    'Error code 1.5',
-    'Error code 4294967296',
-    'Error code 99999999999',
-    'Error code 2153390067 2153390067',
-    'error code 2153390067',
-    'ErrorCode 2153390067',
-    'NS_ERROR_NET_RESET',
-    'SEC_ERROR_UNKNOWN_ISSUER',
-    '2153390067',
-    '',
-    'Error code ２１５３３９００６７', // full-width digits
-    'Error code 2153390067\u0000',
-    '<img src=x onerror=alert(1)>Error code 2153390067',
-    'Error code 2153390067<script>alert(1)</script>',
-    `Error code ${'9'.repeat(10_000)}`,
-    `${' '.repeat(100_000)}Error code 1`,
-    'Error code 1'.repeat(1000),
-  ]))('rejects %s', (_title, text) => {
+  it.each(
+    titled([
+      'Error code ',
+      'Error code',
+      'Error code 12abc',
+      'Error code -8179',
+      'Error code 0x805A1FF3',
+      'Error code 1.5',
+      'Error code 4294967296',
+      'Error code 99999999999',
+      'Error code 2153390067 2153390067',
+      'error code 2153390067',
+      'ErrorCode 2153390067',
+      'NS_ERROR_NET_RESET',
+      'SEC_ERROR_UNKNOWN_ISSUER',
+      '2153390067',
+      '',
+      'Error code ２１５３３９００６７', // full-width digits
+      'Error code 2153390067\u0000',
+      '<img src=x onerror=alert(1)>Error code 2153390067',
+      'Error code 2153390067<script>alert(1)</script>',
+      `Error code ${'9'.repeat(10_000)}`,
+      `${' '.repeat(100_000)}Error code 1`,
+      'Error code 1'.repeat(1000),
+    ]),
+  )('rejects %s', (_title, text) => {
     expect(parseNavigationError(text)).toBeNull();
   });
 });
@@ -319,15 +328,17 @@ describe('parseErrorName', () => {
     expect(parseErrorName('SEC_ERROR_UNKNOWN_ISSUER')).toBe(2153390067);
   });
 
-  it.each(titled([
-    'NS_ERROR_NOT_A_REAL_ERROR',
-    'ns_error_net_reset',
-    'NS_ERROR_NET_RESET NS_ERROR_NET_RESET',
-    'Error code 2153390067',
-    'NS_ERROR_NET_RESET;',
-    '<NS_ERROR_NET_RESET>',
-    'X'.repeat(10_000),
-  ]))('rejects %s', (_title, text) => {
+  it.each(
+    titled([
+      'NS_ERROR_NOT_A_REAL_ERROR',
+      'ns_error_net_reset',
+      'NS_ERROR_NET_RESET NS_ERROR_NET_RESET',
+      'Error code 2153390067',
+      'NS_ERROR_NET_RESET;',
+      '<NS_ERROR_NET_RESET>',
+      'X'.repeat(10_000),
+    ]),
+  )('rejects %s', (_title, text) => {
     expect(parseErrorName(text)).toBeNull();
   });
 });

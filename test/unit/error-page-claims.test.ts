@@ -31,7 +31,10 @@ const inputs: ClaimInputs = {
   hedge: 'if that button is missing',
 };
 
-const EXPIRED_PAGE = { design: 'felt-privacy' as const, labels: ['Advanced', 'Go back (Recommended)', 'Hide advanced', 'Proceed to expired.example:8443 (Risky)'] };
+const EXPIRED_PAGE = {
+  design: 'felt-privacy' as const,
+  labels: ['Advanced', 'Go back (Recommended)', 'Hide advanced', 'Proceed to expired.example:8443 (Risky)'],
+};
 const NO_EXCEPTION_PAGE = { design: 'felt-privacy' as const, labels: ['Advanced', 'Go back (Recommended)', 'Hide advanced'] };
 
 const block = (text: string) => ({ text, quotes: [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '') });
@@ -42,7 +45,11 @@ describe('error-page claims', () => {
   });
 
   test('labels shown on the page are backed; labels of the legacy page are not', () => {
-    const checks = checkClaims([block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”.'), block('Click “Advanced…” and “Go Back (Recommended)”.')], EXPIRED_PAGE, inputs);
+    const checks = checkClaims(
+      [block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”.'), block('Click “Advanced…” and “Go Back (Recommended)”.')],
+      EXPIRED_PAGE,
+      inputs,
+    );
     expect(checks.map((c) => [c.quote, c.backed])).toEqual([
       ['Advanced', true],
       ['Proceed to expired.example:8443 (Risky)', true],
@@ -67,7 +74,9 @@ describe('error-page claims', () => {
   });
 
   test('a hedged exception claim is backed on a page without the button, only with the exact label', () => {
-    const hedged = block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”; if that button is missing, Firefox or your organization does not allow an exception here.');
+    const hedged = block(
+      'Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”; if that button is missing, Firefox or your organization does not allow an exception here.',
+    );
     const plain = block('Click “Advanced”, then “Proceed to expired.example:8443 (Risky)”.');
     const wrongHost = block('Click “Proceed to expired.example (Risky)”; if that button is missing, ask.');
     expect(checkClaims([hedged, plain, wrongHost], NO_EXCEPTION_PAGE, inputs).map((c) => [c.quote, c.backed])).toEqual([

@@ -17,8 +17,17 @@ describe('key pinning (PublicKeyPinningService, NSSCertDBTrustDomain::IsChainVal
     expect(CAUSES.pinning.side).toBe('site');
   });
   test('software seen re-signing other sites ranks second: only at level 2 can its root trip a pin', () => {
-    const avast = { host: 'news.example.net', issuer: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield', root: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield', rootBuiltIn: false };
-    const result = diagnose(failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'), environment({}), history({ remembered: [memory(avast.host, avast)] }));
+    const avast = {
+      host: 'news.example.net',
+      issuer: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
+      root: 'CN=avast! Web/Mail Shield Root,O=avast! Web/Mail Shield',
+      rootBuiltIn: false,
+    };
+    const result = diagnose(
+      failed(PUBLIC, 'MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE'),
+      environment({}),
+      history({ remembered: [memory(avast.host, avast)] }),
+    );
     expect(result.causes.map((c) => c.id).slice(0, 2)).toEqual(['pinning', 'interception']);
     expect(result.causes[1]?.evidence).toContainEqual(expect.objectContaining({ kind: 'product-seen-elsewhere', product: 'Avast / AVG' }));
     expect(result.product?.id).toBe('avast');
@@ -66,7 +75,11 @@ describe('an unknown issuer (NSSCertDBTrustDomain::FindIssuer, IssuerSource::Pre
 
 describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_WEAK 1024)', () => {
   const rsaKeys = (modulusLength: number): Promise<CryptoKeyPair> =>
-    crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+    crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    );
   const ids = (result: ReturnType<typeof diagnose>): string[] => result.causes.map((c) => c.id);
 
   test('2048 bits only for chains that end at a built-in root; 1024 for a root added to the device', () => {
@@ -75,7 +88,12 @@ describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_W
   });
 
   test('an RSA-1024 leaf from a trusted private root loads (the lab saw it): a caution, not a refusal', async () => {
-    const certificates = await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false, leafKeys: await rsaKeys(1024) });
+    const certificates = await chain({
+      dnsNames: ['shop.example.com'],
+      rootName: 'CN=Contoso Corporate Root',
+      rootBuiltIn: false,
+      leafKeys: await rsaKeys(1024),
+    });
     const result = diagnose(loaded(PUBLIC, security(PUBLIC, certificates)), environment({}), history({}));
     expect(result.verdict).toBe('caution');
     expect(ids(result)).toContain('weak-key');
@@ -95,7 +113,12 @@ describe('the RSA key floor (CertVerifier.cpp: MIN_RSA_BITS 2048, MIN_RSA_BITS_W
   });
 
   test('an RSA-2048 leaf is not weak', async () => {
-    const certificates = await chain({ dnsNames: ['shop.example.com'], rootName: 'CN=Contoso Corporate Root', rootBuiltIn: false, leafKeys: await rsaKeys(2048) });
+    const certificates = await chain({
+      dnsNames: ['shop.example.com'],
+      rootName: 'CN=Contoso Corporate Root',
+      rootBuiltIn: false,
+      leafKeys: await rsaKeys(2048),
+    });
     expect(ids(diagnose(loaded(PUBLIC, security(PUBLIC, certificates)), environment({}), history({})))).not.toContain('weak-key');
   });
 });

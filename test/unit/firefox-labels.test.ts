@@ -55,7 +55,7 @@ describe.each(LANGUAGES)('labels the %s guide quotes', (language) => {
     expect(firefox.find(language === 'en' ? 'Manage certificates' : 'Управление сертификатами')).toBeDefined();
   });
 
-  test('a name Firefox quotes inside its own labels counts as Firefox\'s, with the same quotes only', () => {
+  test("a name Firefox quotes inside its own labels counts as Firefox's, with the same quotes only", () => {
     // preferences.ftl (ru): httpsonly-radio-enabled = Включить режим «Только HTTPS» во всех окнах
     if (language === 'ru') expect(firefox.findQuotedName('Только HTTPS', ...QUOTES.ru)).toBeDefined();
     expect(firefox.findQuotedName(language === 'en' ? 'Nothing Firefox quotes' : 'Ничего такого', ...QUOTES[language])).toBeUndefined();
@@ -63,7 +63,7 @@ describe.each(LANGUAGES)('labels the %s guide quotes', (language) => {
     expect(firefox.findQuotedName(language === 'en' ? 'Firefox' : 'Firefox', ...QUOTES[language])).toBeUndefined();
   });
 
-  test('every quoted label is Firefox\'s, Cert Doctor\'s, or a sourced label of another program', () => {
+  test("every quoted label is Firefox's, Cert Doctor's, or a sourced label of another program", () => {
     const own = ownLabels(language);
     const unknown = quotedLabels(language)
       .filter(({ label }) => firefox.find(label) === undefined && firefox.findQuotedName(label, ...QUOTES[language]) === undefined)
@@ -73,7 +73,9 @@ describe.each(LANGUAGES)('labels the %s guide quotes', (language) => {
   });
 
   test('every step of a menu path is a quoted label', () => {
-    const unquoted = guideTexts(language).flatMap(({ where, text }) => unquotedPathSteps(language, text).map((around) => `${where}: …${around}…`));
+    const unquoted = guideTexts(language).flatMap(({ where, text }) =>
+      unquotedPathSteps(language, text).map((around) => `${where}: …${around}…`),
+    );
     expect(unquoted).toEqual([]);
   });
 

@@ -19,7 +19,9 @@ describe('reading Fluent', () => {
   });
 
   test('terms and message references are resolved, also from an attribute', () => {
-    const read = readingsOf(['-brand-short-name = Firefox', 'about = About { -brand-short-name }', 'pane =', '    .title = { about }', ''].join('\n'));
+    const read = readingsOf(
+      ['-brand-short-name = Firefox', 'about = About { -brand-short-name }', 'pane =', '    .title = { about }', ''].join('\n'),
+    );
     expect(read.get('about')).toEqual([['About Firefox']]);
     expect(read.get('pane.title')).toEqual([['About Firefox']]);
   });
@@ -31,7 +33,15 @@ describe('reading Fluent', () => {
   });
 
   test('a select expression gives one text per variant', () => {
-    const ftl = ['exit =', '    .label =', '        { PLATFORM() ->', '            [linux] Quit', '           *[other] Exit', '        }', ''].join('\n');
+    const ftl = [
+      'exit =',
+      '    .label =',
+      '        { PLATFORM() ->',
+      '            [linux] Quit',
+      '           *[other] Exit',
+      '        }',
+      '',
+    ].join('\n');
     expect(readingsOf(ftl).get('exit.label')).toEqual([['Quit'], ['Exit']]);
   });
 

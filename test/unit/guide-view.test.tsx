@@ -52,7 +52,7 @@ describe('the guide in the popup', () => {
     expect(root().dataset['language']).toBe('en');
   });
 
-  test('the banner says the verdict and Firefox\'s rule in words; the code gets its own title', () => {
+  test("the banner says the verdict and Firefox's rule in words; the code gets its own title", () => {
     render(<DiagnosisView state={view(failed('https://shop.example.com/', 'SEC_ERROR_REVOKED_CERTIFICATE'))} t={en} catalogue={guide} />);
     const banner = screen.getByTestId('verdict');
     expect(banner.textContent).toContain(message('verdict_danger'));
@@ -61,8 +61,11 @@ describe('the guide in the popup', () => {
     expect(root().textContent).toContain(CATALOGUES.en.codes['SEC_ERROR_REVOKED_CERTIFICATE']?.title ?? '?');
   });
 
-  test('steps for the person\'s own system come first, the rest one click away; the other systems are folded away', () => {
-    const state = view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ os: 'mac', clock: clock(-3 * 24 * HOUR) }));
+  test("steps for the person's own system come first, the rest one click away; the other systems are folded away", () => {
+    const state = view(
+      failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'),
+      environment({ os: 'mac', clock: clock(-3 * 24 * HOUR) }),
+    );
     render(<DiagnosisView state={state} t={en} catalogue={guide} />);
     const primary = root().querySelector('.first-steps[data-cause-id="clock-behind"]');
     const macSteps = CATALOGUES.en.causes['clock-behind']?.steps.macos ?? [];
@@ -101,7 +104,14 @@ describe('the guide in the popup', () => {
   });
 
   test('after the check, the probe button is gone and the evidence says what it found', () => {
-    render(<DiagnosisView state={view(failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), environment(), { www: 'works' })} t={en} catalogue={guide} onProbeWww={() => undefined} />);
+    render(
+      <DiagnosisView
+        state={view(failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), environment(), { www: 'works' })}
+        t={en}
+        catalogue={guide}
+        onProbeWww={() => undefined}
+      />,
+    );
     expect(root().querySelector('[data-action="probe-www"]')).toBeNull();
     expect(root().dataset['causes']?.split(',')[0]).toBe('name-mismatch-www');
     expect(root().textContent).toContain(en('evidenceWwwWorks', 'www.example.com'));
@@ -109,7 +119,13 @@ describe('the guide in the popup', () => {
 
   test('the Russian guide with Russian messages', () => {
     const ru = new Catalogue('ru', CATALOGUES.ru);
-    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER'))} t={translatorForLocale('ru')} catalogue={ru} />);
+    render(
+      <DiagnosisView
+        state={view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER'))}
+        t={translatorForLocale('ru')}
+        catalogue={ru}
+      />,
+    );
     expect(root().dataset['language']).toBe('ru');
     expect(root().textContent).toContain(CATALOGUES.ru.causes['missing-intermediate']?.title ?? '?');
     expect(root().textContent).toContain(loadMessages('ru')['verdict_site_fault']?.message ?? '?');
@@ -143,7 +159,11 @@ describe('every verdict and every state has its banner or message', () => {
   const verdicts: [string, SnapshotView, string][] = [
     ['ok', view(recordLoaded('https://shop.example.com/')), 'verdict_ok'],
     ['caution', view({ ...recordLoaded('https://shop.example.com/'), subresourceFailureCount: 2 }), 'verdict_caution'],
-    ['fix-here', view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ clock: clock(-3 * DAY) })), 'verdict_fix_here'],
+    [
+      'fix-here',
+      view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ clock: clock(-3 * DAY) })),
+      'verdict_fix_here',
+    ],
     ['site-fault', view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER')), 'verdict_site_fault'],
     ['danger', view(failed('https://shop.example.com/', 'SEC_ERROR_REVOKED_CERTIFICATE')), 'verdict_danger'],
   ];
@@ -171,7 +191,10 @@ describe('every verdict and every state has its banner or message', () => {
   });
 
   test('a past incident says so, with its date', () => {
-    const state: SnapshotView = { ...view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER')), incidentAt: Date.UTC(2026, 10, 20, 9) };
+    const state: SnapshotView = {
+      ...view(failed('https://shop.example.com/', 'SEC_ERROR_UNKNOWN_ISSUER')),
+      incidentAt: Date.UTC(2026, 10, 20, 9),
+    };
     render(<DiagnosisView state={state} t={en} catalogue={guide} locale="en" />);
     expect(screen.getByTestId('incident-note').textContent).toContain('2026');
   });
@@ -192,7 +215,14 @@ describe('every verdict and every state has its banner or message', () => {
 
   test('steps with a setting name get a copy button for it', () => {
     const copied: string[] = [];
-    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'SSL_ERROR_NO_CIPHERS_SUPPORTED'))} t={en} catalogue={guide} onCopy={(text) => copied.push(text)} />);
+    render(
+      <DiagnosisView
+        state={view(failed('https://shop.example.com/', 'SSL_ERROR_NO_CIPHERS_SUPPORTED'))}
+        t={en}
+        catalogue={guide}
+        onCopy={(text) => copied.push(text)}
+      />,
+    );
     const buttons = root().querySelectorAll<HTMLButtonElement>('.cause[data-cause-id="client-tls-prefs"] [data-action="copy-code"]');
     expect(buttons.length).toBeGreaterThan(0);
     buttons[0]?.click();
@@ -210,18 +240,41 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
   const noop = (): void => undefined;
 
   test('verdict, what happened, the clock, the first steps and the actions, then the folded sections in order', () => {
-    render(<DiagnosisView state={expired(environment({ clock: clock(10_000) }))} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} onOpenOptions={noop} />);
-    const order = ['verdict', 'what-happened', 'clock-line', 'steps', 'main-action', 'evidence', 'more-about', 'other-systems', 'technical-details'];
+    render(
+      <DiagnosisView
+        state={expired(environment({ clock: clock(10_000) }))}
+        t={en}
+        catalogue={guide}
+        onReport={noop}
+        onTestAgain={noop}
+        onOpenOptions={noop}
+      />,
+    );
+    const order = [
+      'verdict',
+      'what-happened',
+      'clock-line',
+      'steps',
+      'main-action',
+      'evidence',
+      'more-about',
+      'other-systems',
+      'technical-details',
+    ];
     const elements = order.map((id) => root().querySelector(`[data-testid="${id}"]`));
     expect(order.filter((_id, i) => elements[i] === null)).toEqual([]);
     for (let i = 1; i < elements.length; i++) {
       const before = elements[i - 1];
       const after = elements[i];
       if (!before || !after) continue;
-      expect({ [order[i - 1] ?? '']: before.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING }).toEqual({ [order[i - 1] ?? '']: Node.DOCUMENT_POSITION_FOLLOWING });
+      expect({ [order[i - 1] ?? '']: before.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING }).toEqual({
+        [order[i - 1] ?? '']: Node.DOCUMENT_POSITION_FOLLOWING,
+      });
     }
     // The other actions follow the main one; everything after them is folded.
-    expect(root().querySelector('.actions [data-action="test-again"]')?.closest('.actions')?.previousElementSibling?.getAttribute('data-testid')).toBe('main-action');
+    expect(
+      root().querySelector('.actions [data-action="test-again"]')?.closest('.actions')?.previousElementSibling?.getAttribute('data-testid'),
+    ).toBe('main-action');
     // Everything after the actions is folded.
     for (const id of ['evidence', 'more-about', 'other-systems', 'technical-details']) {
       const folded = root().querySelector(`[data-testid="${id}"]`);
@@ -229,7 +282,7 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
     }
   });
 
-  test('what happened is the cause\'s sentence with the host, said once; the code\'s longer words are folded', () => {
+  test("what happened is the cause's sentence with the host, said once; the code's longer words are folded", () => {
     render(<DiagnosisView state={expired()} t={en} catalogue={guide} />);
     const summary = (CATALOGUES.en.causes['cert-expired']?.summary ?? '?').replace('{host}', 'shop.example.com');
     expect(screen.getByTestId('what-happened').textContent).toBe(summary);
@@ -242,7 +295,13 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
     render(<DiagnosisView state={expired()} t={en} catalogue={guide} />);
     expect(screen.getByTestId('what-happened').textContent).not.toContain(message('side_site'));
     cleanup();
-    render(<DiagnosisView state={view({ schema: 2, tabId: 1, url: 'https://shop.example.com/', startedAt: 1, status: 'loaded', subresourceFailureCount: 2 })} t={en} catalogue={guide} />);
+    render(
+      <DiagnosisView
+        state={view({ schema: 2, tabId: 1, url: 'https://shop.example.com/', startedAt: 1, status: 'loaded', subresourceFailureCount: 2 })}
+        t={en}
+        catalogue={guide}
+      />,
+    );
     expect(root().dataset['verdict']).toBe('caution');
     expect(screen.getByTestId('what-happened').textContent).toContain(message('side_site'));
   });
@@ -258,7 +317,9 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
     expect(screen.getByTestId('clock-line').textContent).toBe('Your clock is right: 4 sites agree.');
     cleanup();
     const ru = new Catalogue('ru', CATALOGUES.ru);
-    render(<DiagnosisView state={expired(environment({ clock: clock(10_000, 5) }))} t={translatorForLocale('ru')} catalogue={ru} locale="ru" />);
+    render(
+      <DiagnosisView state={expired(environment({ clock: clock(10_000, 5) }))} t={translatorForLocale('ru')} catalogue={ru} locale="ru" />,
+    );
     expect(screen.getByTestId('clock-line').textContent).toBe('Ваши часы идут верно: это подтверждают 5 сайтов.');
     expect(ruMessages['clockLineUnknown']?.message).toContain('«Проверить снова»');
     cleanup();
@@ -267,18 +328,42 @@ describe('answer first: the answer on top, the rest folded in a fixed order, eac
     expect(screen.queryByTestId('clock-line')).toBeNull();
   });
 
-  test('one main action, first and once: the report for a site\'s fault, test again for a fix here, the working www address when found', () => {
+  test("one main action, first and once: the report for a site's fault, test again for a fix here, the working www address when found", () => {
     const mainOf = (): string | undefined => root().querySelector<HTMLElement>('[data-testid="main-action"] > button')?.dataset['action'];
     const actions = (): string[] => [...root().querySelectorAll<HTMLElement>('[data-action]')].map((b) => b.dataset['action'] ?? '');
     render(<DiagnosisView state={expired()} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} />);
     expect(mainOf()).toBe('report');
-    expect(actions().filter((a) => a === 'report' || a === 'test-again').sort()).toEqual(['report', 'test-again']);
+    expect(
+      actions()
+        .filter((a) => a === 'report' || a === 'test-again')
+        .sort(),
+    ).toEqual(['report', 'test-again']);
     cleanup();
-    render(<DiagnosisView state={view(failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'), environment({ clock: clock(-3 * 24 * HOUR) }))} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} />);
+    render(
+      <DiagnosisView
+        state={view(
+          failed('https://shop.example.com/', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE'),
+          environment({ clock: clock(-3 * 24 * HOUR) }),
+        )}
+        t={en}
+        catalogue={guide}
+        onReport={noop}
+        onTestAgain={noop}
+      />,
+    );
     expect(root().dataset['verdict']).toBe('fix-here');
     expect(mainOf()).toBe('test-again');
     cleanup();
-    render(<DiagnosisView state={view(failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), environment(), { www: 'works' })} t={en} catalogue={guide} onReport={noop} onTestAgain={noop} onOpenAlternative={noop} />);
+    render(
+      <DiagnosisView
+        state={view(failed('https://example.com/', 'SSL_ERROR_BAD_CERT_DOMAIN'), environment(), { www: 'works' })}
+        t={en}
+        catalogue={guide}
+        onReport={noop}
+        onTestAgain={noop}
+        onOpenAlternative={noop}
+      />,
+    );
     expect(mainOf()).toBe('open-alternative');
     expect(actions().filter((a) => a === 'open-alternative')).toEqual(['open-alternative']);
   });

@@ -37,7 +37,11 @@ describe.each(LANGUAGES)('the words a view shows (%s)', (language) => {
       ],
       product: { id: 'avast', name: 'Avast / AVG', kind: 'antivirus', guide: 'avast' },
     };
-    const words = await loadGuideWords(language, { code: { name: 'SEC_ERROR_UNKNOWN_ISSUER', family: 'certificate' }, diagnosis }, (path) => path);
+    const words = await loadGuideWords(
+      language,
+      { code: { name: 'SEC_ERROR_UNKNOWN_ISSUER', family: 'certificate' }, diagnosis },
+      (path) => path,
+    );
     expect(words.language).toBe(language);
     expect(words.code('SEC_ERROR_UNKNOWN_ISSUER', 'certificate')).toEqual(data.codes['SEC_ERROR_UNKNOWN_ISSUER']);
     expect(words.cause('interception')).toEqual(data.causes['interception']);
@@ -56,7 +60,11 @@ describe.each(LANGUAGES)('the words a view shows (%s)', (language) => {
   test('a code the guide does not list gets its family generic words', async () => {
     const asked: string[] = [];
     global.fetch = serve(language, data, asked);
-    const words = await loadGuideWords(language, { code: { name: 'NOT_A_LISTED_CODE', family: 'network' }, diagnosis: { causes: [], product: null } }, (path) => path);
+    const words = await loadGuideWords(
+      language,
+      { code: { name: 'NOT_A_LISTED_CODE', family: 'network' }, diagnosis: { causes: [], product: null } },
+      (path) => path,
+    );
     expect(words.code('NOT_A_LISTED_CODE', 'network')).toEqual(data.codes['generic:network']);
     expect(asked).toEqual([`dist/guide/${language}/code/NOT_A_LISTED_CODE.json`, `dist/guide/${language}/code/generic-network.json`]);
   });
@@ -69,7 +77,11 @@ describe.each(LANGUAGES)('the words a view shows (%s)', (language) => {
 
 test('no words at all for the diagnosed causes is an error, not an empty guide', async () => {
   global.fetch = () => Promise.resolve(new Response('', { status: 404 }));
-  await expect(loadGuideWords('en', { code: null, diagnosis: { causes: [{ id: 'unknown', confidence: 'low', evidence: [] }], product: null } }, (path) => path)).rejects.toThrow(
-    /no words/,
-  );
+  await expect(
+    loadGuideWords(
+      'en',
+      { code: null, diagnosis: { causes: [{ id: 'unknown', confidence: 'low', evidence: [] }], product: null } },
+      (path) => path,
+    ),
+  ).rejects.toThrow(/no words/);
 });

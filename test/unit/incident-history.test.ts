@@ -51,7 +51,25 @@ describe('IncidentHistory', () => {
       ...base,
       url: 'https://app.test/?token=secret1',
       requestedUrl: 'http://app.test/?token=secret2',
-      security: { url: 'https://sso.test/cb?token=secret3#frag', at: 1, state: 'secure', protocolVersion: null, cipherSuite: null, keaGroupName: null, signatureSchemeName: null, certificateTransparencyStatus: null, hsts: false, usedEch: false, usedOcsp: false, usedPrivateDns: false, overridableErrorCategory: null, isUntrusted: false, isDomainMismatch: false, isNotValidAtThisTime: false, certificates: [] },
+      security: {
+        url: 'https://sso.test/cb?token=secret3#frag',
+        at: 1,
+        state: 'secure',
+        protocolVersion: null,
+        cipherSuite: null,
+        keaGroupName: null,
+        signatureSchemeName: null,
+        certificateTransparencyStatus: null,
+        hsts: false,
+        usedEch: false,
+        usedOcsp: false,
+        usedPrivateDns: false,
+        overridableErrorCategory: null,
+        isUntrusted: false,
+        isDomainMismatch: false,
+        isNotValidAtThisTime: false,
+        certificates: [],
+      },
       frameFailures: [{ url: 'https://frame.test/f?secret4=1', errorNumber: null }],
       subresourceFailures: [{ host: 'img.test', type: 'image', error: 'x', exampleUrl: 'https://img.test/p.png?sig=secret5#x', count: 1 }],
     };
@@ -81,7 +99,12 @@ describe('IncidentHistory', () => {
     expect((await history.list()).map((i) => i.snapshot.requestError ?? '')).toEqual(['more facts']);
     for (let n = 2; n <= 5; n++) await history.record(failure(n, `https://h${n}.test/`, n * 10), { ...context, now: 1000 + n });
     expect((await history.list()).map((i) => i.snapshot.tabId)).toEqual([5, 4, 3]);
-    expect(area.keys().filter((key) => key.startsWith('incident:')).sort()).toEqual(['incident:3-30', 'incident:4-40', 'incident:5-50']);
+    expect(
+      area
+        .keys()
+        .filter((key) => key.startsWith('incident:'))
+        .sort(),
+    ).toEqual(['incident:3-30', 'incident:4-40', 'incident:5-50']);
   });
 
   test('a write stores the new incident and the small index, never the whole history', async () => {
@@ -124,7 +147,12 @@ describe('IncidentHistory', () => {
   test('a history of the old format (one list under "incidents") is moved over, cleaned, and nothing is lost', async () => {
     const area = new FakeStorageArea();
     const old = [
-      { id: '2-20', at: 2000, snapshot: { ...failure(2, 'https://b.test/', 20), security: { url: 'https://sso.test/?token=secret' } }, clock: null },
+      {
+        id: '2-20',
+        at: 2000,
+        snapshot: { ...failure(2, 'https://b.test/', 20), security: { url: 'https://sso.test/?token=secret' } },
+        clock: null,
+      },
       { id: '1-10', at: 1000, snapshot: failure(1, 'https://a.test/', 10), clock: null },
       { nonsense: true },
     ];
@@ -145,7 +173,11 @@ describe('IncidentHistory', () => {
     await history.record(failure(1, 'https://a.test/', 10), context);
     const [only] = await history.list();
     expect((await history.get(only?.id ?? ''))?.snapshot.url).toBe('https://a.test/');
-    await area.set({ [INCIDENT_INDEX_KEY]: [{ nonsense: true }, ...((await area.get(INCIDENT_INDEX_KEY))[INCIDENT_INDEX_KEY] as unknown[])], [incidentKey('lost')]: 1, other: 'kept' });
+    await area.set({
+      [INCIDENT_INDEX_KEY]: [{ nonsense: true }, ...((await area.get(INCIDENT_INDEX_KEY))[INCIDENT_INDEX_KEY] as unknown[])],
+      [incidentKey('lost')]: 1,
+      other: 'kept',
+    });
     expect(await history.list()).toHaveLength(1);
     await history.clear();
     expect(await history.list()).toEqual([]);

@@ -91,7 +91,7 @@ describe('knowledge base', () => {
     }
   });
 
-  test('every code has an administrator\'s reading too, in every language, with the same placeholders', () => {
+  test("every code has an administrator's reading too, in every language, with the same placeholders", () => {
     for (const language of LANGUAGES) {
       const data = CATALOGUES[language];
       expect(Object.keys(data.codesForOwner).sort()).toEqual(Object.keys(data.codes).sort());
@@ -109,8 +109,22 @@ describe('knowledge base', () => {
     for (const language of LANGUAGES) {
       for (const [id, text] of Object.entries(CATALOGUES[language].causes)) {
         for (const [where, s] of causeStrings(text)) {
-          for (const name of valueNamesOf(s)) expect({ language, id, where, name, known: (VALUE_NAMES as readonly string[]).includes(name) }).toEqual({ language, id, where, name, known: true });
-          for (const condition of conditionsOf(s)) expect({ language, id, where, condition, known: CONDITIONS.includes(condition) }).toEqual({ language, id, where, condition, known: true });
+          for (const name of valueNamesOf(s))
+            expect({ language, id, where, name, known: (VALUE_NAMES as readonly string[]).includes(name) }).toEqual({
+              language,
+              id,
+              where,
+              name,
+              known: true,
+            });
+          for (const condition of conditionsOf(s))
+            expect({ language, id, where, condition, known: CONDITIONS.includes(condition) }).toEqual({
+              language,
+              id,
+              where,
+              condition,
+              known: true,
+            });
         }
       }
       for (const text of Object.values(CATALOGUES[language].codes)) {
@@ -124,11 +138,12 @@ describe('knowledge base', () => {
       expect({ code, number: errorNumberForName(code) !== null }).toEqual({ code, number: true });
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) expect({ code, id, real: isCauseId(id) }).toEqual({ code, id, real: true });
-      for (const language of LANGUAGES) expect({ language, code, text: CATALOGUES[language].codes[code] !== undefined }).toEqual({ language, code, text: true });
+      for (const language of LANGUAGES)
+        expect({ language, code, text: CATALOGUES[language].codes[code] !== undefined }).toEqual({ language, code, text: true });
     }
   });
 
-  test('every decodable code gets its own entry or its family\'s generic one, never nothing', () => {
+  test("every decodable code gets its own entry or its family's generic one, never nothing", () => {
     const rows = [...(nssCodes as unknown[][]), ...(networkCodes as unknown[][])];
     const catalogue = new Catalogue('en', CATALOGUES.en);
     for (const [name] of rows) {
@@ -147,7 +162,10 @@ describe('knowledge base', () => {
   test('every interception product has steps in every language', () => {
     for (const language of LANGUAGES) {
       for (const product of INTERCEPTION_PRODUCTS) {
-        expect({ product: product.id, steps: (CATALOGUES[language].products[product.guide]?.steps.length ?? 0) > 0 }).toEqual({ product: product.id, steps: true });
+        expect({ product: product.id, steps: (CATALOGUES[language].products[product.guide]?.steps.length ?? 0) > 0 }).toEqual({
+          product: product.id,
+          steps: true,
+        });
       }
     }
   });
@@ -155,7 +173,12 @@ describe('knowledge base', () => {
   test('support links are https links to Mozilla support', () => {
     const topics = new Set<SupportTopic>(Object.values(CAUSES).map((c) => c.support));
     for (const topic of topics) {
-      for (const [os, locale] of [['win', 'en-US'], ['mac', 'ru'], ['android', 'en-US'], ['linux', 'ru']] as const) {
+      for (const [os, locale] of [
+        ['win', 'en-US'],
+        ['mac', 'ru'],
+        ['android', 'en-US'],
+        ['linux', 'ru'],
+      ] as const) {
         const url = new URL(supportUrl(topic, '153.7.0', os, locale));
         expect(url.protocol).toBe('https:');
         expect(url.hostname).toBe('support.mozilla.org');
@@ -163,13 +186,31 @@ describe('knowledge base', () => {
       }
     }
     // Hostile inputs cannot bend the link.
-    expect(supportUrl('time-errors', '1/../../evil', 'win', 'en-US"><x')).toBe('https://support.mozilla.org/1/firefox/153.0/WINNT/en-US/time-errors');
+    expect(supportUrl('time-errors', '1/../../evil', 'win', 'en-US"><x')).toBe(
+      'https://support.mozilla.org/1/firefox/153.0/WINNT/en-US/time-errors',
+    );
   });
 
   test('every verdict and bypass rule the diagnosis can give has words in every locale', () => {
     const keys = new Set<string>();
     for (const code of Object.keys(codeCauses)) {
-      for (const hist of [history(), history({ lastGood: { host: 'a.test', issuer: 'CN=x', root: 'CN=r', rootBuiltIn: true, spkiSha256: '', leafSha256: '', notAfter: 0, firstSeen: 0, lastSeen: Date.UTC(2026, 10, 25), hsts: true } })]) {
+      for (const hist of [
+        history(),
+        history({
+          lastGood: {
+            host: 'a.test',
+            issuer: 'CN=x',
+            root: 'CN=r',
+            rootBuiltIn: true,
+            spkiSha256: '',
+            leafSha256: '',
+            notAfter: 0,
+            firstSeen: 0,
+            lastSeen: Date.UTC(2026, 10, 25),
+            hsts: true,
+          },
+        }),
+      ]) {
         for (const url of ['https://example.com/', 'https://router.lan/']) {
           const result = diagnose(failed(url, code), environment(), hist);
           keys.add(`verdict_${result.verdict.replace('-', '_')}`);
@@ -189,11 +230,21 @@ describe('knowledge base', () => {
 // that get the error page's exception button. Kept apart from src/diagnosis/firefox-rules.ts on
 // purpose, so a slip in either shows up here.
 const FIREFOX_OVERRIDABLE = [
-  'SEC_ERROR_UNKNOWN_ISSUER', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', 'MOZILLA_PKIX_ERROR_MITM_DETECTED',
-  'SEC_ERROR_CA_CERT_INVALID', 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED', 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
-  'MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE', 'MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY',
-  'MOZILLA_PKIX_ERROR_EMPTY_ISSUER_NAME', 'MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE', 'MOZILLA_PKIX_ERROR_V1_CERT_USED_AS_CA',
-  'SSL_ERROR_BAD_CERT_DOMAIN', 'SEC_ERROR_EXPIRED_CERTIFICATE', 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE', 'SEC_ERROR_INVALID_TIME',
+  'SEC_ERROR_UNKNOWN_ISSUER',
+  'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT',
+  'MOZILLA_PKIX_ERROR_MITM_DETECTED',
+  'SEC_ERROR_CA_CERT_INVALID',
+  'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
+  'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
+  'MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE',
+  'MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY',
+  'MOZILLA_PKIX_ERROR_EMPTY_ISSUER_NAME',
+  'MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE',
+  'MOZILLA_PKIX_ERROR_V1_CERT_USED_AS_CA',
+  'SSL_ERROR_BAD_CERT_DOMAIN',
+  'SEC_ERROR_EXPIRED_CERTIFICATE',
+  'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE',
+  'SEC_ERROR_INVALID_TIME',
 ];
 
 describe("Firefox's bypass rules, for every code", () => {
@@ -202,7 +253,20 @@ describe("Firefox's bypass rules, for every code", () => {
     const withHsts = diagnose(
       failed('https://shop.example.com/', code),
       environment(),
-      history({ lastGood: { host: 'shop.example.com', issuer: 'CN=x', root: 'CN=r', rootBuiltIn: true, spkiSha256: '', leafSha256: '', notAfter: 0, firstSeen: 0, lastSeen: Date.UTC(2026, 10, 25), hsts: true } }),
+      history({
+        lastGood: {
+          host: 'shop.example.com',
+          issuer: 'CN=x',
+          root: 'CN=r',
+          rootBuiltIn: true,
+          spkiSha256: '',
+          leafSha256: '',
+          notAfter: 0,
+          firstSeen: 0,
+          lastSeen: Date.UTC(2026, 10, 25),
+          hsts: true,
+        },
+      }),
     );
     if (FIREFOX_OVERRIDABLE.includes(code)) {
       expect(plain.bypass?.rule).not.toBe('never');

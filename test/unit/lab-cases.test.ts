@@ -398,13 +398,17 @@ describe('networks that break or redirect secure connections', () => {
         socket.write(hello.subarray(0, 1000));
         setTimeout(() => socket.write(hello.subarray(1000)), 100);
       });
-      socket.on('error', (error: Error & { code?: string }) => { resolve(error.code ?? 'error'); });
-      socket.on('end', () => { resolve('end'); });
+      socket.on('error', (error: Error & { code?: string }) => {
+        resolve(error.code ?? 'error');
+      });
+      socket.on('end', () => {
+        resolve('end');
+      });
     });
     expect(ending).toBe('ECONNRESET');
   });
 
-  test('block-page: a valid certificate, but for the block page\'s name, not the site\'s', async () => {
+  test("block-page: a valid certificate, but for the block page's name, not the site's", async () => {
     const result = await probe('block-page');
     expect(result.handshake).toBe(true);
     expect(result.authorizationError).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
@@ -415,13 +419,39 @@ describe('networks that break or redirect secure connections', () => {
 
 describe('every case is covered by a check above', () => {
   const checked = new Set([
-    'valid', 'www-name', 'hsts-setup', 'subresource-failure', 'interception', 'expired', 'not-yet-valid',
-    'expired-intermediate', 'wrong-host', 'bare-name', 'wildcard-depth', 'shared-hosting', 'missing-intermediate',
-    'untrusted-issuer', 'hsts-broken', 'self-signed', 'local-device', 'sha1-signature', 'http-on-https-port',
-    'tls10-only', 'no-common-cipher', 'connection-reset', 'connection-closed', 'client-cert-required',
+    'valid',
+    'www-name',
+    'hsts-setup',
+    'subresource-failure',
+    'interception',
+    'expired',
+    'not-yet-valid',
+    'expired-intermediate',
+    'wrong-host',
+    'bare-name',
+    'wildcard-depth',
+    'shared-hosting',
+    'missing-intermediate',
+    'untrusted-issuer',
+    'hsts-broken',
+    'self-signed',
+    'local-device',
+    'sha1-signature',
+    'http-on-https-port',
+    'tls10-only',
+    'no-common-cipher',
+    'connection-reset',
+    'connection-closed',
+    'client-cert-required',
     // Issue 10: roots people meet
-    'russian-root-trusted', 'russian-root-removed', 'russian-root-missing', 'compromised-root', 'linux-company-root',
-    'https-only-unavailable', 'post-quantum-reset', 'block-page',
+    'russian-root-trusted',
+    'russian-root-removed',
+    'russian-root-missing',
+    'compromised-root',
+    'linux-company-root',
+    'https-only-unavailable',
+    'post-quantum-reset',
+    'block-page',
   ]);
   test('no case is left unchecked', () => {
     const unchecked = lab.cases.map((labCase: LabCase) => labCase.id).filter((id) => !checked.has(id));

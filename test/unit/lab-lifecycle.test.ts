@@ -25,7 +25,9 @@ function connectionRefused(port: number): Promise<string | undefined> {
       socket.destroy();
       resolve(undefined);
     });
-    socket.on('error', (error: Error & { code?: string }) => { resolve(error.code); });
+    socket.on('error', (error: Error & { code?: string }) => {
+      resolve(error.code);
+    });
   });
 }
 
@@ -116,16 +118,18 @@ describe('a running lab', () => {
     const before = lab.requests.length;
     const valid = lab.byId('valid');
     await probeTls({ host: valid.host, port: valid.port, ca: [labRootPem()], getPath: '/pixel.png' });
-    expect(lab.requests.slice(before)).toEqual([
-      { caseId: 'valid', method: 'GET', host: 'valid.lab.test', path: '/pixel.png' },
-    ]);
+    expect(lab.requests.slice(before)).toEqual([{ caseId: 'valid', method: 'GET', host: 'valid.lab.test', path: '/pixel.png' }]);
 
     // A client that stops at the bad certificate never sends a request.
     const expired = lab.byId('expired');
     const refused = await new Promise<string | undefined>((resolve) => {
       const socket = tls.connect({ host: '127.0.0.1', port: expired.port, servername: expired.host, ca: [labRootPem()] });
-      socket.on('secureConnect', () => { resolve(undefined); });
-      socket.on('error', (error: Error & { code?: string }) => { resolve(error.code); });
+      socket.on('secureConnect', () => {
+        resolve(undefined);
+      });
+      socket.on('error', (error: Error & { code?: string }) => {
+        resolve(error.code);
+      });
     });
     expect(refused).toBe('CERT_HAS_EXPIRED');
     expect(lab.requests.slice(before).filter((request) => request.caseId === 'expired')).toEqual([]);
@@ -146,10 +150,16 @@ describe('a running lab', () => {
     const valid = lab.byId('valid');
     // An idle keep-alive connection: the kind that keeps a process (and jest) alive.
     const socket = tls.connect({ host: '127.0.0.1', port: valid.port, servername: valid.host, ca: [labRootPem()] });
-    const closed = new Promise<void>((resolve) => socket.on('close', () => { resolve(); }));
+    const closed = new Promise<void>((resolve) =>
+      socket.on('close', () => {
+        resolve();
+      }),
+    );
     socket.on('error', () => undefined);
     await new Promise<void>((resolve) => {
-      socket.once('data', () => { resolve(); });
+      socket.once('data', () => {
+        resolve();
+      });
       socket.write(`GET / HTTP/1.1\r\nHost: ${valid.host}\r\n\r\n`);
     });
     expect(socket.destroyed).toBe(false);
@@ -157,13 +167,29 @@ describe('a running lab', () => {
     // alone would wait for it; likewise a raw TCP connection that has sent nothing yet.
     const partial = tls.connect({ host: '127.0.0.1', port: valid.port, servername: valid.host, ca: [labRootPem()] });
     partial.on('error', () => undefined);
-    const partialClosed = new Promise<void>((resolve) => partial.on('close', () => { resolve(); }));
-    await new Promise<void>((resolve) => partial.once('secureConnect', () => { resolve(); }));
+    const partialClosed = new Promise<void>((resolve) =>
+      partial.on('close', () => {
+        resolve();
+      }),
+    );
+    await new Promise<void>((resolve) =>
+      partial.once('secureConnect', () => {
+        resolve();
+      }),
+    );
     partial.write(`GET / HTTP/1.1\r\nHost: ${valid.host}\r\n`);
     const raw = net.connect({ host: '127.0.0.1', port: lab.byId('connection-closed').port });
     raw.on('error', () => undefined);
-    const rawClosed = new Promise<void>((resolve) => raw.on('close', () => { resolve(); }));
-    await new Promise<void>((resolve) => raw.once('connect', () => { resolve(); }));
+    const rawClosed = new Promise<void>((resolve) =>
+      raw.on('close', () => {
+        resolve();
+      }),
+    );
+    await new Promise<void>((resolve) =>
+      raw.once('connect', () => {
+        resolve();
+      }),
+    );
     await settle();
 
     const stopped = Date.now();
@@ -180,7 +206,14 @@ describe('a running lab', () => {
 
 describe('start-up failures are loud', () => {
   const good: LabCaseDefinition = {
-    spec: { id: 'fine', title: 'A fine site.', host: 'fine.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
+    spec: {
+      id: 'fine',
+      title: 'A fine site.',
+      host: 'fine.lab.test',
+      path: '/',
+      expectedCode: '',
+      expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
+    },
     server: { kind: 'https', credential: { issuer: 'intermediate', dnsNames: ['fine.lab.test'] } },
   };
 
@@ -188,23 +221,35 @@ describe('start-up failures are loud', () => {
     await settle();
     const handlesBefore = networkHandles();
     const broken: LabCaseDefinition = {
-      spec: { id: 'bad-ciphers', title: 'Misconfigured.', host: 'bad.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
+      spec: {
+        id: 'bad-ciphers',
+        title: 'Misconfigured.',
+        host: 'bad.lab.test',
+        path: '/',
+        expectedCode: '',
+        expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
+      },
       server: {
         kind: 'https',
         credential: { issuer: 'intermediate', dnsNames: ['bad.lab.test'] },
         tls: { ciphers: 'NO-SUCH-CIPHER' },
       },
     };
-    await expect(startLabWith([good, broken])).rejects.toThrow(
-      /server for case "bad-ciphers" failed to start: .*no cipher match/,
-    );
+    await expect(startLabWith([good, broken])).rejects.toThrow(/server for case "bad-ciphers" failed to start: .*no cipher match/);
     await settle();
     expect(networkHandles()).toBe(handlesBefore);
   });
 
   test('a table referring to a missing case is rejected before anything starts', async () => {
     const orphan: LabCaseDefinition = {
-      spec: { id: 'orphan', title: 'Shares nothing.', host: 'orphan.lab.test', path: '/', expectedCode: '', expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' } },
+      spec: {
+        id: 'orphan',
+        title: 'Shares nothing.',
+        host: 'orphan.lab.test',
+        path: '/',
+        expectedCode: '',
+        expectedDiagnosis: { verdict: 'caution', bypass: '', top: 'private-ca' },
+      },
       server: { sharedWith: 'does-not-exist' },
     };
     await expect(startLabWith([good, orphan])).rejects.toThrow(/case "orphan" shares the server of "does-not-exist"/);

@@ -55,7 +55,7 @@ describe('case table', () => {
     ]);
   });
 
-  test('missing-intermediate withholds the intermediate; bare-name shares www-name\'s server', () => {
+  test("missing-intermediate withholds the intermediate; bare-name shares www-name's server", () => {
     const missing = CASE_DEFINITIONS.find((definition) => definition.spec.id === 'missing-intermediate')?.server;
     expect(missing).toMatchObject({ kind: 'https', credential: { issuer: 'intermediate', sendIssuer: false } });
     const bare = CASE_DEFINITIONS.find((definition) => definition.spec.id === 'bare-name')?.server;

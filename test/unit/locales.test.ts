@@ -31,7 +31,11 @@ describe('locales', () => {
     // A counted message is one key per plural category of the language (src/shared/plural.ts):
     // English has one/other, Russian one/few/many/other, as Intl.PluralRules says.
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-    const counted = new Set(Object.keys(english).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length)));
+    const counted = new Set(
+      Object.keys(english)
+        .filter((k) => k.endsWith('_other'))
+        .map((k) => k.slice(0, -'_other'.length)),
+    );
     const expected = Object.keys(english).filter((k) => !counted.has(baseOf(k)));
     for (const base of counted) expected.push(...categories.map((c) => `${base}_${c}`));
     expect(Object.keys(messages).sort()).toEqual(expected.sort());
@@ -56,7 +60,8 @@ describe('locales', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(match[1] ?? '');
       for (const match of readFileSync(file, 'utf8').matchAll(/return '(popup[A-Za-z0-9_]+)'/g)) used.add(match[1] ?? '');
       // Counted messages: translateCount(t, language, 'key', ...) needs at least key_other.
-      for (const match of readFileSync(file, 'utf8').matchAll(/translateCount\([^,]+, [^,]+, '([A-Za-z0-9]+)'/g)) used.add(`${match[1] ?? ''}_other`);
+      for (const match of readFileSync(file, 'utf8').matchAll(/translateCount\([^,]+, [^,]+, '([A-Za-z0-9]+)'/g))
+        used.add(`${match[1] ?? ''}_other`);
     }
     for (const match of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(match[1] ?? '');
     expect(used.size).toBeGreaterThan(10);

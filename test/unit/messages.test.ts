@@ -7,7 +7,12 @@ import { isViewRequest } from '../../src/shared/view-message';
 import { isPopupState, isSnapshotView } from '../../src/views/snapshot-view';
 import { expiredTabView } from './support/ready-view';
 
-const GOOD_SAVE: SaveReportMessage = { type: 'save-report', filename: 'cert-doctor-report-a.test-2026-11-30.md', content: '# Report', mime: 'text/markdown' };
+const GOOD_SAVE: SaveReportMessage = {
+  type: 'save-report',
+  filename: 'cert-doctor-report-a.test-2026-11-30.md',
+  content: '# Report',
+  mime: 'text/markdown',
+};
 
 describe('isViewRequest', () => {
   test.each([
@@ -28,7 +33,7 @@ describe('isViewRequest', () => {
 });
 
 describe('isSaveReportMessage', () => {
-  test('the report page\'s message passes', () => {
+  test("the report page's message passes", () => {
     expect(isSaveReportMessage(GOOD_SAVE)).toBe(true);
   });
   test.each([
@@ -100,7 +105,7 @@ describe('dispatcher and send', () => {
     },
   });
 
-  test('each message goes to its type\'s handler; anything else gets no answer', async () => {
+  test("each message goes to its type's handler; anything else gets no answer", async () => {
     const calls: string[] = [];
     const listener = dispatcher(handlers(calls));
     await expect(listener({ type: 'cert-doctor:view', tabId: 5 })).resolves.toEqual({ kind: 'no-record', tabId: 5 });

@@ -1,5 +1,13 @@
 import { MAX_MESSAGE_CHARS } from '../../src/shared/text-bounds';
-import { beginNavigation, recordCertificateChange, recordCompletion, recordFailure, recordHttpsOnlyErrorPage, recordSecurity, startLoad } from '../../src/capture/navigation-state';
+import {
+  beginNavigation,
+  recordCertificateChange,
+  recordCompletion,
+  recordFailure,
+  recordHttpsOnlyErrorPage,
+  recordSecurity,
+  startLoad,
+} from '../../src/capture/navigation-state';
 import { summariseSecurityInfo } from '../../src/capture/security-info';
 import { fakeSecurityInfo } from './fakes/security-info';
 
@@ -62,12 +70,23 @@ describe('navigation state transitions', () => {
 
 describe('recordCertificateChange', () => {
   const previous = {
-    host: 'a.test', issuer: 'CN=Old CA', root: 'CN=Root', rootBuiltIn: true, spkiSha256: 's', leafSha256: 'l', notAfter: 5, firstSeen: 1, lastSeen: 2,
+    host: 'a.test',
+    issuer: 'CN=Old CA',
+    root: 'CN=Root',
+    rootBuiltIn: true,
+    spkiSha256: 's',
+    leafSha256: 'l',
+    notAfter: 5,
+    firstSeen: 1,
+    lastSeen: 2,
   };
 
   test('notes the change on the load it belongs to', () => {
     const loaded = startLoad(3, 'https://a.test/', 10);
-    expect(recordCertificateChange(loaded, 'https://a.test/', { change: 'new-root', previous })?.certificateChange).toEqual({ change: 'new-root', previous });
+    expect(recordCertificateChange(loaded, 'https://a.test/', { change: 'new-root', previous })?.certificateChange).toEqual({
+      change: 'new-root',
+      previous,
+    });
   });
 
   test('leaves another load, a failed load, or no load alone', () => {
@@ -90,7 +109,9 @@ describe('an upgrade Firefox made by itself', () => {
   });
 
   test('no requested address for an ordinary https failure, nor for a redirect to another host', () => {
-    expect(recordFailure(startLoad(5, 'https://a.test/', 10), 5, 'https://a.test/', RECORD_TOO_LONG, 11)).not.toHaveProperty('requestedUrl');
+    expect(recordFailure(startLoad(5, 'https://a.test/', 10), 5, 'https://a.test/', RECORD_TOO_LONG, 11)).not.toHaveProperty(
+      'requestedUrl',
+    );
     expect(recordFailure(startLoad(5, 'http://a.test/', 10), 5, 'https://b.test/', RECORD_TOO_LONG, 11)).not.toHaveProperty('requestedUrl');
   });
 
@@ -126,7 +147,9 @@ describe('the start of a navigation that Firefox reports late', () => {
   test('anything else is a new load: an older load of the address, another address, a finished load', () => {
     const fresh = startLoad(7, URL_A, NAVIGATION_AT + 100);
     expect(beginNavigation(earlyFacts, 7, URL_A, NAVIGATION_AT + 81, NAVIGATION_AT + 100)).toEqual(fresh);
-    expect(beginNavigation(earlyFacts, 7, 'https://other.example.test/', NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(startLoad(7, 'https://other.example.test/', NAVIGATION_AT + 100));
+    expect(beginNavigation(earlyFacts, 7, 'https://other.example.test/', NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(
+      startLoad(7, 'https://other.example.test/', NAVIGATION_AT + 100),
+    );
     const finished = recordCompletion(earlyFacts, 7, URL_A, NAVIGATION_AT + 90);
     expect(beginNavigation(finished, 7, URL_A, NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(fresh);
     expect(beginNavigation(undefined, 7, URL_A, NAVIGATION_AT, NAVIGATION_AT + 100)).toEqual(fresh);

@@ -24,7 +24,7 @@ test('the diagnosis and the view parse a recorded chain once per certificate, ac
   }
 });
 
-test('the PEM of a chain is the library\'s encoding of each DER, in order', () => {
+test("the PEM of a chain is the library's encoding of each DER, in order", () => {
   const chain = recorded('valid').snapshot.security?.certificates ?? [];
   const pem = certificateFacts(chain).pem;
   const blocks = pem.split('-----END CERTIFICATE-----\n').filter(Boolean);

@@ -14,7 +14,7 @@ const NOT_IN_POPUP: readonly [string, RegExp][] = [
   ['src/diagnosis/diagnose', /^src[\\/]diagnosis[\\/]diagnose\.ts$/],
   ['the guide text', /^src[\\/]guide[\\/]text[\\/]/],
   ['the loader of the whole guide', /^src[\\/]guide[\\/]guide-loader\.ts$/],
-  ['the Public Suffix List (tldts, the report page\'s security.txt lookup)', /node_modules[\\/]tldts/],
+  ["the Public Suffix List (tldts, the report page's security.txt lookup)", /node_modules[\\/]tldts/],
 ];
 
 describe('the popup bundle', () => {

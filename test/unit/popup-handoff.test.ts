@@ -40,7 +40,11 @@ describe('the background side', () => {
   });
 
   test('TabBadges knows the text it applied, "" after Firefox reset it, nothing for an unknown tab', async () => {
-    const action: ActionLike = { setBadgeText: () => Promise.resolve(), setBadgeBackgroundColor: () => Promise.resolve(), setTitle: () => Promise.resolve() };
+    const action: ActionLike = {
+      setBadgeText: () => Promise.resolve(),
+      setBadgeBackgroundColor: () => Promise.resolve(),
+      setTitle: () => Promise.resolve(),
+    };
     const badges = new TabBadges(action, (key) => key);
     expect(badges.textOf(3)).toBeNull();
     await badges.show(3, { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] });
@@ -51,14 +55,20 @@ describe('the background side', () => {
     expect(badges.textOf(3)).toBeNull();
   });
 
-  test('HandoffWords loads a view\'s words once, in the popup\'s language, and keeps at most 32 sets', async () => {
+  test("HandoffWords loads a view's words once, in the popup's language, and keeps at most 32 sets", async () => {
     const loads: string[] = [];
     let language: Language | null = null;
-    const words = new HandoffWords((lang, needed) => {
-      loads.push(`${lang} ${needed.code?.name ?? ''}`);
-      return Promise.resolve(WORDS);
-    }, () => language);
-    const needed = (name: string): WordsNeeded => ({ code: { name, family: 'certificate' }, diagnosis: { causes: [{ id: 'cert-expired', confidence: 'high', evidence: [] }], product: null } });
+    const words = new HandoffWords(
+      (lang, needed) => {
+        loads.push(`${lang} ${needed.code?.name ?? ''}`);
+        return Promise.resolve(WORDS);
+      },
+      () => language,
+    );
+    const needed = (name: string): WordsNeeded => ({
+      code: { name, family: 'certificate' },
+      diagnosis: { causes: [{ id: 'cert-expired', confidence: 'high', evidence: [] }], product: null },
+    });
     // The settings are not read yet: the popup's language is not known, nothing is loaded.
     words.prepare(needed('A'));
     expect(loads).toEqual([]);
@@ -83,7 +93,10 @@ describe('the background side', () => {
 
   test('a failed load of words hands over none (the popup fetches them itself) and may be tried again', async () => {
     let fail = true;
-    const words = new HandoffWords(() => (fail ? Promise.reject(new Error('no file')) : Promise.resolve(WORDS)), () => 'en');
+    const words = new HandoffWords(
+      () => (fail ? Promise.reject(new Error('no file')) : Promise.resolve(WORDS)),
+      () => 'en',
+    );
     const needed: WordsNeeded = { code: null, diagnosis: { causes: [], product: null } };
     words.prepare(needed);
     for (let i = 0; i < 5; i += 1) await Promise.resolve();
@@ -96,7 +109,7 @@ describe('the background side', () => {
 });
 
 describe('the popup side', () => {
-  test('handoffOf finds the background page\'s handoff, and is null when there is none to call', () => {
+  test("handoffOf finds the background page's handoff, and is null when there is none to call", () => {
     const handoff = handoffWith(() => null);
     expect(handoffOf(() => ({ [HANDOFF_PROPERTY]: handoff }))).toBe(handoff);
     // Firefox gives a private window's pages no background page.
@@ -104,9 +117,11 @@ describe('the popup side', () => {
     expect(handoffOf(undefined)).toBeNull();
     expect(handoffOf(() => ({}))).toBeNull();
     expect(handoffOf(() => ({ [HANDOFF_PROPERTY]: { readyFor: 'not a function' } }))).toBeNull();
-    expect(handoffOf(() => {
-      throw new Error('dead object');
-    })).toBeNull();
+    expect(
+      handoffOf(() => {
+        throw new Error('dead object');
+      }),
+    ).toBeNull();
   });
 
   test('a ready view crosses as JSON with the badge, the language setting and its words', async () => {
@@ -114,13 +129,21 @@ describe('the popup side', () => {
     const view = views.ready(7);
     const key = view ? wordsKey('ru', view) : '';
     const ready: ReadyForPopup = { view, badgeText: '!', language: 'ru', words: { key, language: 'ru', data: WORDS } };
-    const handed = readyFromHandoff(7, handoffWith((tabId) => (tabId === 7 ? JSON.stringify(ready) : null)));
+    const handed = readyFromHandoff(
+      7,
+      handoffWith((tabId) => (tabId === 7 ? JSON.stringify(ready) : null)),
+    );
     expect(handed?.state.snapshot.url).toBe(URL_A);
     expect(handed?.state.badgeText).toBe('!');
     expect(handed?.language).toBe('ru');
     expect(handed?.words?.data).toEqual(WORDS);
     // Another tab has no view: the popup reads storage.
-    expect(readyFromHandoff(8, handoffWith((tabId) => (tabId === 7 ? JSON.stringify(ready) : null)))).toBeNull();
+    expect(
+      readyFromHandoff(
+        8,
+        handoffWith((tabId) => (tabId === 7 ? JSON.stringify(ready) : null)),
+      ),
+    ).toBeNull();
   });
 
   test('anything wrong with what crosses sends the popup back to storage, never a broken popup', async () => {
@@ -131,18 +154,33 @@ describe('the popup side', () => {
       readyFromHandoff(7, handoffWith(typeof json === 'function' ? json : () => json));
     expect(read(null)).toBeNull();
     expect(read('{not json')).toBeNull();
-    expect(read(() => {
-      throw new Error('the background is gone');
-    })).toBeNull();
+    expect(
+      read(() => {
+        throw new Error('the background is gone');
+      }),
+    ).toBeNull();
     expect(read(JSON.stringify({ ...good, view: { kind: 'snapshot' } }))).toBeNull();
     // The view of another tab is never shown for this one.
-    expect(readyFromHandoff(9, handoffWith(() => JSON.stringify(good)))).toBeNull();
+    expect(
+      readyFromHandoff(
+        9,
+        handoffWith(() => JSON.stringify(good)),
+      ),
+    ).toBeNull();
     // The badge is not known: the popup asks Firefox.
     expect(read(JSON.stringify({ ...good, badgeText: null }))).toBeNull();
-    expect(readyFromHandoff(null, handoffWith(() => JSON.stringify(good)))).toBeNull();
+    expect(
+      readyFromHandoff(
+        null,
+        handoffWith(() => JSON.stringify(good)),
+      ),
+    ).toBeNull();
     expect(readyFromHandoff(7, null)).toBeNull();
     // Settings not read yet, unknown language setting, malformed words: those parts are left out.
-    const partial = readyFromHandoff(7, handoffWith(() => JSON.stringify({ ...good, language: 'xx', words: { key: 'k', language: 'en', data: { codes: {} } } })));
+    const partial = readyFromHandoff(
+      7,
+      handoffWith(() => JSON.stringify({ ...good, language: 'xx', words: { key: 'k', language: 'en', data: { codes: {} } } })),
+    );
     expect(partial?.state.snapshot.tabId).toBe(7);
     expect(partial?.language).toBeNull();
     expect(partial?.words).toBeNull();

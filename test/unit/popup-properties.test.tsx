@@ -21,22 +21,71 @@ const en = translatorForLocale('en');
 const guide = new Catalogue('en', CATALOGUES.en);
 
 /** The elements the popup renders itself; a stranger's `<img>` or `<script>` must stay text. */
-const OWN_ELEMENTS = new Set(['DIV', 'SECTION', 'MAIN', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'P', 'SPAN', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'BUTTON', 'PRE', 'A', 'BR', 'SVG', 'PATH', 'SMALL', 'B', 'KBD', 'ABBR']);
+const OWN_ELEMENTS = new Set([
+  'DIV',
+  'SECTION',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'P',
+  'SPAN',
+  'STRONG',
+  'EM',
+  'CODE',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'DETAILS',
+  'SUMMARY',
+  'BUTTON',
+  'PRE',
+  'A',
+  'BR',
+  'SVG',
+  'PATH',
+  'SMALL',
+  'B',
+  'KBD',
+  'ABBR',
+]);
 
 describe('the popup', () => {
   test('renders any snapshot without throwing; no invisible character and no element from a stranger', () => {
     fc.assert(
-      fc.property(snapshot.chain((s) => fc.tuple(fc.constant(s), fc.option(memory(s.url)))), ([s, lastGood]) => {
-        const diagnosis = diagnose(s, environment(), history({ lastGood, remembered: lastGood ? [lastGood] : [] }));
-        const { container } = render(
-          <DiagnosisView catalogue={guide} state={{ kind: 'snapshot', snapshot: s, clock: null, badgeText: '', environment: null, lastGood, diagnosis, ...decodedFacts(s), now: NOW }} t={en} />,
-        );
-        for (const details of container.querySelectorAll('details')) details.open = true;
-        // Line breaks and tabs are layout (white-space collapses them), not hidden text.
-        expect(hasInvisible(container.textContent.replace(/[\n\t]/g, ''))).toBe(false);
-        for (const element of container.querySelectorAll('*')) expect(OWN_ELEMENTS.has(element.tagName.toUpperCase())).toBe(true);
-        cleanup();
-      }),
+      fc.property(
+        snapshot.chain((s) => fc.tuple(fc.constant(s), fc.option(memory(s.url)))),
+        ([s, lastGood]) => {
+          const diagnosis = diagnose(s, environment(), history({ lastGood, remembered: lastGood ? [lastGood] : [] }));
+          const { container } = render(
+            <DiagnosisView
+              catalogue={guide}
+              state={{
+                kind: 'snapshot',
+                snapshot: s,
+                clock: null,
+                badgeText: '',
+                environment: null,
+                lastGood,
+                diagnosis,
+                ...decodedFacts(s),
+                now: NOW,
+              }}
+              t={en}
+            />,
+          );
+          for (const details of container.querySelectorAll('details')) details.open = true;
+          // Line breaks and tabs are layout (white-space collapses them), not hidden text.
+          expect(hasInvisible(container.textContent.replace(/[\n\t]/g, ''))).toBe(false);
+          for (const element of container.querySelectorAll('*')) expect(OWN_ELEMENTS.has(element.tagName.toUpperCase())).toBe(true);
+          cleanup();
+        },
+      ),
       { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 100) },
     );
   });

@@ -9,7 +9,12 @@ function sourceOf(snapshots: TabSnapshot[], activeTabId: number | null): Snapsho
   return {
     read: (tabId) => Promise.resolve(snapshots.find((s) => s.tabId === tabId)),
     readAll: () => Promise.resolve(snapshots),
-    activeTab: () => Promise.resolve(activeTabId === null ? null : { id: activeTabId, url: snapshots.find((s) => s.tabId === activeTabId)?.url ?? 'https://unknown.test/' }),
+    activeTab: () =>
+      Promise.resolve(
+        activeTabId === null
+          ? null
+          : { id: activeTabId, url: snapshots.find((s) => s.tabId === activeTabId)?.url ?? 'https://unknown.test/' },
+      ),
     incident: () => Promise.resolve(undefined),
     clock: () => Promise.resolve(null),
     badgeText: (tabId) => Promise.resolve(`badge-of-${tabId}`),
@@ -38,7 +43,17 @@ describe('targetFromQuery', () => {
 function shown(snapshot: TabSnapshot): unknown {
   // A page still loading has nothing wrong yet: no causes, nothing to bypass.
   const diagnosis = { verdict: 'ok', bypass: null, causes: [], product: null, code: null, actions: [], alternativeHost: null };
-  return { kind: 'snapshot', snapshot, clock: null, badgeText: `badge-of-${snapshot.tabId}`, environment: null, lastGood: null, diagnosis, ...decodedFacts(snapshot), now: Date.UTC(2026, 10, 26) };
+  return {
+    kind: 'snapshot',
+    snapshot,
+    clock: null,
+    badgeText: `badge-of-${snapshot.tabId}`,
+    environment: null,
+    lastGood: null,
+    diagnosis,
+    ...decodedFacts(snapshot),
+    now: Date.UTC(2026, 10, 26),
+  };
 }
 
 describe('resolvePopupState', () => {

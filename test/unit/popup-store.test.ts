@@ -15,7 +15,12 @@ import { NOW } from './support/snapshots';
 const TAB = 4;
 
 function wordsOf(language: Language): CatalogueData {
-  return { codes: { SEC_ERROR_EXPIRED_CERTIFICATE: { title: `expired (${language})`, explanation: '' } }, codesForOwner: {}, causes: {}, products: {} };
+  return {
+    codes: { SEC_ERROR_EXPIRED_CERTIFICATE: { title: `expired (${language})`, explanation: '' } },
+    codesForOwner: {},
+    causes: {},
+    products: {},
+  };
 }
 
 interface Harness {
@@ -97,7 +102,7 @@ function handoffOf(ready: ReadyForPopup | null): PopupHandoff {
 }
 
 describe('the popup store: the first read', () => {
-  test('from storage: the view, the badge as it is now, the words it shows in the setting\'s language', async () => {
+  test("from storage: the view, the badge as it is now, the words it shows in the setting's language", async () => {
     const { store, renders, loadedWords, view, requests } = await harness({ setting: 'ru' });
     await store.start();
     const last = renders.at(-1);
@@ -113,12 +118,17 @@ describe('the popup store: the first read', () => {
     expect(renders.map((r) => r.view.kind)).toEqual(['snapshot']);
   });
 
-  test('from the background\'s memory: no storage read, no word file, the handed language and words', async () => {
+  test("from the background's memory: no storage read, no word file, the handed language and words", async () => {
     const session = new ObservedStorageArea();
     const { views } = await expiredTabView(TAB, session);
     const view = views.ready(TAB);
     if (!view) throw new Error('expected a view');
-    const ready: ReadyForPopup = { view, badgeText: '', language: 'ru', words: { key: wordsKey('ru', view), language: 'ru', data: wordsOf('ru') } };
+    const ready: ReadyForPopup = {
+      view,
+      badgeText: '',
+      language: 'ru',
+      words: { key: wordsKey('ru', view), language: 'ru', data: wordsOf('ru') },
+    };
     const { store, renders, loadedWords } = await harness({
       handoff: handoffOf(ready),
       // A storage read would fail the popup: it must not happen.
@@ -139,7 +149,12 @@ describe('the popup store: the first read', () => {
     const view = views.ready(TAB);
     if (!view) throw new Error('expected a view');
     // The setting says Russian; the background loaded English words (made before the change).
-    const ready: ReadyForPopup = { view, badgeText: '', language: 'ru', words: { key: wordsKey('en', view), language: 'en', data: wordsOf('en') } };
+    const ready: ReadyForPopup = {
+      view,
+      badgeText: '',
+      language: 'ru',
+      words: { key: wordsKey('en', view), language: 'en', data: wordsOf('en') },
+    };
     const { store, renders, loadedWords } = await harness({ handoff: handoffOf(ready) });
     await store.start();
     expect(renders.at(-1)).toMatchObject({ language: 'ru', wordsFrom: 'files' });
@@ -225,11 +240,15 @@ describe('the popup store: refreshes', () => {
   });
 });
 
-describe('the popup store: the person\'s checks', () => {
+describe("the popup store: the person's checks", () => {
   test('the www check shows that it runs, then the background makes the view with its result', async () => {
     const { store, renders, requests, view } = await harness({
       viewChange: (made) => ({ ...made, diagnosis: { ...made.diagnosis, alternativeHost: 'www.expired.lab.test' } }),
-      reply: (request) => Promise.resolve({ ...view, diagnosis: { ...view.diagnosis, verdict: request.probes?.www === 'works' ? 'fix-here' : 'site-fault' } }),
+      reply: (request) =>
+        Promise.resolve({
+          ...view,
+          diagnosis: { ...view.diagnosis, verdict: request.probes?.www === 'works' ? 'fix-here' : 'site-fault' },
+        }),
     });
     await store.start();
     await store.probeWww();

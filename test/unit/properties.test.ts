@@ -30,10 +30,13 @@ import { environment, history, NOW } from './support/snapshots';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 // RFC 3339 date-time, as toISOString writes it (ajv ships no formats of its own).
-ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)));
+ajv.addFormat(
+  'date-time',
+  (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+);
 const validateReport = ajv.compile(schema);
 
-const RUNS = { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 250) };
+const RUNS = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 250) };
 
 const language = fc.constantFrom<Language>('en', 'ru');
 
@@ -47,7 +50,12 @@ describe('the error-code decoder', () => {
       }),
       RUNS,
     );
-    fc.assert(fc.property(hostileText, (text) => { parseNavigationError(text); }), RUNS);
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        parseNavigationError(text);
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -61,7 +69,8 @@ describe('the sanitizer', () => {
         const lines = visibleText(text);
         expect(hasInvisible(lines.replace(/[\n\t]/g, ''))).toBe(false);
         // Removing the visible names gives back the text without the invisible characters.
-        if (!text.includes('\\')) expect(line.replace(/\\u\{[0-9a-f]+\}/g, '')).toBe(text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, ''));
+        if (!text.includes('\\'))
+          expect(line.replace(/\\u\{[0-9a-f]+\}/g, '')).toBe(text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, ''));
       }),
       RUNS,
     );
@@ -78,7 +87,13 @@ describe('the diagnosis', () => {
         const catalogue = new Catalogue(lang, CATALOGUES[lang]);
         const top = diagnosis.causes[0];
         if (!top) return;
-        const values = textValues({ url: s.url, diagnosis, previous: null, formatDate: () => '2026-11-26', facts: { certificates: false, code: false, lastGood: false, failedParts: false, sslLabs: false, clock: false } });
+        const values = textValues({
+          url: s.url,
+          diagnosis,
+          previous: null,
+          formatDate: () => '2026-11-26',
+          facts: { certificates: false, code: false, lastGood: false, failedParts: false, sslLabs: false, clock: false },
+        });
         expect(fillEach(catalogue.cause(top.id).steps.default, values).length).toBeGreaterThan(0);
         expect(catalogue.cause(top.id).title).not.toBe('');
       }),
@@ -123,15 +138,25 @@ describe('every report format', () => {
         const body = html.slice(html.indexOf('<body>'));
         for (const m of body.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)([^>]*)>/g)) {
           expect(OWN_TAGS.has((m[1] ?? '').toLowerCase())).toBe(true);
-          for (const a of (m[2] ?? '').replace(/"[^"]*"/g, '""').matchAll(/([A-Za-z-]+)\s*=/g)) expect(OWN_ATTRIBUTES.has((a[1] ?? '').toLowerCase())).toBe(true);
+          for (const a of (m[2] ?? '').replace(/"[^"]*"/g, '""').matchAll(/([A-Za-z-]+)\s*=/g))
+            expect(OWN_ATTRIBUTES.has((a[1] ?? '').toLowerCase())).toBe(true);
         }
         // The only link is SSL Labs' for a valid public host, exactly as the report builds it.
-        for (const m of body.matchAll(/href="([^"]*)"/g)) expect(m[1]).toBe(`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(report.site.host)}`);
+        for (const m of body.matchAll(/href="([^"]*)"/g))
+          expect(m[1]).toBe(`https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(report.site.host)}`);
 
         const md = reportMarkdown(blocks);
         const ownLink = `- <https://www.ssllabs.com/ssltest/analyze.html?d=${encodeURIComponent(report.site.host)}>`;
-        const mayLink = isCommandHost(report.site.host) && sslLabsCanTest(report.site.host, report.site.port) && report.audience === 'site-owner';
-        expect(activeMarkup(md.split('\n').filter((line) => !(mayLink && line === ownLink)).join('\n'))).toEqual([]);
+        const mayLink =
+          isCommandHost(report.site.host) && sslLabsCanTest(report.site.host, report.site.port) && report.audience === 'site-owner';
+        expect(
+          activeMarkup(
+            md
+              .split('\n')
+              .filter((line) => !(mayLink && line === ownLink))
+              .join('\n'),
+          ),
+        ).toEqual([]);
 
         const text = reportText(blocks);
         // Line breaks and tabs are the note's own (multi-line text keeps them).
@@ -141,7 +166,8 @@ describe('every report format', () => {
         expect(validateReport(json) ? [] : validateReport.errors).toEqual([]);
         for (const value of stringsIn(json)) expect(hasInvisible(value.replace(/[\n\t]/g, ''))).toBe(false);
         // No command names a host that is not a valid DNS name or IP address.
-        for (const block of blocks) if (block.kind === 'code' && block.text.startsWith('openssl')) expect(isCommandHost(report.site.host)).toBe(true);
+        for (const block of blocks)
+          if (block.kind === 'code' && block.text.startsWith('openssl')) expect(isCommandHost(report.site.host)).toBe(true);
       }),
       RUNS,
     );

@@ -49,8 +49,18 @@ function harness(): Harness {
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
     now: () => NOW,
   };
-  const views = new ReadyViews(session, source, 30, () => Promise.resolve([1]), (callback) => timers.push(callback));
-  return { session, tabs, views, runTimers: () => {
+  const views = new ReadyViews(
+    session,
+    source,
+    30,
+    () => Promise.resolve([1]),
+    (callback) => timers.push(callback),
+  );
+  return {
+    session,
+    tabs,
+    views,
+    runTimers: () => {
       for (const run of timers.splice(0)) run();
     },
   };
@@ -86,7 +96,11 @@ describe('the background keeps each tab view ready', () => {
     const view = await storedView(session, 1);
     expect(view?.snapshot).toEqual(snapshot);
     expect(view?.code).toEqual({ name: 'SEC_ERROR_EXPIRED_CERTIFICATE', number: 2153390069, family: 'certificate' });
-    const expected = diagnose(snapshot, { ...ENVIRONMENT, clock: null, now: NOW, warnBeforeExpiry: DEFAULT_SETTINGS.warnBeforeExpiry }, history());
+    const expected = diagnose(
+      snapshot,
+      { ...ENVIRONMENT, clock: null, now: NOW, warnBeforeExpiry: DEFAULT_SETTINGS.warnBeforeExpiry },
+      history(),
+    );
     expect(view?.diagnosis.causes.map((c) => c.id)).toEqual(expected.causes.map((c) => c.id));
     expect(view?.diagnosis.verdict).toBe(expected.verdict);
   });
@@ -128,7 +142,9 @@ describe('the background keeps each tab view ready', () => {
     await views.make(1);
     const fresh = await storedView(session, 1);
     expect(fresh?.snapshot.status).toBe('loading');
-    expect(fresh?.diagnosis).toEqual(diagnose(startLoad(1, URL_A, NOW + 5000), { ...ENVIRONMENT, clock: null, now: NOW, warnBeforeExpiry: true }, history()));
+    expect(fresh?.diagnosis).toEqual(
+      diagnose(startLoad(1, URL_A, NOW + 5000), { ...ENVIRONMENT, clock: null, now: NOW, warnBeforeExpiry: true }, history()),
+    );
   });
 
   test('a closed tab loses its view; an http page gets none', async () => {
@@ -200,7 +216,10 @@ describe('the popup reads the ready view', () => {
   });
 
   test('an about: page (Firefox hides its URL) is not https', async () => {
-    const source = { ...popupSource(new FakeStorageArea(), { kind: 'broken', message: '' }), activeTab: () => Promise.resolve({ id: 2, url: null }) };
+    const source = {
+      ...popupSource(new FakeStorageArea(), { kind: 'broken', message: '' }),
+      activeTab: () => Promise.resolve({ id: 2, url: null }),
+    };
     expect(await readPopupState({ activeTab: true }, source)).toEqual({ kind: 'not-https', scheme: null, url: null });
   });
 });

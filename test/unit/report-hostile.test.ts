@@ -35,7 +35,16 @@ const LINKY = [
 ];
 
 describe('the oracle itself (from the specs) sees what it must', () => {
-  test.each(['www.evil.com', 'see https://evil.com now', 'phish@evil.com', 'phish@evil\\.com', 'https\\://evil\\.com', '[a](http://x)', '<img src=x>', 'hi @octocat'])('flags %s', (md) => {
+  test.each([
+    'www.evil.com',
+    'see https://evil.com now',
+    'phish@evil.com',
+    'phish@evil\\.com',
+    'https\\://evil\\.com',
+    '[a](http://x)',
+    '<img src=x>',
+    'hi @octocat',
+  ])('flags %s', (md) => {
     expect(activeMarkup(md).length).toBeGreaterThan(0);
   });
 
@@ -47,7 +56,7 @@ describe('the oracle itself (from the specs) sees what it must', () => {
   });
 });
 
-describe('Markdown: strangers\' words can never become links, mentions or HTML', () => {
+describe("Markdown: strangers' words can never become links, mentions or HTML", () => {
   test.each(LINKY)('%s is kept, as text, in a code span', (word) => {
     for (const md of [markdownProse(`Name: ${word} end`), markdownInline(`Name: ${word} end`)]) {
       expect(activeMarkup(md)).toEqual([]);
@@ -61,7 +70,7 @@ describe('Markdown: strangers\' words can never become links, mentions or HTML',
     expect(codeSpan('`www.x.y`')).toBe('`` `www.x.y` ``');
   });
 
-  test('plain words are still escaped, not put in code; a sentence\'s last punctuation stays outside the span', () => {
+  test("plain words are still escaped, not put in code; a sentence's last punctuation stays outside the span", () => {
     expect(markdownProse('Fix *this* [now]')).toBe('Fix \\*this\\* \\[now\\]');
     expect(markdownProse('Open https://a.test, then www.b.test.')).toBe('Open `https://a.test`, then `www.b.test`\\.');
   });
@@ -79,7 +88,9 @@ describe('Markdown: strangers\' words can never become links, mentions or HTML',
       subresourceFailures: [{ host: 'phish@evil.com', type: 'image', error: hostileWords, exampleUrl: 'https://x.test/', count: 2 }],
       security: {
         ...security,
-        certificates: security.certificates.map((c, i) => (i === 0 ? { ...c, subject: `CN=${hostileWords}`, issuer: `CN=https://3232235777/, O=www.evil.com` } : c)),
+        certificates: security.certificates.map((c, i) =>
+          i === 0 ? { ...c, subject: `CN=${hostileWords}`, issuer: `CN=https://3232235777/, O=www.evil.com` } : c,
+        ),
       },
     },
   };
@@ -92,7 +103,7 @@ describe('Markdown: strangers\' words can never become links, mentions or HTML',
     for (const word of ['https://evil%2Ecom/login', 'phish@evil.com', 'https://3232235777/', 'www.evil.com']) expect(md).toContain(word);
   });
 
-  test('the report\'s own SSL Labs link stays exact: a CommonMark autolink with no escaped character', () => {
+  test("the report's own SSL Labs link stays exact: a CommonMark autolink with no escaped character", () => {
     const expired = recorded('expired');
     const report = buildReport(reportInputFor({ ...expired, snapshot: { ...expired.snapshot, url: 'https://shop.example.com/' } }));
     expect(report.audience).toBe('site-owner');
@@ -102,7 +113,14 @@ describe('Markdown: strangers\' words can never become links, mentions or HTML',
     expect(md).not.toContain('%5C');
     expect(md).not.toContain('ssllabs\\.');
     // Everything else in it is inert.
-    expect(activeMarkup(md.split('\n').filter((line) => line !== `- <${expected}>`).join('\n'))).toEqual([]);
+    expect(
+      activeMarkup(
+        md
+          .split('\n')
+          .filter((line) => line !== `- <${expected}>`)
+          .join('\n'),
+      ),
+    ).toEqual([]);
     expect(reportHtml(reportSections(report, en), 'en')).toContain(`<a href="${expected}">${expected}</a>`);
     expect(reportText(reportSections(report, en))).toContain(`- ${expected}`);
   });
@@ -155,7 +173,9 @@ describe('commands for the owner carry only a valid DNS name or IP address', () 
   test('the same report for a valid host keeps its commands (the rule removes only what it must)', () => {
     const r = recorded('missing-intermediate');
     const report = buildReport(reportInputFor({ ...r, snapshot: { ...r.snapshot, url: 'https://shop.example.com/' } }));
-    expect(report.verify.commands).toEqual(['openssl s_client -connect shop.example.com:443 -servername shop.example.com -showcerts </dev/null']);
+    expect(report.verify.commands).toEqual([
+      'openssl s_client -connect shop.example.com:443 -servername shop.example.com -showcerts </dev/null',
+    ]);
     expect(reportText(reportSections(report, en))).not.toContain(en('reportHostNotCommand', '"shop.example.com"'));
   });
 
@@ -169,7 +189,7 @@ describe('commands for the owner carry only a valid DNS name or IP address', () 
   });
 });
 
-describe('security.txt is looked up only within the site\'s registrable domain (Public Suffix List)', () => {
+describe("security.txt is looked up only within the site's registrable domain (Public Suffix List)", () => {
   const urls = (page: string): string[] => securityTxtUrls(page).map((u) => new URL(u).host);
 
   test.each([
@@ -178,7 +198,10 @@ describe('security.txt is looked up only within the site\'s registrable domain (
     ['https://shop.example.co.uk/', ['shop.example.co.uk', 'www.shop.example.co.uk', 'example.co.uk']],
     ['https://www.example.co.uk/', ['www.example.co.uk', 'example.co.uk']],
     ['https://bucket.s3.amazonaws.com/', ['bucket.s3.amazonaws.com', 'www.bucket.s3.amazonaws.com']],
-    ['https://deep.sub.example.com:8443/', ['deep.sub.example.com:8443', 'www.deep.sub.example.com:8443', 'sub.example.com:8443', 'example.com:8443']],
+    [
+      'https://deep.sub.example.com:8443/',
+      ['deep.sub.example.com:8443', 'www.deep.sub.example.com:8443', 'sub.example.com:8443', 'example.com:8443'],
+    ],
     ['https://192.168.1.1/', ['192.168.1.1']],
     ['https://github.io/', ['github.io']],
     ['https://localhost/', ['localhost']],
@@ -189,12 +212,18 @@ describe('security.txt is looked up only within the site\'s registrable domain (
 
   test('never a public suffix: co.uk, github.io, amazonaws.com are not asked', () => {
     const all = ['https://x.y.example.co.uk/', 'https://p.alice.github.io/', 'https://ec2-1-2-3-4.compute-1.amazonaws.com/'].flatMap(urls);
-    for (const suffix of ['co.uk', 'github.io', 'amazonaws.com', 'compute-1.amazonaws.com', 'uk', 'io', 'com']) expect(all).not.toContain(suffix);
+    for (const suffix of ['co.uk', 'github.io', 'amazonaws.com', 'compute-1.amazonaws.com', 'uk', 'io', 'com'])
+      expect(all).not.toContain(suffix);
     expect(registrableDomain('x.y.example.co.uk')).toBe('example.co.uk');
   });
 
   test('a security.txt contact with a character outside ASCII (an invisible one, a look-alike) is not taken', () => {
-    const text = ['Contact: mailto:security@example.com', 'Contact: mailto:secur\u200bity@evil.example', 'Contact: https://ex\u0430mple.com/report', 'Contact: https://example.com/\u202ereport'].join('\n');
+    const text = [
+      'Contact: mailto:security@example.com',
+      'Contact: mailto:secur\u200bity@evil.example',
+      'Contact: https://ex\u0430mple.com/report',
+      'Contact: https://example.com/\u202ereport',
+    ].join('\n');
     expect(parseSecurityTxt(text)?.contacts).toEqual(['mailto:security@example.com']);
   });
 

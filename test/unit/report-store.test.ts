@@ -50,7 +50,7 @@ async function harness(change: Partial<ReportPorts> = {}, state?: PopupState): P
 }
 
 describe('the report page', () => {
-  test('a failed load: the report in the person\'s language, with the settings\' options', async () => {
+  test("a failed load: the report in the person's language, with the settings' options", async () => {
     const { store } = await harness();
     await store.start();
     const { report, reportLanguage, pageLanguage, unavailable, options } = store.state;
@@ -61,7 +61,7 @@ describe('the report page', () => {
     expect(store.content('text')).toContain('SEC_ERROR_EXPIRED_CERTIFICATE');
   });
 
-  test('the report\'s language is chosen apart from the page\'s, and the report is made again in it', async () => {
+  test("the report's language is chosen apart from the page's, and the report is made again in it", async () => {
     const { store } = await harness();
     await store.start();
     const russian = store.content('text');
@@ -91,7 +91,11 @@ describe('the report page', () => {
     store.setFormat('markdown');
     await store.save();
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ type: 'save-report', filename: 'cert-doctor-report-expired.lab.test-2026-11-30.md', mime: 'text/markdown' });
+    expect(saved[0]).toMatchObject({
+      type: 'save-report',
+      filename: 'cert-doctor-report-expired.lab.test-2026-11-30.md',
+      mime: 'text/markdown',
+    });
     expect(saved[0]?.content).toBe(store.content('markdown'));
     expect(store.state.status.kind).toBe('done');
 
@@ -101,24 +105,32 @@ describe('the report page', () => {
     expect(denied.saved).toEqual([]);
     expect(denied.store.state.status).toEqual({ kind: 'failed', message: translatorForLocale('ru')('reportSaveFailed') });
 
-    const failing = await harness({ send: () => Promise.reject(new Error('The background\'s answer to "save-report" was not understood.')) });
+    const failing = await harness({
+      send: () => Promise.reject(new Error('The background\'s answer to "save-report" was not understood.')),
+    });
     await failing.store.start();
     await failing.store.save();
     expect(failing.store.state.status.kind).toBe('failed');
     expect(failing.store.state.status.kind === 'failed' && failing.store.state.status.message).toContain('not understood');
   });
 
-  test('the contact: the site\'s security.txt when one answers, else the usual role addresses', async () => {
+  test("the contact: the site's security.txt when one answers, else the usual role addresses", async () => {
     const { store, fetched } = await harness();
     await store.start();
     await store.findContact();
     expect(fetched[0]).toBe('https://expired.lab.test/.well-known/security.txt');
     expect(store.state.contact).toEqual({ kind: 'guess', addresses: expect.arrayContaining(['security@expired.lab.test']) as unknown });
 
-    const found = await harness({ fetchText: (url) => Promise.resolve(url.includes('expired.lab.test') ? 'Contact: mailto:tls@lab.test\n' : null) });
+    const found = await harness({
+      fetchText: (url) => Promise.resolve(url.includes('expired.lab.test') ? 'Contact: mailto:tls@lab.test\n' : null),
+    });
     await found.store.start();
     await found.store.findContact();
-    expect(found.store.state.contact).toEqual({ kind: 'found', source: 'https://expired.lab.test/.well-known/security.txt', contacts: ['mailto:tls@lab.test'] });
+    expect(found.store.state.contact).toEqual({
+      kind: 'found',
+      source: 'https://expired.lab.test/.well-known/security.txt',
+      contacts: ['mailto:tls@lab.test'],
+    });
     expect(found.store.emailTarget()).toBe('tls@lab.test');
   });
 });

@@ -17,12 +17,20 @@ import { recorded, reportInputFor, RECORDED } from './support/report-input';
 const en = translatorForLocale('en');
 const ajv = new Ajv({ allErrors: true, strict: false });
 // RFC 3339 date-time, as toISOString writes it (ajv ships no formats of its own).
-ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)));
+ajv.addFormat(
+  'date-time',
+  (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+);
 const validate = ajv.compile(schema);
 
 function allFormats(report: Report): { text: string; markdown: string; html: string; json: string } {
   const blocks = reportSections(report, en);
-  return { text: reportText(blocks), markdown: reportMarkdown(blocks), html: reportHtml(blocks, report.language), json: reportJson(report) };
+  return {
+    text: reportText(blocks),
+    markdown: reportMarkdown(blocks),
+    html: reportHtml(blocks, report.language),
+    json: reportJson(report),
+  };
 }
 
 /** Lab cases whose problem is the site's: the report goes to the owner and says what to change. */
@@ -39,7 +47,9 @@ describe('the report from recorded lab snapshots', () => {
     const url = new URL(r.snapshot.url);
     expect(report.audience).toBe('site-owner');
     expect(report.fix.steps.length + Object.keys(report.fix.servers).length).toBeGreaterThan(0);
-    expect(report.verify.commands[0]).toBe(`openssl s_client -connect ${url.hostname}:${url.port} -servername ${url.hostname} -showcerts </dev/null`);
+    expect(report.verify.commands[0]).toBe(
+      `openssl s_client -connect ${url.hostname}:${url.port} -servername ${url.hostname} -showcerts </dev/null`,
+    );
     const { text } = allFormats(report);
     expect(text).toContain(report.problem.code ?? '?');
     expect(text).toContain(report.fix.steps[0] ?? Object.values(report.fix.servers)[0]?.[0] ?? '?');
@@ -54,7 +64,7 @@ describe('the report from recorded lab snapshots', () => {
     expect(text).toContain('SSLCertificateFile');
   });
 
-  test('a cause on the visitor\'s side goes to their IT department instead', () => {
+  test("a cause on the visitor's side goes to their IT department instead", () => {
     const report = buildReport(reportInputFor(recorded('connection-reset')));
     expect(report.audience).toBe('it-department');
     expect(allFormats(report).text).toContain(en('reportTitleIt', report.site.host));
@@ -100,7 +110,10 @@ describe('the report from recorded lab snapshots', () => {
 
 describe('privacy by default', () => {
   const base = recorded('expired');
-  const snapshot = { ...base, snapshot: { ...base.snapshot, url: `${new URL(base.snapshot.url).origin}/account/settings?session=SECRET123#token=XYZ` } };
+  const snapshot = {
+    ...base,
+    snapshot: { ...base.snapshot, url: `${new URL(base.snapshot.url).origin}/account/settings?session=SECRET123#token=XYZ` },
+  };
 
   test('only the origin unless the person includes the path; never the query unless asked for it', () => {
     const origin = new URL(snapshot.snapshot.url).origin;
@@ -125,7 +138,9 @@ describe('hostile fields', () => {
       subresourceFailures: [{ host: `${evil}.test`, type: 'image', error: evil, exampleUrl: 'https://x.test/', count: 2 }],
       security: {
         ...security,
-        certificates: security.certificates.map((c, i) => (i === 0 ? { ...c, subject: `CN=${evil}`, issuer: 'CN=```\n# heading\n```' } : c)),
+        certificates: security.certificates.map((c, i) =>
+          i === 0 ? { ...c, subject: `CN=${evil}`, issuer: 'CN=```\n# heading\n```' } : c,
+        ),
       },
     },
   };
@@ -140,7 +155,9 @@ describe('hostile fields', () => {
     expect(html).toContain(`default-src 'none'`);
     // Only the page's own tags remain once escaped text is removed.
     const tags = [...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => (m[1] ?? '').toLowerCase());
-    expect(new Set(tags)).toEqual(new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'ol', 'li', 'pre', 'code']));
+    expect(new Set(tags)).toEqual(
+      new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'ol', 'li', 'pre', 'code']),
+    );
   });
 
   test('Markdown: prose is escaped and no code block can be closed from inside', () => {
@@ -163,7 +180,7 @@ describe('hostile fields', () => {
     }
   });
 
-  test('balanced backticks (the guide\'s own setting names) become code spans that hold no backtick', () => {
+  test("balanced backticks (the guide's own setting names) become code spans that hold no backtick", () => {
     expect(markdownInline('Use `fullchain.pem` [x](y)')).toBe('Use `fullchain.pem` \\[x\\]\\(y\\)');
     expect(markdownInline('odd ` count *x*')).toBe(escapeMarkdown('odd ` count *x*'));
     expect(reportHtml([{ kind: 'paragraph', text: 'Set `<b>` now' }], 'en')).toContain('<p>Set <code>&lt;b&gt;</code> now</p>');

@@ -7,10 +7,27 @@ const URL_A = 'https://valid.lab.test/';
 describe('summariseSecurityInfo', () => {
   test('keeps protocol facts and the chain, leaf first, with DER as base64', () => {
     const s = summariseSecurityInfo(fakeSecurityInfo({ hsts: true }), URL_A, 5);
-    expect(s).toMatchObject({ url: URL_A, at: 5, state: 'secure', protocolVersion: 'TLSv1.3', keaGroupName: 'x25519', hsts: true, overridableErrorCategory: null });
-    expect(s?.certificates.map((c) => c.subject)).toEqual(['CN=valid.lab.test', 'CN=Cert Doctor Lab Intermediate', 'CN=Cert Doctor Lab Root']);
+    expect(s).toMatchObject({
+      url: URL_A,
+      at: 5,
+      state: 'secure',
+      protocolVersion: 'TLSv1.3',
+      keaGroupName: 'x25519',
+      hsts: true,
+      overridableErrorCategory: null,
+    });
+    expect(s?.certificates.map((c) => c.subject)).toEqual([
+      'CN=valid.lab.test',
+      'CN=Cert Doctor Lab Intermediate',
+      'CN=Cert Doctor Lab Root',
+    ]);
     expect(Array.from(base64ToBytes(s?.certificates[0]?.derBase64 ?? ''))).toEqual([48, 130, 1, 10]);
-    expect(s?.certificates[0]).toMatchObject({ notBefore: 1_700_000_000_000, notAfter: 1_900_000_000_000, sha256: '11:22:33', spkiSha256: 'spki-digest' });
+    expect(s?.certificates[0]).toMatchObject({
+      notBefore: 1_700_000_000_000,
+      notAfter: 1_900_000_000_000,
+      sha256: '11:22:33',
+      spkiSha256: 'spki-digest',
+    });
   });
 
   test('records the exception category after the person accepted the risk', () => {
@@ -23,7 +40,9 @@ describe('summariseSecurityInfo', () => {
   });
 
   test('an unknown category is not invented', () => {
-    expect(summariseSecurityInfo(fakeSecurityInfo({ overridableErrorCategory: 'new_kind' }), URL_A, 1)?.overridableErrorCategory).toBeNull();
+    expect(
+      summariseSecurityInfo(fakeSecurityInfo({ overridableErrorCategory: 'new_kind' }), URL_A, 1)?.overridableErrorCategory,
+    ).toBeNull();
   });
 
   test('hostile or malformed fields are bounded and typed, never thrown on', () => {
@@ -31,7 +50,12 @@ describe('summariseSecurityInfo', () => {
       fakeSecurityInfo({
         protocolVersion: 42,
         hsts: 'yes',
-        certificates: [fakeCertificate({ subject: '<script>'.repeat(1000), der: new Array<number>(20_000).fill(1) }), null, 'x', ...Array.from({ length: 20 }, () => fakeCertificate())],
+        certificates: [
+          fakeCertificate({ subject: '<script>'.repeat(1000), der: new Array<number>(20_000).fill(1) }),
+          null,
+          'x',
+          ...Array.from({ length: 20 }, () => fakeCertificate()),
+        ],
       }),
       URL_A,
       1,

@@ -58,7 +58,7 @@ test('capText cuts to the cap, never inside a surrogate pair, and gives "" for w
   expect(capText(42, 3)).toBe('');
 });
 
-test('storageBytes is at least the UTF-8 length of the JSON, for any value (Firefox\'s clone size: the e2e tests)', () => {
+test("storageBytes is at least the UTF-8 length of the JSON, for any value (Firefox's clone size: the e2e tests)", () => {
   fc.assert(
     fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
       expect(storageBytes(value)).toBeGreaterThanOrEqual(bytesOf(value));
@@ -88,12 +88,23 @@ describe('capture keeps no query or fragment anywhere', () => {
   test('the chain is attributed to the host that sent it', () => {
     const security = summariseSecurityInfo(fakeSecurityInfo(), 'https://sso.test:8443/cb?token=secret', 11);
     if (!security) throw new Error('expected security info');
-    const redirected = recordFailure(recordSecurity(startLoad(1, 'https://sso.test:8443/cb', 10), 1, security, { incognito: false, cookieStoreId: null }, 11), 1, 'https://app.test/', EXPIRED, 12);
+    const redirected = recordFailure(
+      recordSecurity(startLoad(1, 'https://sso.test:8443/cb', 10), 1, security, { incognito: false, cookieStoreId: null }, 11),
+      1,
+      'https://app.test/',
+      EXPIRED,
+      12,
+    );
     if (!redirected) throw new Error('expected a failure');
     expect(chainFromElsewhere(redirected)).toBe('sso.test:8443');
     expect(siteChain(redirected)).toEqual([]);
     // The same chain on the page that sent it is the site's own.
-    const own = recordCompletion(recordSecurity(startLoad(2, 'https://sso.test:8443/cb', 10), 2, security, { incognito: false, cookieStoreId: null }, 11), 2, 'https://sso.test:8443/cb', 12);
+    const own = recordCompletion(
+      recordSecurity(startLoad(2, 'https://sso.test:8443/cb', 10), 2, security, { incognito: false, cookieStoreId: null }, 11),
+      2,
+      'https://sso.test:8443/cb',
+      12,
+    );
     expect(chainFromElsewhere(own)).toBeNull();
     expect(siteChain(own)).toHaveLength(3);
     // Snapshots stored before the host was recorded: the chain's URL names it.
@@ -104,7 +115,11 @@ describe('capture keeps no query or fragment anywhere', () => {
 
   test('hosts, types and messages of failed parts are capped', () => {
     const host = `${'a'.repeat(400)}.test`;
-    const s = recordSubresourceFailure(startLoad(1, 'https://page.test/', 1), { url: `https://${host}/x.png`, type: 't'.repeat(500), error: 'e'.repeat(5000) });
+    const s = recordSubresourceFailure(startLoad(1, 'https://page.test/', 1), {
+      url: `https://${host}/x.png`,
+      type: 't'.repeat(500),
+      error: 'e'.repeat(5000),
+    });
     const entry = s?.subresourceFailures?.[0];
     expect(entry?.host.length).toBe(MAX_HOST_CHARS);
     expect(entry?.error.length).toBe(MAX_MESSAGE_CHARS);
@@ -130,7 +145,9 @@ describe('the snapshot budget', () => {
   test('with a chain of large certificates too: the lists shrink first, the counts stay true, the leaf stays', () => {
     const big = Array.from({ length: MAX_KEPT_DER_BYTES }, (_, i) => i % 256);
     const hostileDn = `CN=${'\u0001'.repeat(MAX_DN_CHARS)}`;
-    const chain = fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: hostileDn, issuer: hostileDn, der: big })) });
+    const chain = fakeSecurityInfo({
+      certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: hostileDn, issuer: hostileDn, der: big })),
+    });
     const s = floodedPage(chain);
     expect(bytesOf(s)).toBeLessThanOrEqual(SNAPSHOT_BUDGET_BYTES);
     expect(s.subresourceFailureCount).toBe(10_000);
@@ -145,16 +162,30 @@ describe('the snapshot budget', () => {
 
   test('property: whatever the captured facts, the fitted snapshot is within the budget', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.webUrl({ withQueryParameters: true }), fc.string({ maxLength: 2000 })), { maxLength: 60 }), fc.string({ maxLength: 3000 }), (failures, dn) => {
-        const security = summariseSecurityInfo(fakeSecurityInfo({ certificates: Array.from({ length: 8 }, () => fakeCertificate({ subject: dn, issuer: dn, der: Array.from({ length: 9000 }, () => 7) })) }), 'https://p.test/', 1);
-        let s: TabSnapshot | undefined = security ? recordSecurity(startLoad(1, 'https://p.test/', 0), 1, security, { incognito: false, cookieStoreId: null }, 1) : startLoad(1, 'https://p.test/', 0);
-        for (const [url, error] of failures) {
-          s = recordSubresourceFailure(s, { url, type: 'image', error });
-          s = recordFrameFailure(s, url, error);
-        }
-        if (!s) return;
-        expect(bytesOf(fitSnapshot(s))).toBeLessThanOrEqual(SNAPSHOT_BUDGET_BYTES);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.webUrl({ withQueryParameters: true }), fc.string({ maxLength: 2000 })), { maxLength: 60 }),
+        fc.string({ maxLength: 3000 }),
+        (failures, dn) => {
+          const security = summariseSecurityInfo(
+            fakeSecurityInfo({
+              certificates: Array.from({ length: 8 }, () =>
+                fakeCertificate({ subject: dn, issuer: dn, der: Array.from({ length: 9000 }, () => 7) }),
+              ),
+            }),
+            'https://p.test/',
+            1,
+          );
+          let s: TabSnapshot | undefined = security
+            ? recordSecurity(startLoad(1, 'https://p.test/', 0), 1, security, { incognito: false, cookieStoreId: null }, 1)
+            : startLoad(1, 'https://p.test/', 0);
+          for (const [url, error] of failures) {
+            s = recordSubresourceFailure(s, { url, type: 'image', error });
+            s = recordFrameFailure(s, url, error);
+          }
+          if (!s) return;
+          expect(bytesOf(fitSnapshot(s))).toBeLessThanOrEqual(SNAPSHOT_BUDGET_BYTES);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -181,12 +212,20 @@ describe('a certificate too large to keep whole keeps its names, bounded', () =>
 
   test('1,000 names (over MAX_KEPT_DER_BYTES): the certificate stays, with its first names and their count', () => {
     expect(der.length).toBeGreaterThan(MAX_KEPT_DER_BYTES);
-    const security = summariseSecurityInfo(fakeSecurityInfo({ certificates: [fakeCertificate({ subject: 'CN=many-names.test', der: Array.from(der) })] }), 'https://many-names.test/', 1);
+    const security = summariseSecurityInfo(
+      fakeSecurityInfo({ certificates: [fakeCertificate({ subject: 'CN=many-names.test', der: Array.from(der) })] }),
+      'https://many-names.test/',
+      1,
+    );
     const leaf = security?.certificates[0];
     expect(leaf).toMatchObject({ subject: 'CN=many-names.test', derBase64: '', nameCount: 1000 });
     expect(leaf?.names).toEqual(names.slice(0, MAX_CERT_NAMES));
     // The popup lists them and says how many more there are.
-    expect(certificateFacts(security?.certificates ?? []).parsed[0]).toEqual({ key: '', names: names.slice(0, MAX_CERT_NAMES), nameCount: 1000 });
+    expect(certificateFacts(security?.certificates ?? []).parsed[0]).toEqual({
+      key: '',
+      names: names.slice(0, MAX_CERT_NAMES),
+      nameCount: 1000,
+    });
   });
 });
 
@@ -194,7 +233,12 @@ test('a clock sample keeps its host cut to MAX_HOST_CHARS', async () => {
   const area = new FakeStorageArea();
   const state = new WriteBehindState(area, 1);
   const now = Date.UTC(2026, 0, 1);
-  await recordClockSample(state, { host: `${'h'.repeat(5000)}.test`, localTime: now, fromCache: false, headers: [{ name: 'Date', value: new Date(now).toUTCString() }] });
+  await recordClockSample(state, {
+    host: `${'h'.repeat(5000)}.test`,
+    localTime: now,
+    fromCache: false,
+    headers: [{ name: 'Date', value: new Date(now).toUTCString() }],
+  });
   const [sample] = storedClockSamples((await area.get(CLOCK_KEY))[CLOCK_KEY]);
   expect(sample?.host).toHaveLength(MAX_HOST_CHARS);
 });

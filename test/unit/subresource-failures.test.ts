@@ -27,7 +27,13 @@ describe('recordSubresourceFailure', () => {
     s = recordSubresourceFailure(s, { url: 'https://cdn.test/x.js', type: 'script', error: 'NS_ERROR_NET_RESET' });
     expect(s?.subresourceFailureCount).toBe(3);
     expect(s?.subresourceFailures).toEqual([
-      { host: 'expired.lab.test:8443', type: 'image', error: EXPIRED_SENTENCE, exampleUrl: 'https://expired.lab.test:8443/a.png', count: 2 },
+      {
+        host: 'expired.lab.test:8443',
+        type: 'image',
+        error: EXPIRED_SENTENCE,
+        exampleUrl: 'https://expired.lab.test:8443/a.png',
+        count: 2,
+      },
       { host: 'cdn.test', type: 'script', error: 'NS_ERROR_NET_RESET', exampleUrl: 'https://cdn.test/x.js', count: 1 },
     ]);
   });

@@ -5,7 +5,12 @@ import { TabBadges, type ActionLike } from '../../src/capture/tab-badges';
 
 const FAILED: Badge = { text: '!', color: '#e22850', titleKey: 'badgeTitleFailed', titleSubstitutions: [] };
 const CAUTION: Badge = { text: '•', color: '#5b5b66', titleKey: 'badgeTitleCaution', titleSubstitutions: [] };
-const parts = (n: number): Badge => ({ text: String(n), color: '#e27f2e', titleKey: 'badgeTitleBrokenParts', titleSubstitutions: [String(n)] });
+const parts = (n: number): Badge => ({
+  text: String(n),
+  color: '#e27f2e',
+  titleKey: 'badgeTitleBrokenParts',
+  titleSubstitutions: [String(n)],
+});
 
 function recordingAction(): { action: ActionLike; calls: string[] } {
   const calls: string[] = [];
@@ -71,11 +76,15 @@ describe('TabBadges', () => {
     const ru = translatorForLocale('ru');
     const titles: string[] = [];
     const { action } = recordingAction();
-    const badges = new TabBadges({ ...action, setTitle: ({ title }) => (titles.push(title), Promise.resolve()) }, (key, substitutions, count) =>
-      count === undefined ? ru(key, substitutions) : translateCount(ru, 'ru', key, count, substitutions),
+    const badges = new TabBadges(
+      { ...action, setTitle: ({ title }) => (titles.push(title), Promise.resolve()) },
+      (key, substitutions, count) => (count === undefined ? ru(key, substitutions) : translateCount(ru, 'ru', key, count, substitutions)),
     );
     for (const n of [1, 2, 5, 21]) {
-      const badge = badgeFor({ schema: 2, tabId: 1, url: 'https://a.test/', startedAt: 0, status: 'loaded', subresourceFailureCount: n }, null);
+      const badge = badgeFor(
+        { schema: 2, tabId: 1, url: 'https://a.test/', startedAt: 0, status: 'loaded', subresourceFailureCount: n },
+        null,
+      );
       await badges.show(1, badge);
     }
     expect(titles.map((t) => /\d+ \S+/.exec(t)?.[0])).toEqual(['1 часть', '2 части', '5 частей', '21 часть']);

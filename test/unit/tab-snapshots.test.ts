@@ -1,7 +1,13 @@
 import { fitSnapshot, SHRUNK_SNAPSHOT_BUDGET_BYTES } from '../../src/storage/snapshot-budget';
 import { summariseSecurityInfo } from '../../src/capture/security-info';
 import { fakeCertificate, fakeSecurityInfo } from './fakes/security-info';
-import { newestSnapshotForUrl, shrinkSnapshotEntry, snapshotKey, TabSnapshotReader, TabSnapshotStore } from '../../src/storage/tab-snapshots';
+import {
+  newestSnapshotForUrl,
+  shrinkSnapshotEntry,
+  snapshotKey,
+  TabSnapshotReader,
+  TabSnapshotStore,
+} from '../../src/storage/tab-snapshots';
 import { WriteBehindState } from '../../src/storage/write-behind';
 import { recordCompletion, recordSecurity, startLoad } from '../../src/capture/navigation-state';
 import type { TabSnapshot } from '../../src/shared/tab-snapshot';
@@ -97,12 +103,19 @@ describe('a tab whose snapshot storage refuses costs no other tab its record', (
     });
     const store = new TabSnapshotStore(state, fitSnapshot);
     const security = summariseSecurityInfo(
-      fakeSecurityInfo({ certificates: Array.from({ length: 3 }, () => fakeCertificate({ der: Array.from({ length: 12_000 }, (_, i) => i % 256) })) }),
+      fakeSecurityInfo({
+        certificates: Array.from({ length: 3 }, () => fakeCertificate({ der: Array.from({ length: 12_000 }, (_, i) => i % 256) })),
+      }),
       'https://big.test/',
       1,
     );
     if (!security) throw new Error('expected security info');
-    const big = recordCompletion(recordSecurity(startLoad(1, 'https://big.test/', 0), 1, security, { incognito: false, cookieStoreId: null }, 1), 1, 'https://big.test/', 2);
+    const big = recordCompletion(
+      recordSecurity(startLoad(1, 'https://big.test/', 0), 1, security, { incognito: false, cookieStoreId: null }, 1),
+      1,
+      'https://big.test/',
+      2,
+    );
     expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(30_000);
     await Promise.all([store.update(1, () => big), store.update(2, () => startLoad(2, 'https://innocent.test/', 0))]);
     const reader = new TabSnapshotReader(area);

@@ -38,8 +38,12 @@ describe('catalogue text', () => {
     const template = '{if:alternative}The certificate is for {alternative}{else}The certificate is for the other name{/if}.';
     expect(fillTemplate(template, { alternative: 'www.a.test' })).toBe('The certificate is for www.a.test.');
     expect(fillTemplate(template, {})).toBe('The certificate is for the other name.');
-    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: true })).toBe('Replace it; the report names the expired one.');
-    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: false })).toBe('Replace it.');
+    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: true })).toBe(
+      'Replace it; the report names the expired one.',
+    );
+    expect(fillTemplate('Replace it{if:certificates}; the report names the expired one{/if}.', { certificates: false })).toBe(
+      'Replace it.',
+    );
     expect(fillTemplate('{if:!code}No code.{/if} Done', { code: true })).toBe('Done');
     expect(fillTemplate('Run `x`{if:sslLabs} or SSL Labs{/if} on {host}', { host: 'a' })).toBe('Run `x` on a');
     // A conditional part that needs another missing value is left out, not half-filled.
@@ -59,7 +63,9 @@ describe('catalogue text', () => {
       { text: 'timedatectl', code: true },
       { text: ' on evil`host', code: false },
     ]);
-    expect(toPieces('Run `openssl s_client -connect {host}:{port}`{if:sslLabs} or SSL Labs{/if}.', { host: 'a.test', port: '8443' })).toEqual([
+    expect(
+      toPieces('Run `openssl s_client -connect {host}:{port}`{if:sslLabs} or SSL Labs{/if}.', { host: 'a.test', port: '8443' }),
+    ).toEqual([
       { text: 'Run ', code: false },
       { text: 'openssl s_client -connect a.test:8443', code: true },
       { text: '.', code: false },

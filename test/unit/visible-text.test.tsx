@@ -51,12 +51,15 @@ const NAMED: readonly [number, string][] = [
 ];
 
 describe('visibleLine: every control, format and separator character named, none deleted', () => {
-  test.each(NAMED.map(([codePoint, name]) => [codePoint.toString(16).toUpperCase().padStart(4, '0'), name, codePoint] as const))('U+%s (%s) is replaced by its visible name', (_, __, codePoint) => {
-    const character = String.fromCodePoint(codePoint);
-    const out = visibleLine(`a${character}b`);
-    expect(out).toBe(`a\\u{${codePoint.toString(16)}}b`);
-    expect(hasInvisible(out)).toBe(false);
-  });
+  test.each(NAMED.map(([codePoint, name]) => [codePoint.toString(16).toUpperCase().padStart(4, '0'), name, codePoint] as const))(
+    'U+%s (%s) is replaced by its visible name',
+    (_, __, codePoint) => {
+      const character = String.fromCodePoint(codePoint);
+      const out = visibleLine(`a${character}b`);
+      expect(out).toBe(`a\\u{${codePoint.toString(16)}}b`);
+      expect(hasInvisible(out)).toBe(false);
+    },
+  );
 
   test('letters, digits, punctuation, spaces and other scripts stay as they are', () => {
     const plain = 'CN=Пример Ltd., O=例え (test) — 100 % \u00a0ok';
@@ -77,13 +80,13 @@ describe('visibleLine: every control, format and separator character named, none
     expect(visibleLine(`${'a'.repeat(8)}😀😀`, 10)).toBe(`${'a'.repeat(8)}…`);
   });
 
-  test('the report sanitizer is this one (with the report\'s length caps)', () => {
+  test("the report sanitizer is this one (with the report's length caps)", () => {
     expect(cleanLine('x\u200by')).toBe('x\\u{200b}y');
     expect(cleanText('x\u2029y\nz')).toBe('x\\u{2029}y\nz');
   });
 });
 
-describe('the popup shows strangers\' text with invisible characters named', () => {
+describe("the popup shows strangers' text with invisible characters named", () => {
   test('certificate subject and issuer with U+202E and U+200B: named in the certificate section', () => {
     const certificate = (subject: string, issuer: string): CapturedCertificate => ({
       subject,
@@ -97,7 +100,10 @@ describe('the popup shows strangers\' text with invisible characters named', () 
       spkiSha256: 'spki',
       derBase64: '',
     });
-    const hostile = [certificate('CN=moc.\u202elive\u200b.example', 'CN=Evil\u2066 CA\u200d'), certificate('CN=Evil\u2066 CA\u200d', 'CN=Evil\u2066 CA\u200d')];
+    const hostile = [
+      certificate('CN=moc.\u202elive\u200b.example', 'CN=Evil\u2066 CA\u200d'),
+      certificate('CN=Evil\u2066 CA\u200d', 'CN=Evil\u2066 CA\u200d'),
+    ];
     const url = 'https://shop.example.com/';
     const snapshot = loaded(url, security(url, hostile));
     const view: SnapshotView = {
@@ -120,13 +126,27 @@ describe('the popup shows strangers\' text with invisible characters named', () 
     expect(text).toContain('shop.example.com\\u{200b}');
   });
 
-  test('Firefox\'s message and an address with invisible characters: named in the technical details', () => {
+  test("Firefox's message and an address with invisible characters: named in the technical details", () => {
     const url = 'https://a.test/\u202egnp.exe';
     const failed = recordFailure(startLoad(1, url, 0), 1, url, 'Error code 2153390069\u200b\u2028', 1);
     if (!failed) throw new Error('expected a failure');
     const diagnosis = diagnose(failed, environment(), history());
     const { container } = render(
-      <DiagnosisView catalogue={guide} state={{ kind: 'snapshot', snapshot: failed, clock: null, badgeText: '', environment: null, lastGood: null, diagnosis, ...decodedFacts(failed), now: NOW }} t={en} />,
+      <DiagnosisView
+        catalogue={guide}
+        state={{
+          kind: 'snapshot',
+          snapshot: failed,
+          clock: null,
+          badgeText: '',
+          environment: null,
+          lastGood: null,
+          diagnosis,
+          ...decodedFacts(failed),
+          now: NOW,
+        }}
+        t={en}
+      />,
     );
     const text = container.textContent;
     expect(hasInvisible(text)).toBe(false);
@@ -134,7 +154,7 @@ describe('the popup shows strangers\' text with invisible characters named', () 
   });
 });
 
-describe('the options page\'s history shows a stored address with invisible characters named', () => {
+describe("the options page's history shows a stored address with invisible characters named", () => {
   test('an incident whose address is not a URL (shown whole) has its U+202E and U+FEFF named', () => {
     const url = 'moc.\u202eevil\ufeff';
     // Capture stores only parsed URLs now (storableUrl); a record written by an older version,

@@ -54,7 +54,12 @@ function reportFacts(report: Report): Facts {
 
 function renderedReport(report: Report, language: Language): string[] {
   const blocks = reportSections(report, translatorForLocale(language));
-  return [reportText(blocks), reportMarkdown(blocks), reportHtml(blocks, report.language), jsonStrings(JSON.parse(reportJson(report)) as unknown).join('\n')];
+  return [
+    reportText(blocks),
+    reportMarkdown(blocks),
+    reportHtml(blocks, report.language),
+    jsonStrings(JSON.parse(reportJson(report)) as unknown).join('\n'),
+  ];
 }
 
 /** The strings inside the JSON report (its braces are syntax, not placeholders). */
@@ -73,7 +78,11 @@ function withCauseFirst(diagnosis: Diagnosis, id: (typeof CAUSE_IDS)[number]): D
 }
 
 function withEveryCause(diagnosis: Diagnosis): Diagnosis {
-  const missing = CAUSE_IDS.filter((id) => !diagnosis.causes.some((c) => c.id === id)).map((id): Cause => ({ id, confidence: 'low', evidence: [] }));
+  const missing = CAUSE_IDS.filter((id) => !diagnosis.causes.some((c) => c.id === id)).map((id): Cause => ({
+    id,
+    confidence: 'low',
+    evidence: [],
+  }));
   return { ...diagnosis, causes: [...diagnosis.causes, ...missing] };
 }
 
@@ -105,12 +114,21 @@ function popupFacts(values: Values): Facts {
 
 function causeStrings(text: CauseText): { required: [string, string][]; steps: [string, readonly string[]][] } {
   return {
-    required: [['title', text.title], ['summary', text.summary], ['explanation', text.explanation]],
-    steps: [...Object.entries(text.steps).map(([os, s]): [string, readonly string[]] => [`steps.${os}`, s]), ...Object.entries(text.owner).map(([server, s]): [string, readonly string[]] => [`owner.${server}`, s])],
+    required: [
+      ['title', text.title],
+      ['summary', text.summary],
+      ['explanation', text.explanation],
+    ],
+    steps: [
+      ...Object.entries(text.steps).map(([os, s]): [string, readonly string[]] => [`steps.${os}`, s]),
+      ...Object.entries(text.owner).map(([server, s]): [string, readonly string[]] => [`owner.${server}`, s]),
+    ],
   };
 }
 
-const CASES: [Language, string, Recorded][] = LANGUAGES.flatMap((language) => RECORDED.map((r): [Language, string, Recorded] => [language, r.caseId, r]));
+const CASES: [Language, string, Recorded][] = LANGUAGES.flatMap((language) =>
+  RECORDED.map((r): [Language, string, Recorded] => [language, r.caseId, r]),
+);
 
 describe('words keep their promises, on every recorded lab case, in every language', () => {
   afterEach(cleanup);
@@ -132,7 +150,10 @@ describe('words keep their promises, on every recorded lab case, in every langua
     // Every string of the guide with this page's values, as RichText fills it.
     const data = CATALOGUES[language];
     for (const [code, text] of Object.entries(data.codes)) {
-      for (const [where, template] of [['title', text.title], ['explanation', text.explanation]] as const) {
+      for (const [where, template] of [
+        ['title', text.title],
+        ['explanation', text.explanation],
+      ] as const) {
         const filled = fillTemplate(template, values);
         if (!filled) found.push(`code ${code} ${where}: cannot be said`);
         else found.push(...problems(`code ${code} ${where}`, filled, language, facts));
@@ -145,9 +166,11 @@ describe('words keep their promises, on every recorded lab case, in every langua
         if (!filled) found.push(`${id} ${where}: cannot be said`);
         else found.push(...problems(`${id} ${where}`, filled, language, facts));
       }
-      for (const [where, list] of steps) for (const step of fillEach(list, values)) found.push(...problems(`${id} ${where}`, step, language, facts));
+      for (const [where, list] of steps)
+        for (const step of fillEach(list, values)) found.push(...problems(`${id} ${where}`, step, language, facts));
     }
-    for (const [product, text] of Object.entries(data.products)) for (const step of fillEach(text.steps, values)) found.push(...problems(`product ${product}`, step, language, facts));
+    for (const [product, text] of Object.entries(data.products))
+      for (const step of fillEach(text.steps, values)) found.push(...problems(`product ${product}`, step, language, facts));
     expect(found).toEqual([]);
   });
 
@@ -182,7 +205,10 @@ describe("every code's words in the report, with every failed lab case", () => {
       const number = errorNumberForName(code);
       if (number === null) continue; // generic:* entries: reached through unlisted codes below
       for (const r of failedCases) {
-        const snapshot = { ...r.snapshot, failure: { errorNumber: number, rawError: `Error code ${number}`, at: r.snapshot.failure?.at ?? r.recordedAt } };
+        const snapshot = {
+          ...r.snapshot,
+          failure: { errorNumber: number, rawError: `Error code ${number}`, at: r.snapshot.failure?.at ?? r.recordedAt },
+        };
         const report = buildReport(reportInputFor({ ...r, snapshot }, {}, language));
         if (report.problem.title === '' || report.problem.meaning === '') found.push(`${code} on ${r.caseId}: no title or meaning`);
         const [text = ''] = renderedReport(report, language);
@@ -192,7 +218,13 @@ describe("every code's words in the report, with every failed lab case", () => {
     // Unlisted numbers of each family get the family's generic words.
     for (const number of [0x805a1ff0, 0x805a2ff0, 0x804b0ff0, 12345]) {
       const r = failedCases[0] as Recorded;
-      const report = buildReport(reportInputFor({ ...r, snapshot: { ...r.snapshot, failure: { errorNumber: number, rawError: 'x', at: r.recordedAt } } }, {}, language));
+      const report = buildReport(
+        reportInputFor(
+          { ...r, snapshot: { ...r.snapshot, failure: { errorNumber: number, rawError: 'x', at: r.recordedAt } } },
+          {},
+          language,
+        ),
+      );
       const [text = ''] = renderedReport(report, language);
       found.push(...problems(`number ${number}`, text, language, reportFacts(report)));
     }
@@ -201,13 +233,21 @@ describe("every code's words in the report, with every failed lab case", () => {
 });
 
 describe('the words the data must always be able to say', () => {
-  test.each(LANGUAGES)('%s: every title, summary and explanation needs only the site\'s address', (language) => {
+  test.each(LANGUAGES)("%s: every title, summary and explanation needs only the site's address", (language) => {
     const minimal: Values = { host: 'shop.example', port: '443' };
     const data = CATALOGUES[language];
     const unsayable = [
-      ...Object.entries(data.codes).flatMap(([code, c]) => [c.title, c.explanation].filter((s) => !fillTemplate(s, minimal)).map(() => code)),
-      ...Object.entries(data.codesForOwner).filter(([, s]) => !fillTemplate(s, minimal)).map(([code]) => `owner ${code}`),
-      ...CAUSE_IDS.flatMap((id) => causeStrings(data.causes[id] as CauseText).required.filter(([, s]) => !fillTemplate(s, minimal)).map(([where]) => `${id} ${where}`)),
+      ...Object.entries(data.codes).flatMap(([code, c]) =>
+        [c.title, c.explanation].filter((s) => !fillTemplate(s, minimal)).map(() => code),
+      ),
+      ...Object.entries(data.codesForOwner)
+        .filter(([, s]) => !fillTemplate(s, minimal))
+        .map(([code]) => `owner ${code}`),
+      ...CAUSE_IDS.flatMap((id) =>
+        causeStrings(data.causes[id] as CauseText)
+          .required.filter(([, s]) => !fillTemplate(s, minimal))
+          .map(([where]) => `${id} ${where}`),
+      ),
       // Every cause keeps at least one step for the visitor.
       ...CAUSE_IDS.filter((id) => fillEach(data.causes[id]?.steps.default ?? [], minimal).length === 0).map((id) => `${id} steps`),
     ];
@@ -216,17 +256,32 @@ describe('the words the data must always be able to say', () => {
 
   test.each(LANGUAGES)('%s: a sentence about what the report contains depends on that fact, unless every report has it', (language) => {
     // Every value known, no fact holding: what is left may only point at what every report has.
-    const allValues: Values = { host: 'shop.example', port: '8443', alternative: 'www.shop.example', product: 'Avast', issuer: 'R11', since: '2026-11-25' };
+    const allValues: Values = {
+      host: 'shop.example',
+      port: '8443',
+      alternative: 'www.shop.example',
+      product: 'Avast',
+      issuer: 'R11',
+      since: '2026-11-25',
+    };
     const data = CATALOGUES[language];
     const strings = [
       ...Object.values(data.codes).flatMap((c) => [c.title, c.explanation]),
       ...Object.values(data.codesForOwner),
-      ...Object.values(data.causes).flatMap((c) => [c.title, c.summary, c.explanation, ...Object.values(c.steps).flat(), ...Object.values(c.owner).flat()]),
+      ...Object.values(data.causes).flatMap((c) => [
+        c.title,
+        c.summary,
+        c.explanation,
+        ...Object.values(c.steps).flat(),
+        ...Object.values(c.owner).flat(),
+      ]),
       ...Object.values(data.products).flatMap((p) => p.steps),
     ];
     const unconditional = strings.flatMap((s) => {
       const said = fillTemplate(s, allValues) ?? '';
-      return [...said.matchAll(REPORT_CONTENT[language])].map((m) => m[0].trim()).filter((sentence) => !ALWAYS_IN_REPORT[language].some((ok) => ok.test(sentence)));
+      return [...said.matchAll(REPORT_CONTENT[language])]
+        .map((m) => m[0].trim())
+        .filter((sentence) => !ALWAYS_IN_REPORT[language].some((ok) => ok.test(sentence)));
     });
     expect(unconditional).toEqual([]);
   });
@@ -289,11 +344,31 @@ describe('counts in their plural forms', () => {
     { key: 'evidenceClockOk', countAt: 0, en: ['site agrees', 'sites agree'], ru: { one: 'сайт', few: 'сайта', many: 'сайтов' } },
     { key: 'evidenceProductSeen', countAt: 1, en: ['other site', 'other sites'], ru: { one: 'сайте', few: 'сайтах', many: 'сайтах' } },
     { key: 'evidenceManySites', countAt: 0, en: ['site', 'sites'], ru: { one: 'сайт', few: 'сайта', many: 'сайтов' } },
-    { key: 'evidenceChainLength', countAt: 0, en: ['certificate', 'certificates'], ru: { one: 'сертификат', few: 'сертификата', many: 'сертификатов' } },
+    {
+      key: 'evidenceChainLength',
+      countAt: 0,
+      en: ['certificate', 'certificates'],
+      ru: { one: 'сертификат', few: 'сертификата', many: 'сертификатов' },
+    },
     { key: 'evidenceWeakKey', countAt: 0, en: ['bit', 'bits'], ru: { one: 'бит', few: 'бита', many: 'бит' } },
-    { key: 'reportCheckClockPassed', countAt: 0, en: ['other website', 'other websites'], ru: { one: 'другим сайтом', few: 'другими сайтами', many: 'другими сайтами' } },
-    { key: 'reportCheckClockFailed', countAt: 0, en: ['other website', 'other websites'], ru: { one: 'другим сайтом', few: 'другими сайтами', many: 'другими сайтами' } },
-    { key: 'reportCheckOtherSitesPassed', countAt: 0, en: ['other secure site', 'other secure sites'], ru: { one: 'защищённый сайт', few: 'защищённых сайта', many: 'защищённых сайтов' } },
+    {
+      key: 'reportCheckClockPassed',
+      countAt: 0,
+      en: ['other website', 'other websites'],
+      ru: { one: 'другим сайтом', few: 'другими сайтами', many: 'другими сайтами' },
+    },
+    {
+      key: 'reportCheckClockFailed',
+      countAt: 0,
+      en: ['other website', 'other websites'],
+      ru: { one: 'другим сайтом', few: 'другими сайтами', many: 'другими сайтами' },
+    },
+    {
+      key: 'reportCheckOtherSitesPassed',
+      countAt: 0,
+      en: ['other secure site', 'other secure sites'],
+      ru: { one: 'защищённый сайт', few: 'защищённых сайта', many: 'защищённых сайтов' },
+    },
   ];
   const COUNTS = [0, 1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 1024, 2048];
 
@@ -322,9 +397,13 @@ describe('counts in their plural forms', () => {
     const t = translatorForLocale('ru');
     expect(translateCount(t, 'ru', 'reportCheckOtherSitesPassed', 21, ['21'])).toContain('21 защищённый сайт');
     expect(translateCount(t, 'ru', 'reportCheckOtherSitesPassed', 22, ['22'])).toContain('22 защищённых сайта');
-    expect(translateCount(translatorForLocale('en'), 'en', 'reportCheckOtherSitesPassed', 1, ['1'])).toBe('1 other secure site worked in the same browser today.');
+    expect(translateCount(translatorForLocale('en'), 'en', 'reportCheckOtherSitesPassed', 1, ['1'])).toBe(
+      '1 other secure site worked in the same browser today.',
+    );
     // A language file without a category falls back to "other" rather than showing a key.
     const englishOnly = translatorForLocale('en');
-    expect(translateCount(englishOnly, 'ru', 'reportCheckOtherSitesPassed', 2, ['2'])).toBe('2 other secure sites worked in the same browser today.');
+    expect(translateCount(englishOnly, 'ru', 'reportCheckOtherSitesPassed', 2, ['2'])).toBe(
+      '2 other secure sites worked in the same browser today.',
+    );
   });
 });

@@ -5,11 +5,7 @@ describe('WriteBehindState', () => {
   test('a burst of changes to several keys goes out in one write', async () => {
     const area = new FakeStorageArea();
     const state = new WriteBehindState(area, 5);
-    await Promise.all([
-      state.update('a', () => 1),
-      state.update('b', () => 2),
-      state.update('a', (previous) => (previous as number) + 10),
-    ]);
+    await Promise.all([state.update('a', () => 1), state.update('b', () => 2), state.update('a', (previous) => (previous as number) + 10)]);
     expect(area.writes).toBe(1);
     expect(await area.get(null)).toEqual({ a: 11, b: 2 });
   });

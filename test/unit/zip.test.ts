@@ -57,7 +57,12 @@ describe('reading a zip archive', () => {
     buildZip(
       [
         { name: 'localization/en-US/a.ftl', text: 'a = Stored text', deflate: false },
-        { name: 'localization/ru/b.ftl', text: 'b = Сжатый текст, '.repeat(20), deflate: true, localExtra: Buffer.from([1, 0, 2, 0, 9, 9]) },
+        {
+          name: 'localization/ru/b.ftl',
+          text: 'b = Сжатый текст, '.repeat(20),
+          deflate: true,
+          localExtra: Buffer.from([1, 0, 2, 0, 9, 9]),
+        },
         { name: 'chrome.manifest', text: 'content global', deflate: true },
       ],
       'an archive comment',

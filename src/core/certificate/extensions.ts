@@ -80,8 +80,7 @@ function readSubjectAltNames(der: ArrayBuffer): Partial<ExtensionSummary> {
 function readAuthorityInfoAccess(der: ArrayBuffer): Partial<ExtensionSummary> {
   const aia = new x509.AuthorityInfoAccessExtension(der);
   // Only URIs can be fetched; a directoryName access location tells a diagnosis nothing.
-  const urls = (names: readonly x509.GeneralName[]): string[] =>
-    names.filter((n) => n.type === 'url').map((n) => n.value);
+  const urls = (names: readonly x509.GeneralName[]): string[] => names.filter((n) => n.type === 'url').map((n) => n.value);
   return { aia: { ocsp: urls(aia.ocsp), caIssuers: urls(aia.caIssuers) } };
 }
 

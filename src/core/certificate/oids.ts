@@ -22,28 +22,27 @@ export const RSA_PSS_OID = '1.2.840.113549.1.1.10';
  * RFC 3279 2.2 (RSA, DSA, ECDSA with SHA-1 and MD5/MD2), RFC 4055 5 (RSA with SHA-2),
  * RFC 5758 3 (ECDSA and DSA with SHA-2), RFC 8410 3 (EdDSA).
  */
-export const SIGNATURE_ALGORITHMS: ReadonlyMap<string, { readonly name: string; readonly hash: HashName | null }> =
-  new Map([
-    ['1.2.840.113549.1.1.2', { name: 'RSASSA-PKCS1-v1_5', hash: 'MD2' }],
-    ['1.2.840.113549.1.1.4', { name: 'RSASSA-PKCS1-v1_5', hash: 'MD5' }],
-    ['1.2.840.113549.1.1.5', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }],
-    // The older OIW sha1WithRSASignature, still met in very old roots.
-    ['1.3.14.3.2.29', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }],
-    ['1.2.840.113549.1.1.14', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-224' }],
-    ['1.2.840.113549.1.1.11', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }],
-    ['1.2.840.113549.1.1.12', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' }],
-    ['1.2.840.113549.1.1.13', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }],
-    ['1.2.840.10045.4.1', { name: 'ECDSA', hash: 'SHA-1' }],
-    ['1.2.840.10045.4.3.1', { name: 'ECDSA', hash: 'SHA-224' }],
-    ['1.2.840.10045.4.3.2', { name: 'ECDSA', hash: 'SHA-256' }],
-    ['1.2.840.10045.4.3.3', { name: 'ECDSA', hash: 'SHA-384' }],
-    ['1.2.840.10045.4.3.4', { name: 'ECDSA', hash: 'SHA-512' }],
-    ['1.2.840.10040.4.3', { name: 'DSA', hash: 'SHA-1' }],
-    ['2.16.840.1.101.3.4.3.1', { name: 'DSA', hash: 'SHA-224' }],
-    ['2.16.840.1.101.3.4.3.2', { name: 'DSA', hash: 'SHA-256' }],
-    ['1.3.101.112', { name: 'Ed25519', hash: null }],
-    ['1.3.101.113', { name: 'Ed448', hash: null }],
-  ]);
+export const SIGNATURE_ALGORITHMS: ReadonlyMap<string, { readonly name: string; readonly hash: HashName | null }> = new Map([
+  ['1.2.840.113549.1.1.2', { name: 'RSASSA-PKCS1-v1_5', hash: 'MD2' }],
+  ['1.2.840.113549.1.1.4', { name: 'RSASSA-PKCS1-v1_5', hash: 'MD5' }],
+  ['1.2.840.113549.1.1.5', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }],
+  // The older OIW sha1WithRSASignature, still met in very old roots.
+  ['1.3.14.3.2.29', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }],
+  ['1.2.840.113549.1.1.14', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-224' }],
+  ['1.2.840.113549.1.1.11', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }],
+  ['1.2.840.113549.1.1.12', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' }],
+  ['1.2.840.113549.1.1.13', { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }],
+  ['1.2.840.10045.4.1', { name: 'ECDSA', hash: 'SHA-1' }],
+  ['1.2.840.10045.4.3.1', { name: 'ECDSA', hash: 'SHA-224' }],
+  ['1.2.840.10045.4.3.2', { name: 'ECDSA', hash: 'SHA-256' }],
+  ['1.2.840.10045.4.3.3', { name: 'ECDSA', hash: 'SHA-384' }],
+  ['1.2.840.10045.4.3.4', { name: 'ECDSA', hash: 'SHA-512' }],
+  ['1.2.840.10040.4.3', { name: 'DSA', hash: 'SHA-1' }],
+  ['2.16.840.1.101.3.4.3.1', { name: 'DSA', hash: 'SHA-224' }],
+  ['2.16.840.1.101.3.4.3.2', { name: 'DSA', hash: 'SHA-256' }],
+  ['1.3.101.112', { name: 'Ed25519', hash: null }],
+  ['1.3.101.113', { name: 'Ed448', hash: null }],
+]);
 
 export type KeyAlgorithm = 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'unknown';
 

@@ -43,9 +43,7 @@ export interface ParsedCertificate {
   readonly selfIssued: boolean;
 }
 
-export type ParseResult =
-  | { readonly ok: true; readonly certificate: ParsedCertificate }
-  | { readonly ok: false; readonly error: string };
+export type ParseResult = { readonly ok: true; readonly certificate: ParsedCertificate } | { readonly ok: false; readonly error: string };
 
 /**
  * Far above any real certificate (the largest public ones, with thousands of SANs, stay
@@ -121,11 +119,7 @@ function describe(cert: CertificateFields): ParsedCertificate {
     notBefore,
     notAfter,
     subjectAltNames: extensions.subjectAltNames,
-    publicKey: describePublicKey(
-      spki.algorithm.algorithm,
-      optionalBytes(spki.algorithm.parameters),
-      new Uint8Array(spki.subjectPublicKey),
-    ),
+    publicKey: describePublicKey(spki.algorithm.algorithm, optionalBytes(spki.algorithm.parameters), new Uint8Array(spki.subjectPublicKey)),
     signatureAlgorithm: describeSignatureAlgorithm(signature.algorithm, optionalBytes(signature.parameters)),
     aia: extensions.aia,
     basicConstraints: extensions.basicConstraints,

@@ -39,7 +39,6 @@ export const NSPR_ERROR_BASE = -6000;
 const NSPR_ERROR_END = -5924; // PR_MAX_ERROR, "Placeholder for the end of the list"
 const NSS_RANGE_SIZE = 1000; // *_ERROR_LIMIT = *_ERROR_BASE + 1000 in all three NSS/PSM headers
 
-
 /** Family of a PRErrorCode by the range it falls in; null when it is in no known range. */
 function familyOfPrErrorCode(code: number): ErrorFamily | null {
   if (code >= SEC_ERROR_BASE && code < SEC_ERROR_BASE + NSS_RANGE_SIZE) return 'certificate';
@@ -100,10 +99,7 @@ const CERTIFICATE_CODES_IN_SSL_RANGE = new Set(['SSL_ERROR_BAD_CERT_DOMAIN']);
 for (const row of readTable(nssCodesJson, 'nss-codes.json')) {
   const family = CERTIFICATE_CODES_IN_SSL_RANGE.has(row.name) ? 'certificate' : familyOfPrErrorCode(row.value);
   if (family === null) throw new Error(`nss-codes.json: ${row.name} (${row.value}) is in no NSS/NSPR range`);
-  add(
-    { number: NSS_NSRESULT_BASE + -row.value, name: row.name, family, prErrorCode: row.value },
-    row.obsolete,
-  );
+  add({ number: NSS_NSRESULT_BASE + -row.value, name: row.name, family, prErrorCode: row.value }, row.obsolete);
 }
 
 for (const row of readTable(networkCodesJson, 'network-codes.json')) {

@@ -10,33 +10,100 @@ import { NOW } from './snapshots';
 
 /** Pieces of attacks: markup, links GitHub would make, fences, invisible and bidi characters. */
 export const FRAGMENTS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "' onmouseover='x", '&lt;b&gt;', '&#60;',
-  'https://evil%2Ecom/login', 'phish@evil.com', 'https://3232235777/', 'www.evil.com', 'WWW.X.Y', '@octocat', 'mailto:a@b.c',
-  '[x](javascript:alert(1))', '![i](https://evil.com/i.png)', '<https://evil.com>', '`', '``', '```', '\n```\n', '\\', '*', '_', '#', '|', '~~', '- ', '1. ', '> ',
-  '\u202e', '\u200b', '\u2028', '\u2029', '\ufeff', '\u00ad', '\u061c', '\u2066', '\u0000', '\u0007', '\r\n', '\t', '\ud800', '😀', 'Ж', '例',
-  '$(curl evil)', '`id`', ';rm -rf ~', "'", '"',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "' onmouseover='x",
+  '&lt;b&gt;',
+  '&#60;',
+  'https://evil%2Ecom/login',
+  'phish@evil.com',
+  'https://3232235777/',
+  'www.evil.com',
+  'WWW.X.Y',
+  '@octocat',
+  'mailto:a@b.c',
+  '[x](javascript:alert(1))',
+  '![i](https://evil.com/i.png)',
+  '<https://evil.com>',
+  '`',
+  '``',
+  '```',
+  '\n```\n',
+  '\\',
+  '*',
+  '_',
+  '#',
+  '|',
+  '~~',
+  '- ',
+  '1. ',
+  '> ',
+  '\u202e',
+  '\u200b',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u00ad',
+  '\u061c',
+  '\u2066',
+  '\u0000',
+  '\u0007',
+  '\r\n',
+  '\t',
+  '\ud800',
+  '😀',
+  'Ж',
+  '例',
+  '$(curl evil)',
+  '`id`',
+  ';rm -rf ~',
+  "'",
+  '"',
 ];
 
 export const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 })
+    .map((parts) => parts.join('')),
 );
 
 /** Hosts a URL parser lets through (shell and markup characters included), and ordinary ones. */
 export const host = fc.oneof(
   fc.domain(),
-  fc.constantFrom('shop.example.com', 'xn--e1afmkfd.xn--p1ai', '192.168.1.1', '[::1]', '3232235777', '`id`.victim.test', "a'b.test", 'a;b&c.test', 'www.evil.com', 'github.io', 'x.co.uk'),
+  fc.constantFrom(
+    'shop.example.com',
+    'xn--e1afmkfd.xn--p1ai',
+    '192.168.1.1',
+    '[::1]',
+    '3232235777',
+    '`id`.victim.test',
+    "a'b.test",
+    'a;b&c.test',
+    'www.evil.com',
+    'github.io',
+    'x.co.uk',
+  ),
   fc.stringMatching(/^[a-z0-9`'$;&!*+=,~{}-]{1,12}(\.[a-z0-9-]{1,8}){0,3}$/),
 );
 
 export const url = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(host, fc.option(fc.integer({ min: 1, max: 65535 })), hostileText).map(([h, port, path]) => `https://${h}${port === null ? '' : `:${port}`}/${encodeURIComponent(path.replace(/\p{Cs}/gu, '?'))}`),
+  fc
+    .tuple(host, fc.option(fc.integer({ min: 1, max: 65535 })), hostileText)
+    .map(([h, port, path]) => `https://${h}${port === null ? '' : `:${port}`}/${encodeURIComponent(path.replace(/\p{Cs}/gu, '?'))}`),
   hostileText,
 );
 
 /** Numbers Firefox gives, numbers near them, and anything else a number can be. */
-export const errorNumber = fc.oneof(fc.constantFrom(...KNOWN_ERRORS.map((e) => e.number)), fc.integer({ min: 0x805a0000, max: 0x805affff }), fc.integer(), fc.double(), fc.constant(null));
+export const errorNumber = fc.oneof(
+  fc.constantFrom(...KNOWN_ERRORS.map((e) => e.number)),
+  fc.integer({ min: 0x805a0000, max: 0x805affff }),
+  fc.integer(),
+  fc.double(),
+  fc.constant(null),
+);
 
 const derBase64 = fc.oneof(
   fc.constant(''),
@@ -92,12 +159,20 @@ export const snapshot: fc.Arbitrary<TabSnapshot> = url.chain((pageUrl) =>
       requestError: hostileText,
       security: security(pageUrl),
       frameFailures: fc.array(fc.record({ url, errorNumber }), { maxLength: 3 }),
-      subresourceFailures: fc.array(fc.record({ host: hostileText, type: fc.oneof(fc.constantFrom('image', 'script'), hostileText), error: hostileText, exampleUrl: url, count: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 3 }),
+      subresourceFailures: fc.array(
+        fc.record({
+          host: hostileText,
+          type: fc.oneof(fc.constantFrom('image', 'script'), hostileText),
+          error: hostileText,
+          exampleUrl: url,
+          count: fc.integer({ min: 1, max: 10_000 }),
+        }),
+        { maxLength: 3 },
+      ),
     },
     { requiredKeys: ['schema', 'tabId', 'url', 'startedAt', 'status'] },
   ),
 );
-
 
 /** A remembered last good certificate, with a stranger's names in it. */
 export const memory = (forHost: string): fc.Arbitrary<CertificateMemory> =>

@@ -22,7 +22,9 @@ export function clientHelloWith(keyShareGroups: readonly number[], supportedGrou
   const groups = extension(0x000a, withLength16(Buffer.concat(supportedGroups.map(u16))));
   const shares = extension(
     0x0033,
-    withLength16(Buffer.concat(keyShareGroups.map((group) => Buffer.concat([u16(group), withLength16(Buffer.alloc(SHARE_BYTES[group] ?? 32, 7))])))),
+    withLength16(
+      Buffer.concat(keyShareGroups.map((group) => Buffer.concat([u16(group), withLength16(Buffer.alloc(SHARE_BYTES[group] ?? 32, 7))]))),
+    ),
   );
   const versions = extension(0x002b, Buffer.from([0x02, 0x03, 0x04]));
   const body = Buffer.concat([

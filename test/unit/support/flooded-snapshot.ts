@@ -14,10 +14,19 @@ import { fakeSecurityInfo } from '../fakes/security-info';
 const EXPIRED = 'Error code 2153390069';
 
 /** `message` is Firefox's text for each failed image (translated: Russian by default). */
-export function floodedPage(chain: Record<string, unknown> = fakeSecurityInfo(), message = `Сбой соединения с узлом ${'я'.repeat(400)}`): TabSnapshot {
+export function floodedPage(
+  chain: Record<string, unknown> = fakeSecurityInfo(),
+  message = `Сбой соединения с узлом ${'я'.repeat(400)}`,
+): TabSnapshot {
   const security = summariseSecurityInfo(chain, 'https://page.test/', 1);
   if (!security) throw new Error('expected security info');
-  let s: TabSnapshot | undefined = recordSecurity(startLoad(1, `https://page.test/${'p'.repeat(5000)}`, 0), 1, security, { incognito: false, cookieStoreId: null }, 1);
+  let s: TabSnapshot | undefined = recordSecurity(
+    startLoad(1, `https://page.test/${'p'.repeat(5000)}`, 0),
+    1,
+    security,
+    { incognito: false, cookieStoreId: null },
+    1,
+  );
   const longPath = 'q'.repeat(3000);
   for (let n = 0; n < 10_000; n++) {
     s = recordSubresourceFailure(s, { url: `https://host${n}.${'h'.repeat(200)}.test/${longPath}?n=${n}`, type: 'image', error: message });

@@ -50,7 +50,15 @@ export async function expiredTabView(tabId: number, session: StorageAreaLike = n
     now: () => now,
   };
   const stored: SnapshotView[] = [];
-  const views = new ReadyViews(session, source, 30, () => Promise.resolve([tabId]), () => undefined, undefined, (view) => stored.push(view));
+  const views = new ReadyViews(
+    session,
+    source,
+    30,
+    () => Promise.resolve([tabId]),
+    () => undefined,
+    undefined,
+    (view) => stored.push(view),
+  );
   await views.make(tabId);
   return { views, tabs, stored };
 }

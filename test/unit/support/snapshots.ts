@@ -30,7 +30,15 @@ export function loaded(url: string, security?: CapturedSecurity, extra: Partial<
 }
 
 export function environment(overrides: Partial<DiagnosisEnvironment> = {}): DiagnosisEnvironment {
-  return { os: 'win', firefoxVersion: '153.7.0', captivePortal: 'not_captive', clock: null, now: NOW, warnBeforeExpiry: true, ...overrides };
+  return {
+    os: 'win',
+    firefoxVersion: '153.7.0',
+    captivePortal: 'not_captive',
+    clock: null,
+    now: NOW,
+    warnBeforeExpiry: true,
+    ...overrides,
+  };
 }
 
 export function history(overrides: Partial<DiagnosisHistory> = {}): DiagnosisHistory {

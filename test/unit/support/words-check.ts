@@ -25,16 +25,35 @@ export function leftovers(text: string): string[] {
 
 // Noun forms after a number, and the forms of the number each may follow.
 const ENGLISH_NOUNS: Readonly<Record<string, 'one' | 'other'>> = {
-  site: 'one', sites: 'other', website: 'one', websites: 'other', part: 'one', parts: 'other',
-  certificate: 'one', certificates: 'other', bit: 'one', bits: 'other',
+  site: 'one',
+  sites: 'other',
+  website: 'one',
+  websites: 'other',
+  part: 'one',
+  parts: 'other',
+  certificate: 'one',
+  certificates: 'other',
+  bit: 'one',
+  bits: 'other',
 };
 type RussianForm = ReturnType<typeof russianForm>;
 const RUSSIAN_NOUNS: Readonly<Record<string, readonly RussianForm[]>> = {
-  сайт: ['one'], сайта: ['few'], сайтов: ['many'], сайтом: ['one'], сайте: ['one'], сайтами: ['few', 'many'], сайтах: ['few', 'many'],
-  часть: ['one'], части: ['few'], частей: ['many'],
-  сертификат: ['one'], сертификата: ['few'], сертификатов: ['many'],
+  сайт: ['one'],
+  сайта: ['few'],
+  сайтов: ['many'],
+  сайтом: ['one'],
+  сайте: ['one'],
+  сайтами: ['few', 'many'],
+  сайтах: ['few', 'many'],
+  часть: ['one'],
+  части: ['few'],
+  частей: ['many'],
+  сертификат: ['one'],
+  сертификата: ['few'],
+  сертификатов: ['many'],
   // "менее 1024 бит": the genitive plural has no ending, so бит follows any number.
-  бит: ['one', 'few', 'many'], бита: ['few'],
+  бит: ['one', 'few', 'many'],
+  бита: ['few'],
 };
 
 /** "RFC 5280", "TLS 1.2", "port 8443", "Firefox 153": numbers that name something, not counts. */
@@ -46,7 +65,9 @@ const GENITIVE_BEFORE = /(?:^|[\s(«])(?:из|от|до|более|менее|о
 export function pluralMistakes(text: string, language: string): string[] {
   const mistakes: string[] = [];
   if (language === 'ru') {
-    const nouns = Object.keys(RUSSIAN_NOUNS).sort((a, b) => b.length - a.length).join('|');
+    const nouns = Object.keys(RUSSIAN_NOUNS)
+      .sort((a, b) => b.length - a.length)
+      .join('|');
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d.,:-])(\\d+) (?:[а-яё-]+ ){0,2}?(${nouns})(?![а-яё])`, 'giu'))) {
       // After "из", "более", "около"… every number takes the genitive ("более 2 сайтов"): not checked.
       if (GENITIVE_BEFORE.test(text.slice(0, m.index)) || NAME_BEFORE.test(text.slice(0, m.index))) continue;
@@ -88,7 +109,9 @@ export const PROMISES: readonly { readonly fact: FactName; readonly en: RegExp; 
 ];
 
 export function brokenPromises(text: string, language: string, facts: Readonly<Record<FactName, boolean>>): string[] {
-  return PROMISES.filter((p) => !facts[p.fact] && (language === 'ru' ? p.ru : p.en).test(text)).map((p) => `${p.fact}: ${String((language === 'ru' ? p.ru : p.en).exec(text)?.[0])}`);
+  return PROMISES.filter((p) => !facts[p.fact] && (language === 'ru' ? p.ru : p.en).test(text)).map(
+    (p) => `${p.fact}: ${String((language === 'ru' ? p.ru : p.en).exec(text)?.[0])}`,
+  );
 }
 
 /**
