@@ -2,6 +2,7 @@
 // the history of incidents. Turning "remember certificates" or "keep history" off also forgets
 // what was kept.
 
+import { MINUTE_MS } from '../src/core/time-units';
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { uiLanguage } from '../src/shared/ui-translator';
@@ -63,7 +64,7 @@ function exportHistory(history: readonly Incident[]): void {
   link.click();
   setTimeout(() => {
     URL.revokeObjectURL(link.href);
-  }, 60_000);
+  }, MINUTE_MS);
 }
 
 function save(settings: Settings): void {

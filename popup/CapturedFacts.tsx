@@ -2,6 +2,7 @@
 // certificate chain and its names, failed parts of the page, the clock, the environment.
 // Every value from a certificate or a server is rendered as text.
 
+import { MINUTE_MS } from '../src/core/time-units';
 import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
@@ -108,7 +109,7 @@ export function CapturedFacts({ view, t, locale, onOpen }: Props): JSX.Element {
         <dd>
           {!clock
             ? t('factsClockUnknown')
-            : Math.abs(clock.skewMs) < 60_000
+            : Math.abs(clock.skewMs) < MINUTE_MS
               ? translateCount(t, locale, 'factsClockRight', clock.hosts, [String(clock.hosts)])
               : translateCount(t, locale, clock.skewMs > 0 ? 'factsClockAhead' : 'factsClockBehind', clock.hosts, [
                   formatDuration(clock.skewMs, locale),

@@ -1,19 +1,17 @@
 // Numbers, dates and durations in the person's language, with the browser's Intl.
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time-units';
 
 /** "3 days", "2 hours", "45 seconds" (in the locale), for a duration in ms (sign ignored). */
 export function formatDuration(ms: number, locale: string): string {
   const abs = Math.abs(ms);
   const [unit, size] =
-    abs >= 2 * DAY
-      ? (['day', DAY] as const)
-      : abs >= 2 * HOUR
-        ? (['hour', HOUR] as const)
-        : abs >= 2 * MINUTE
-          ? (['minute', MINUTE] as const)
+    abs >= 2 * DAY_MS
+      ? (['day', DAY_MS] as const)
+      : abs >= 2 * HOUR_MS
+        ? (['hour', HOUR_MS] as const)
+        : abs >= 2 * MINUTE_MS
+          ? (['minute', MINUTE_MS] as const)
           : (['second', 1000] as const);
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(
     Math.round(abs / size),
@@ -31,6 +29,6 @@ export function formatRelative(offsetMs: number, locale: string): string {
   if (!Number.isFinite(offsetMs)) return '-';
   const abs = Math.abs(offsetMs);
   const [unit, size] =
-    abs >= 2 * DAY ? (['day', DAY] as const) : abs >= 2 * HOUR ? (['hour', HOUR] as const) : (['minute', MINUTE] as const);
+    abs >= 2 * DAY_MS ? (['day', DAY_MS] as const) : abs >= 2 * HOUR_MS ? (['hour', HOUR_MS] as const) : (['minute', MINUTE_MS] as const);
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(offsetMs / size), unit);
 }

@@ -3,6 +3,7 @@
 // tab whose view is still being made), when the person ran a check, or for a past incident.
 // No diagnosis and no certificate parsing happen here: they are in the background.
 
+import { MINUTE_MS } from '../src/core/time-units';
 import { isTabSnapshot, type TabSnapshot } from '../src/shared/tab-snapshot';
 import { schemeOf } from '../src/shared/url';
 import type { ViewRequest } from '../src/shared/view-message';
@@ -58,7 +59,7 @@ async function tabState(tabId: number, source: ReadySource, probes: Probes | und
 }
 
 /** A view made this long ago is shown at once, and made again (relative dates, expiry). */
-export const STALE_VIEW_MS = 60_000;
+export const STALE_VIEW_MS = MINUTE_MS;
 
 export interface HandedOver {
   readonly state: SnapshotView;

@@ -3,6 +3,7 @@
 // Listeners are registered synchronously at the top level, so that a background Firefox starts
 // again (after an update of the extension, say) misses no event.
 
+import { MINUTE_MS } from '../core/time-units';
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../capture/badge';
 import { CLOCK_KEY, clockHostOf, recordClockSample, storedClockSamples } from '../capture/clock-samples';
@@ -316,7 +317,7 @@ function saveReport(request: SaveReportMessage): Promise<SaveReportReply> {
       // Firefox reads the blob when the download starts; a minute is ample.
       setTimeout(() => {
         URL.revokeObjectURL(url);
-      }, 60_000);
+      }, MINUTE_MS);
     });
 }
 

@@ -2,17 +2,18 @@
 // minutes cannot make a certificate look expired unless it expired minutes ago, so a small
 // skew is a possibility; a large one is the cause.
 
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/time-units';
 import type { SkewEstimate } from '../core/clock/skew';
 
 /** Within this, the clock is right for any purpose certificates care about. */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+export const CLOCK_TOLERANCE_MS = 5 * MINUTE_MS;
 /** Off by this much or more, a clock is the most likely cause of any time error. */
-export const CLOCK_DECISIVE_MS = 24 * 60 * 60_000;
+export const CLOCK_DECISIVE_MS = DAY_MS;
 /**
  * Certificates are usually deployed within an hour of issue (Let's Encrypt backdates notBefore
  * by an hour), so a clock this far behind already explains "not yet valid".
  */
-export const CLOCK_BEHIND_DECISIVE_MS = 60 * 60_000;
+export const CLOCK_BEHIND_DECISIVE_MS = HOUR_MS;
 
 export type ClockReading = 'unknown' | 'right' | 'ahead' | 'behind';
 

@@ -2,6 +2,7 @@
 // evidence is the code, the host, the measured clock, the captive-portal state, what this
 // browser saw of the site before, and interception seen on other sites.
 
+import { DAY_MS } from '../core/time-units';
 import type { ErrorFamily } from '../core/error-codes/decode';
 import type { CertificateMemory } from '../core/continuity/memory';
 import { usualCauses } from '../rules/code-causes';
@@ -23,7 +24,7 @@ export interface FailureFindings {
 }
 
 /** A last good certificate older than this says little about today's failure. */
-export const LAST_GOOD_RELEVANT_MS = 90 * 24 * 60 * 60_000;
+export const LAST_GOOD_RELEVANT_MS = 90 * DAY_MS;
 
 export function rankFailure(
   code: string | null,

@@ -2,12 +2,13 @@
 // of other sites, read by the diagnosis (a failure here may be the same software) and by the
 // report (what was checked on the visitor's side).
 
+import { DAY_MS } from '../core/time-units';
 import type { CertificateMemory } from '../core/continuity/memory';
 import type { InterceptionProduct } from '../rules/interception-products';
 import { productForName } from './chain-facts';
 
 /** Interception named on other sites within this time counts as present now. */
-export const INTERCEPTION_MEMORY_MS = 7 * 24 * 60 * 60_000;
+export const INTERCEPTION_MEMORY_MS = 7 * DAY_MS;
 
 /** Products named by the issuer or root of recently seen sites not chaining to a built-in root, most sites first. */
 export function productsSeenRecently(

@@ -4,6 +4,7 @@
 // What leaves is only what is in here: the site's origin (path and query only if the person
 // includes them), Firefox's version and the OS name; never an IP address or other tabs.
 
+import { DAY_MS } from '../core/time-units';
 import { siteChain } from '../shared/chain-sender';
 import { decodeErrorNumber } from '../core/error-codes/decode';
 import type { SkewEstimate } from '../core/clock/skew';
@@ -111,7 +112,6 @@ export interface Report {
 }
 
 const SERVERS: readonly ServerKey[] = ['nginx', 'apache', 'caddy', 'iis', 'certbot'];
-const DAY = 24 * 60 * 60_000;
 
 export function buildReport(input: ReportInput): Report {
   const { snapshot, diagnosis, catalogue, now, options } = input;
@@ -244,7 +244,7 @@ function visitorChecks(input: ReportInput): VisitorCheck[] {
     result: intercepted || input.diagnosis.product ? 'failed' : builtIn > 0 ? 'passed' : 'unknown',
     value: 0,
   };
-  const okToday = input.remembered.filter((m) => input.now - m.lastSeen <= DAY).length;
+  const okToday = input.remembered.filter((m) => input.now - m.lastSeen <= DAY_MS).length;
   return [clockCheck, interception, { id: 'other-sites', result: okToday > 0 ? 'passed' : 'unknown', value: okToday }];
 }
 

@@ -6,7 +6,7 @@
 // Certificates renewed by hand are usually replaced about a month ahead, so a long lifetime never
 // warns earlier than that.
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time-units';
 
 /** The share of its lifetime after which a certificate should already have been replaced. */
 export const RENEW_AT_SHARE_OF_LIFETIME = 2 / 3;

@@ -1,6 +1,7 @@
 // The stored memories of all hosts: one plain JSON object, and the pure rules of one sighting.
 // The bounds and the eviction order live in host-table.ts.
 
+import { HOUR_MS } from '../time-units';
 import { clipField, normaliseHost, type CertificateFacts, type CertificateMemory } from './memory';
 
 export interface ContinuityState {
@@ -14,7 +15,7 @@ export const EMPTY_CONTINUITY: ContinuityState = { version: 1, hosts: {} };
  * Seeing the same certificate again moves lastSeen only when the stored value is at least
  * this far from now, so a visit does not rewrite storage on every page load.
  */
-export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
+export const LAST_SEEN_RESOLUTION_MS = HOUR_MS;
 
 /**
  * The memory a sighting makes on its own: `facts` seen, valid, at `now`, on a top-level page or
