@@ -1,7 +1,7 @@
 // The README's numbers and requirements are the code's: a change to the knowledge base or to
 // the supported Node must change the README with it.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CAUSE_IDS } from '../../src/rules/cause-ids';
 import { INTERCEPTION_PRODUCTS } from '../../src/rules/interception-products';
 import codeCauses from '../../src/rules/code-causes.json';
@@ -30,4 +30,10 @@ test('the README asks for the Node that package.json requires', () => {
   const required = /^>=(\d+\.\d+)$/.exec(packageJson.engines.node)?.[1];
   expect(required).toBeDefined();
   expect(readme).toContain(`Node ${required ?? ''} or later`);
+});
+
+test('every file and folder the README names is there', () => {
+  const named = [...readme.matchAll(/`((?:src|popup|options|test|_locales|icons)\/[^`\s?<*{]+)/g)].map((m) => m[1] ?? '');
+  expect(named.length).toBeGreaterThan(20);
+  expect(named.filter((path) => !existsSync(path.replace(/\/$/, '')))).toEqual([]);
 });
