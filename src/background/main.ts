@@ -34,6 +34,7 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { browserSource } from '../views/browser-source';
 import { resolvePopupState, type SnapshotSource } from '../views/resolve-view';
 import { ReadyViews } from './ready-views';
+import { CoalescedRuns } from './coalesced-runs';
 import { HandoffWords } from './handoff-words';
 import { loadGuideWords } from '../guide/guide-words';
 import { HANDOFF_PROPERTY, type PopupHandoff, type ReadyForPopup } from '../shared/popup-handoff';
@@ -148,20 +149,16 @@ browser.captivePortal.onStateChanged.addListener(() => {
 });
 
 // Badge refreshes of one tab run one after another, each reading the newest snapshot, so a slow
-// refresh can never put an older badge back over a newer one.
-const badgeQueues = new Map<number, Promise<void>>();
+// refresh can never put an older badge back over a newer one; a burst of requests (a page's
+// failing images) is folded into one run after the current one (coalesced-runs.ts).
+const badgeRefreshes = new CoalescedRuns<number>(reportError);
 function refreshBadge(tabId: number): void {
-  const run = async (): Promise<void> => {
+  void badgeRefreshes.request(tabId, async () => {
     const snapshot = await tabs.read(tabId);
     // The verdict of this same load, once its view is made (the view remakes the badge then).
     const view = readyViews.ready(tabId);
     const sameLoad = view && snapshot && view.snapshot.startedAt === snapshot.startedAt && view.snapshot.status === snapshot.status;
     await badges.show(tabId, badgeFor(snapshot, sameLoad ? view.diagnosis : null));
-  };
-  const next = (badgeQueues.get(tabId) ?? Promise.resolve()).then(run).catch(reportError);
-  badgeQueues.set(tabId, next);
-  void next.then(() => {
-    if (badgeQueues.get(tabId) === next) badgeQueues.delete(tabId);
   });
 }
 
