@@ -126,6 +126,11 @@ export function indexHandler(cases: () => readonly LabCase[], log: LabRequest[],
     } else if (flood !== undefined && path === FLOOD_PATH) {
       send(response, 200, 'text/html; charset=utf-8', renderFloodPage(flood.port(), flood.failingPort()), clock);
     } else if (flood !== undefined && path === FLOOD_FRAME_PATH) {
+      // Each frame on its own host is a connection of its own, and Firefox keeps at most 900
+      // (network.http.max-connections) and an idle one for 115 s (network.http.keep-alive.timeout,
+      // greprefs.js in Firefox 153): closed after the answer, or the last hundred frames of 1,000
+      // wait minutes for a free connection.
+      response.setHeader('Connection', 'close');
       send(response, 200, 'text/html; charset=utf-8', FLOOD_FRAME_PAGE, clock);
     } else {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', clock);
