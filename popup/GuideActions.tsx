@@ -44,52 +44,26 @@ export function ActionButtons(props: Props): JSX.Element | null {
   const alternative = diagnosis.alternativeHost;
   const wwwWorks = diagnosis.causes.some((c) => c.evidence.some((e) => e.kind === 'www-alternative' && e.result === 'works'));
   const buttons = new Map<ActionId, JSX.Element>();
-  if (wwwWorks && alternative && onOpenAlternative) {
+  const add = (id: ActionId, label: string, onClick: () => void, disabled = false): void => {
     buttons.set(
-      'open-alternative',
-      <button
-        key="open-alternative"
-        type="button"
-        data-action="open-alternative"
-        onClick={() => {
-          onOpenAlternative(alternative);
-        }}
-      >
-        {t('actionOpenAlternative', visibleLine(alternative))}
+      id,
+      <button key={id} type="button" data-action={id} disabled={disabled} onClick={onClick}>
+        {label}
       </button>,
     );
+  };
+  if (wwwWorks && alternative && onOpenAlternative) {
+    add('open-alternative', t('actionOpenAlternative', visibleLine(alternative)), () => {
+      onOpenAlternative(alternative);
+    });
   }
   if (diagnosis.actions.includes('probe-www') && onProbeWww && alternative) {
-    buttons.set(
-      'probe-www',
-      <button key="probe-www" type="button" data-action="probe-www" disabled={probing} onClick={onProbeWww}>
-        {t('actionProbeWww', visibleLine(alternative))}
-      </button>,
-    );
+    add('probe-www', t('actionProbeWww', visibleLine(alternative)), onProbeWww, probing);
   }
-  if (diagnosis.actions.includes('check-proxy') && onCheckProxy) {
-    buttons.set(
-      'check-proxy',
-      <button key="check-proxy" type="button" data-action="check-proxy" onClick={onCheckProxy}>
-        {t('actionCheckProxy')}
-      </button>,
-    );
-  }
-  if (diagnosis.actions.includes('test-again') && onTestAgain) {
-    buttons.set(
-      'test-again',
-      <button key="test-again" type="button" data-action="test-again" onClick={onTestAgain}>
-        {t('actionTestAgain')}
-      </button>,
-    );
-  }
+  if (diagnosis.actions.includes('check-proxy') && onCheckProxy) add('check-proxy', t('actionCheckProxy'), onCheckProxy);
+  if (diagnosis.actions.includes('test-again') && onTestAgain) add('test-again', t('actionTestAgain'), onTestAgain);
   if (onReport && diagnosis.verdict !== 'ok') {
-    buttons.set(
-      'report',
-      <button key="report" type="button" data-action="report" onClick={onReport}>
-        {t(audienceFor(diagnosis) === 'it-department' ? 'actionReportIt' : 'actionReportOwner')}
-      </button>,
-    );
+    add('report', t(audienceFor(diagnosis) === 'it-department' ? 'actionReportIt' : 'actionReportOwner'), onReport);
   }
   const main = mainAction(diagnosis, [...buttons.keys()]);
   if (main === null) return null;

@@ -97,6 +97,19 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 30; i += 1) await Promise.resolve();
 }
 
+/** What the background hands over for the expired tab: its view, a Russian setting, and words in `wordsLanguage`. */
+async function handedOver(wordsLanguage: Language): Promise<ReadyForPopup> {
+  const { views } = await expiredTabView(TAB, new ObservedStorageArea());
+  const view = views.ready(TAB);
+  if (!view) throw new Error('expected a view');
+  return {
+    view,
+    badgeText: '',
+    language: 'ru',
+    words: { key: wordsKey(wordsLanguage, view), language: wordsLanguage, data: wordsOf(wordsLanguage) },
+  };
+}
+
 function handoffOf(ready: ReadyForPopup | null): PopupHandoff {
   return { readyFor: () => (ready ? JSON.stringify(ready) : null) };
 }
@@ -119,16 +132,7 @@ describe('the popup store: the first read', () => {
   });
 
   test("from the background's memory: no storage read, no word file, the handed language and words", async () => {
-    const session = new ObservedStorageArea();
-    const { views } = await expiredTabView(TAB, session);
-    const view = views.ready(TAB);
-    if (!view) throw new Error('expected a view');
-    const ready: ReadyForPopup = {
-      view,
-      badgeText: '',
-      language: 'ru',
-      words: { key: wordsKey('ru', view), language: 'ru', data: wordsOf('ru') },
-    };
+    const ready = await handedOver('ru');
     const { store, renders, loadedWords } = await harness({
       handoff: handoffOf(ready),
       // A storage read would fail the popup: it must not happen.
@@ -144,22 +148,13 @@ describe('the popup store: the first read', () => {
   });
 
   test('handed words in another language than the popup speaks are not used', async () => {
-    const session = new ObservedStorageArea();
-    const { views } = await expiredTabView(TAB, session);
-    const view = views.ready(TAB);
-    if (!view) throw new Error('expected a view');
     // The setting says Russian; the background loaded English words (made before the change).
-    const ready: ReadyForPopup = {
-      view,
-      badgeText: '',
-      language: 'ru',
-      words: { key: wordsKey('en', view), language: 'en', data: wordsOf('en') },
-    };
+    const ready = await handedOver('en');
     const { store, renders, loadedWords } = await harness({ handoff: handoffOf(ready) });
     await store.start();
     expect(renders.at(-1)).toMatchObject({ language: 'ru', wordsFrom: 'files' });
     expect(renders.at(-1)?.catalogue?.code('SEC_ERROR_EXPIRED_CERTIFICATE', 'certificate').title).toBe('expired (ru)');
-    expect(loadedWords).toEqual([wordsKey('ru', view)]);
+    expect(loadedWords).toEqual([wordsKey('ru', ready.view as SnapshotView)]);
   });
 
   test('the toolbar popup on a page that is not https says so, and asks for the active tab once', async () => {
