@@ -16,10 +16,16 @@ const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 0 
 const incidents = new IncidentHistory(browser.storage.local);
 const root = document.getElementById('app');
 
+// Each change to storage starts a new read; only the newest read renders, so a slow earlier
+// read can never paint an older history over a newer one.
+let latestShow = 0;
+
 async function show(): Promise<void> {
   if (!root) return;
+  const thisShow = ++latestShow;
   const [settings, count, history] = await Promise.all([readSettings(browser), continuity.count(), incidents.list()]);
   const { language, t } = await uiLanguage(browser, settings.language);
+  if (thisShow !== latestShow) return;
   document.documentElement.lang = language;
   render(
     <OptionsView

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openExtensionPage, acceptTheRisk } from '../firefox/extension-pages';
+import { acceptTheRisk, findPageWith, openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, readPopupFor, readPopupUntil, visit } from '../firefox/launch';
 import { useFirefoxSession } from './support/session';
 
@@ -104,20 +104,15 @@ describe('diagnosis in Firefox', () => {
       ).catch(async (e: unknown) => {
         throw new Error(`history never listed ${host}: ${await options.evaluate(() => document.body.textContent)} (${String(e)})`);
       });
-      await options.evaluate((h) => {
-        const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
-        item?.querySelector<HTMLButtonElement>('[data-action="view-incident"]')?.click();
-      }, host);
-      // Over BiDi a tab an extension opened reports about:blank as its URL: find it by its content.
-      const incidentPage = await pollPage(options, 10_000, async () => {
-        for (const candidate of await browser.pages()) {
-          const isIncident = await candidate
-            .evaluate(() => document.querySelector('[data-testid="incident-note"]') !== null)
-            .catch(() => false);
-          if (isIncident) return candidate;
-        }
-        return undefined;
-      });
+      await pollPage(options, 10_000, () =>
+        options.evaluate((h) => {
+          const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
+          const button = item?.querySelector<HTMLButtonElement>('[data-action="view-incident"]');
+          button?.click();
+          return button ? true : undefined;
+        }, host),
+      );
+      const incidentPage = await pollPage(options, 20_000, () => findPageWith(browser, '[data-testid="incident-note"]'));
       try {
         const shown = await pollPage(incidentPage, 10_000, () =>
           incidentPage.evaluate(() => {

@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { openExtensionPage } from '../firefox/extension-pages';
+import type { Page } from 'puppeteer-core';
+import { findPageWith, openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, readPopupFor, visit } from '../firefox/launch';
 import { useFirefoxSession } from './support/session';
 
@@ -17,14 +17,6 @@ const downloads = mkdtempSync(join(tmpdir(), 'cert-doctor-downloads-'));
 afterAll(() => {
   rmSync(downloads, { recursive: true, force: true });
 });
-
-/** Pages an extension opened report about:blank as their URL over BiDi: find by content. */
-async function findPage(browser: Browser, selector: string): Promise<Page | undefined> {
-  for (const candidate of await browser.pages()) {
-    if (await candidate.evaluate((s) => document.querySelector(s) !== null, selector).catch(() => false)) return candidate;
-  }
-  return undefined;
-}
 
 async function preview(page: Page): Promise<string> {
   return pollPage(page, 10_000, () =>
@@ -52,7 +44,7 @@ describe('the report in Firefox', () => {
       expect((await readPopupFor(browser, site.url)).code).toBe('SEC_ERROR_UNKNOWN_ISSUER');
       await pollPage(popup, 10_000, () => popup.evaluate(() => document.querySelector('[data-action="report"]') !== null || undefined));
       await popup.click('[data-action="report"]');
-      const report = await pollPage(popup, 10_000, () => findPage(browser, '[data-testid="report"][data-ready="true"]'));
+      const report = await pollPage(popup, 10_000, () => findPageWith(browser, '[data-testid="report"][data-ready="true"]'));
       const text = await preview(report);
       expect(await report.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-audience'))).toBe(
         'site-owner',
@@ -124,7 +116,7 @@ describe('the report in Firefox', () => {
         const item = [...document.querySelectorAll('[data-incident]')].find((li) => li.textContent.includes(h));
         item?.querySelector<HTMLButtonElement>('[data-action="report-incident"]')?.click();
       }, host);
-      const report = await pollPage(options, 10_000, () => findPage(browser, '[data-testid="report-preview"]'));
+      const report = await pollPage(options, 10_000, () => findPageWith(browser, '[data-testid="report-preview"]'));
       const text = await preview(report);
       expect(text).toContain('SEC_ERROR_EXPIRED_CERTIFICATE');
       expect(text).toContain(`expired.lab.test:${site.port}`);

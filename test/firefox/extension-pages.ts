@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'puppeteer-core';
 import { extensionOrigin } from './extension';
-import { pollPage } from './launch';
+import { pollPage, withTimeout } from './launch';
 
 /** Opens an extension page (path under the extension) and waits until `ready` finds it ready. */
 export async function openExtensionPage(browser: Browser, path: string, timeoutMs = 15_000): Promise<Page> {
@@ -16,6 +16,23 @@ export async function openExtensionPage(browser: Browser, path: string, timeoutM
     throw new Error(`The extension page ${path} did not become ready within ${timeoutMs} ms.`);
   });
   return page;
+}
+
+/**
+ * The open tab whose document matches `selector`, or undefined. Pages an extension opened report
+ * about:blank as their URL over BiDi, so they are found by content. Each tab gets its own short
+ * timeout: one tab still loading (or between documents) must not hide the others.
+ */
+export async function findPageWith(browser: Browser, selector: string): Promise<Page | undefined> {
+  for (const candidate of await browser.pages()) {
+    const matches = await withTimeout(
+      candidate.evaluate((s) => document.querySelector(s) !== null, selector),
+      500,
+      'reading a tab',
+    ).catch(() => false);
+    if (matches) return candidate;
+  }
+  return undefined;
 }
 
 /** Reads keys of the extension's storage.session from an extension page. */
