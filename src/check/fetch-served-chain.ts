@@ -3,6 +3,7 @@
 // either: a TCP connection to the host and port asked for, the TLS handshake, and nothing sent
 // after it.
 
+import type { LookupFunction } from 'node:net';
 import { connect, type ConnectionOptions, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
 import {
   COMPANION_PROTOCOL_VERSION,
@@ -17,6 +18,8 @@ export interface FetchOptions {
   /** Gives up after this long (connection and handshake together). */
   readonly timeoutMs: number;
   readonly now?: () => number;
+  /** Resolves the host name instead of the system's DNS (tests: the lab's names are 127.0.0.1). */
+  readonly lookup?: LookupFunction;
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
@@ -40,6 +43,7 @@ export function fetchServedChain(
       rejectUnauthorized: false,
       requestOCSP: true,
       ALPNProtocols: ['http/1.1'],
+      ...(options.lookup ? { lookup: options.lookup } : {}),
     };
     const socket = connect(connectOptions);
     const finish = (certificates: string[], failure: ServedFailure | null): void => {
