@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_FETCH_TIMEOUT_MS, fetchServedChain } from '../check/fetch-served-chain';
 import { CERT_DOCTOR_EXTENSION_ID } from '../companion/extension-id';
+import { encodeFrame } from '../companion/framing';
+import { companionError } from '../companion/handle-request';
 import { runHost } from '../companion/host';
 import { companionStatus, installCompanion, uninstallCompanion, type InstallTarget, type RunCommand } from '../companion/install';
 import { COMPANION_HOST_NAME, isCompanionPlatform } from '../companion/install-locations';
@@ -113,11 +115,21 @@ async function runHostProcess(firefoxArgs: readonly string[]): Promise<number> {
     log(`cert-doctor companion: started for ${firefoxArgs[1]}, not ${CERT_DOCTOR_EXTENSION_ID}`);
   }
   const lookup = lookupWithRules(parseResolveRules(process.env[RESOLVE_VARIABLE]));
+  let answered = false;
+  // A bug thrown from an event handler would end the process with no answer, which Firefox
+  // reports to the extension only as a disconnect: it gets a "failed" error instead.
+  process.once('uncaughtException', (error) => {
+    log(`cert-doctor companion: ${String(error)}`);
+    const frame = answered ? null : encodeFrame(companionError('failed', 'the companion program failed'));
+    if (frame) process.stdout.write(frame, () => process.exit(1));
+    else process.exit(1);
+  });
   return runHost(
     {
       input: process.stdin,
       write: (bytes) =>
         new Promise((done, fail) => {
+          answered = true;
           process.stdout.write(bytes, (error) => {
             if (error) fail(error);
             else done();
