@@ -3,6 +3,7 @@
 // readUint32, NativeMessaging.sys.mjs), with the host's bound on what it reads.
 
 import { endianness } from 'node:os';
+import fc from 'fast-check';
 import { encodeFrame, FIREFOX_MAX_MESSAGE_FROM_HOST, machineByteOrder, MAX_REQUEST_BYTES, readFrame } from '../../src/companion/framing';
 
 describe('encodeFrame', () => {
@@ -58,5 +59,32 @@ describe('readFrame', () => {
     expect(MAX_REQUEST_BYTES).toBe(4096);
     expect(readFrame(frame(4096, Buffer.alloc(4096, 0x20)), 'LE').kind).toBe('frame');
     expect(readFrame(frame(4097, Buffer.alloc(0)), 'LE')).toEqual({ kind: 'too-large', length: 4097 });
+  });
+});
+
+describe('properties', () => {
+  test('whatever the bytes, readFrame never gives a body over the bound, and a frame is exactly what the prefix announced', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.integer({ min: 0, max: 64 }), (bytes, bound) => {
+        const reading = readFrame(Buffer.from(bytes), 'LE', bound);
+        if (reading.kind === 'frame') {
+          expect(reading.body.length).toBeLessThanOrEqual(bound);
+          expect(reading.body.length).toBe(Buffer.from(bytes).readUInt32LE(0));
+        }
+        if (reading.kind === 'too-large') expect(reading.length).toBeGreaterThan(bound);
+      }),
+    );
+  });
+
+  test('any JSON value framed by encodeFrame reads back equal, in both byte orders', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom<'LE' | 'BE'>('LE', 'BE'), (value, order) => {
+        const frame = encodeFrame(value, order);
+        expect(frame).not.toBeNull();
+        const reading = readFrame(frame ?? Buffer.alloc(0), order, Number.MAX_SAFE_INTEGER);
+        expect(reading.kind).toBe('frame');
+        if (reading.kind === 'frame') expect(JSON.parse(reading.body.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
   });
 });

@@ -2,8 +2,9 @@
 // well-formed request reaches the network, for exactly its host and port, and only a reply in
 // the schema goes back.
 
+import fc from 'fast-check';
 import { handleRequest, type FetchChain } from '../../src/companion/handle-request';
-import type { ServedChain } from '../../src/shared/served-chain';
+import { isServedChainRequest, type ServedChain } from '../../src/shared/served-chain';
 
 const REQUEST = { kind: 'cert-doctor/get-served-chain', version: 1, host: 'expired.example', port: 8443 };
 
@@ -87,5 +88,33 @@ describe('handleRequest', () => {
   test('an answer outside the schema (eleven certificates, the schema keeps ten) is not passed on', async () => {
     const { fetch } = recordingFetch((h, p) => Promise.resolve({ ...chainFor(h, p), certificates: Array<string>(11).fill('MIIBAA==') }));
     expect(await handleRequest(bytes(REQUEST), fetch)).toMatchObject({ kind: 'cert-doctor/error', error: 'failed' });
+  });
+});
+
+describe('property', () => {
+  test('no JSON value other than a well-formed request makes a connection', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            kind: fc.constant('cert-doctor/get-served-chain'),
+            version: fc.jsonValue(),
+            host: fc.jsonValue(),
+            port: fc.jsonValue(),
+          }),
+        ),
+        async (message) => {
+          const { calls, fetch } = recordingFetch();
+          const reply = await handleRequest(bytes(message), fetch);
+          if (reply.kind === 'cert-doctor/error') expect(calls).toEqual([]);
+          else {
+            // Only a request the schema's guard accepts gets this far, for its own host and port.
+            expect(isServedChainRequest(message)).toBe(true);
+            expect(calls).toEqual([[(message as { host: string }).host, (message as { port: number }).port]]);
+          }
+        },
+      ),
+    );
   });
 });
