@@ -106,6 +106,13 @@ describe('the companion in Firefox', () => {
     const site = lab.byId('missing-intermediate');
     const page = await openExtensionPage(browser, 'options/options.html');
     try {
+      // Installed, the companion is still out of the extension's reach until the person's click grants it.
+      const heldBefore = await page.evaluate(() =>
+        (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({
+          permissions: ['nativeMessaging'],
+        }),
+      );
+      expect(heldBefore).toBe(false);
       const outcome = await askCompanionOnClick(page, {
         kind: 'cert-doctor/get-served-chain',
         version: 1,
