@@ -10,7 +10,14 @@ import { CERT_DOCTOR_EXTENSION_ID } from '../companion/extension-id';
 import { encodeFrame } from '../companion/framing';
 import { companionError } from '../companion/handle-request';
 import { runHost } from '../companion/host';
-import { companionStatus, installCompanion, uninstallCompanion, type InstallTarget, type RunCommand } from '../companion/install';
+import {
+  companionStatus,
+  installCompanion,
+  runsFromNpxCache,
+  uninstallCompanion,
+  type InstallTarget,
+  type RunCommand,
+} from '../companion/install';
 import { COMPANION_HOST_NAME, isCompanionPlatform } from '../companion/install-locations';
 import { lookupWithRules, parseResolveRules, RESOLVE_VARIABLE } from '../companion/resolve-override';
 
@@ -56,6 +63,12 @@ export async function runCompanionCommand(args: readonly string[], io: CommandIo
           `It runs ${target.scriptPath} with ${target.nodePath}: keep them where they are, or run install again after moving them.\n` +
           `It connects only to the site you ask about in Cert Doctor, and only when you ask.\n`,
       );
+      if (runsFromNpxCache(target.scriptPath)) {
+        io.err(
+          `Note: ${target.scriptPath} is in npm's npx cache, which npm may clear. Install Cert Doctor somewhere that stays ` +
+            `(npm install --global, or a clone) and run "cert-doctor companion install" from there.\n`,
+        );
+      }
       return 0;
     }
     if (command === 'uninstall') {

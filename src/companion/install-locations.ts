@@ -15,9 +15,10 @@
 // The launcher (the program the manifest names) lives in the user's own program-data folder.
 
 import { posix, win32 } from 'node:path';
+import { COMPANION_APPLICATION } from '../shared/served-chain';
 
 /** The native application's name: the manifest's file name, its `name`, and what the extension asks for. */
-export const COMPANION_HOST_NAME = 'cert_doctor_companion';
+export const COMPANION_HOST_NAME = COMPANION_APPLICATION;
 
 export type CompanionPlatform = 'linux' | 'darwin' | 'win32';
 

@@ -26,6 +26,14 @@ export type RunCommand = (command: RegCommand) => Promise<{ readonly exitCode: n
 const LAUNCHER_MODE = 0o755;
 const MANIFEST_MODE = 0o644;
 
+/**
+ * Whether the program runs from npm's cache for `npx` (…/_npx/<hash>/…), which npm may clear at
+ * any time: a launcher pointing there would stop working without a word.
+ */
+export function runsFromNpxCache(scriptPath: string): boolean {
+  return /[\\/]_npx[\\/]/.test(scriptPath);
+}
+
 export function locationsOf(target: InstallTarget): CompanionLocations {
   return companionLocations(target.platform, target.home, target.env);
 }

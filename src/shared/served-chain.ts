@@ -16,6 +16,11 @@ export const SERVED_CHAIN_REQUEST = 'cert-doctor/get-served-chain';
 export const SERVED_CHAIN_REPLY = 'cert-doctor/served-chain';
 export const COMPANION_ERROR = 'cert-doctor/error';
 export const COMPANION_PROTOCOL_VERSION = 1;
+/**
+ * The native application's name: what the extension passes to runtime.sendNativeMessage, and the
+ * host manifest's `name` and file name (`cert-doctor companion install` writes it).
+ */
+export const COMPANION_APPLICATION = 'cert_doctor_companion';
 
 /** The extension to the host: connect to this host and port once, and say what it sends. */
 export interface ServedChainRequest {

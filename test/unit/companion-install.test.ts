@@ -8,7 +8,14 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostManifest, launcherText, manifestText } from '../../src/companion/host-files';
-import { companionStatus, installCompanion, uninstallCompanion, type InstallTarget, type RunCommand } from '../../src/companion/install';
+import {
+  companionStatus,
+  installCompanion,
+  runsFromNpxCache,
+  uninstallCompanion,
+  type InstallTarget,
+  type RunCommand,
+} from '../../src/companion/install';
 import { companionLocations } from '../../src/companion/install-locations';
 import { defaultValueOf, registryAddCommand, registryDeleteCommand, registryQueryCommand } from '../../src/companion/windows-registry';
 
@@ -205,5 +212,16 @@ describe('install, status and uninstall in a temporary home (Linux)', () => {
     await writeFile(join(home, '.local', 'share', 'cert-doctor', 'notes.txt'), 'mine');
     await uninstallCompanion(target, noRegistry);
     expect(await readdir(join(home, '.local', 'share', 'cert-doctor'))).toEqual(['notes.txt']);
+  });
+});
+
+describe('runsFromNpxCache', () => {
+  test.each([
+    ['/home/ann/.npm/_npx/1415fee72ff6294b/node_modules/cert-doctor/build/cli/cert-doctor.cjs', true],
+    ['C:\\Users\\ann\\AppData\\Local\\npm-cache\\_npx\\1415fee7\\node_modules\\cert-doctor\\build\\cli\\cert-doctor.cjs', true],
+    ['/usr/lib/node_modules/cert-doctor/build/cli/cert-doctor.cjs', false],
+    ['/home/ann/src/cert-doctor/build/cli/cert-doctor.cjs', false],
+  ])('%s: %s', (path, expected) => {
+    expect(runsFromNpxCache(path)).toBe(expected);
   });
 });
