@@ -34,7 +34,8 @@ export function CertificateDetails({ view, t, locale, onCopy, servedRequest = 'i
     if (view.snapshot.status !== 'failed') return null;
     // The companion's part: for a certificate or TLS failure of the tab's current load.
     const companion =
-      view.served !== undefined || (onGetServedChain !== undefined && servedChainHelps('failed', view.code?.family ?? null, view.snapshot.url));
+      view.served !== undefined ||
+      (onGetServedChain !== undefined && servedChainHelps('failed', view.code?.family ?? null, view.snapshot.url));
     if (!lastGood && !companion) return null;
     return (
       <details class="certificate" data-testid="certificate-details">

@@ -314,8 +314,7 @@ browser.runtime.onMessage.addListener(
 /** The checks a page ran itself: the companion's answer is the background's alone to record. */
 function pageProbes(probes: Probes | undefined): Probes | undefined {
   if (!probes) return undefined;
-  const { served: _ignored, ...own } = probes;
-  return own;
+  return { ...(probes.www ? { www: probes.www } : {}), ...(probes.proxy ? { proxy: probes.proxy } : {}) };
 }
 
 async function servedChainFor(tabId: number): Promise<PopupState> {

@@ -82,7 +82,8 @@ export function weighServedChain(
   if (TIME_CODES_OF_ISSUER.has(code)) {
     const now = environment.now;
     const outOfDate = served.slice(1).find((c) => c.notAfter < now || c.notBefore > now);
-    if (outOfDate) board.set('issuer-expired', 300, 'high', { kind: 'validity', notBefore: outOfDate.notBefore, notAfter: outOfDate.notAfter });
+    if (outOfDate)
+      board.set('issuer-expired', 300, 'high', { kind: 'validity', notBefore: outOfDate.notBefore, notAfter: outOfDate.notAfter });
     return null;
   }
   if (!TRUST_CODES.has(code)) return null;
