@@ -130,7 +130,7 @@ function ServedEntry({ certificate: c, leaf, now, t, locale }: EntryProps): JSX.
   const early = c.notBefore > now;
   const more = (c.nameCount ?? c.names.length) - c.names.length;
   return (
-    <li data-testid="served-certificate">
+    <li data-testid="served-certificate" data-not-before={String(c.notBefore)} data-not-after={String(c.notAfter)}>
       <p class="chain-name">
         <span class="chain-role">{t(leaf ? 'certRoleSite' : c.selfIssued ? 'certRoleRoot' : 'certRoleIntermediate')}:</span>{' '}
         <span class="technical">{nameOf(c.subject)}</span>

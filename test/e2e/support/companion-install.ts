@@ -1,0 +1,97 @@
+// Installs the companion for a test Firefox, the way `cert-doctor companion install` does for a
+// person on Linux: a manifest named cert_doctor_companion.json in
+// $HOME/.mozilla/native-messaging-hosts/ (where Firefox looks: XREUserNativeManifests,
+// NativeManifests.sys.mjs) whose `path` is an executable launcher. HOME is a temporary
+// directory given to that Firefox only. Until B's command is merged, the host is the stand-in
+// (companion-stand-in.ts), bundled here with esbuild.
+//
+// The lab's host names resolve only inside Firefox (network.dns.localDomains); the host is a
+// Node program outside it, so NODE_OPTIONS, which Firefox passes on to the programs it starts
+// (Subprocess.sys.mjs: the parent's environment), preloads a resolver that answers 127.0.0.1 for
+// exactly the lab's names.
+
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { extensionId, projectRoot } from '../../firefox/extension';
+
+export const COMPANION_NAME = 'cert_doctor_companion';
+
+export interface CompanionHome {
+  /** The HOME and NODE_OPTIONS to give the Firefox process. */
+  readonly env: Record<string, string>;
+  /** Writes the host, the launcher, the resolver and the manifest (before Firefox starts). */
+  install(labHosts: readonly string[]): Promise<void>;
+  /** Takes the manifest away (Firefox then finds no companion) or puts it back. */
+  setInstalled(installed: boolean): void;
+  remove(): void;
+}
+
+export function companionHome(): CompanionHome {
+  const home = mkdtempSync(join(tmpdir(), 'cert-doctor-home-'));
+  const hostDir = join(home, 'companion');
+  const manifestDir = join(home, '.mozilla', 'native-messaging-hosts');
+  const manifestPath = join(manifestDir, `${COMPANION_NAME}.json`);
+  const resolverPath = join(hostDir, 'lab-resolver.cjs');
+  return {
+    env: { HOME: home, NODE_OPTIONS: `--require=${resolverPath}` },
+    async install(labHosts) {
+      mkdirSync(hostDir, { recursive: true });
+      mkdirSync(manifestDir, { recursive: true });
+      const hostPath = join(hostDir, 'companion.cjs');
+      await esbuild.build({
+        entryPoints: [join(projectRoot, 'test/e2e/support/companion-stand-in.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: hostPath,
+        logLevel: 'silent',
+      });
+      writeFileSync(resolverPath, labResolver(labHosts));
+      const launcher = join(hostDir, 'cert-doctor-companion');
+      writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' '${hostPath}' "$@"\n`);
+      chmodSync(launcher, 0o755);
+      writeFileSync(
+        manifestPath,
+        `${JSON.stringify(
+          {
+            name: COMPANION_NAME,
+            description: 'Cert Doctor companion: the certificates a site sends',
+            path: launcher,
+            type: 'stdio',
+            allowed_extensions: [extensionId],
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    },
+    setInstalled(installed) {
+      if (installed) renameSync(`${manifestPath}.off`, manifestPath);
+      else renameSync(manifestPath, `${manifestPath}.off`);
+    },
+    remove() {
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A preload that resolves the lab's names to 127.0.0.1 and leaves every other lookup alone. */
+function labResolver(hosts: readonly string[]): string {
+  return `'use strict';
+const dns = require('node:dns');
+const lab = new Set(${JSON.stringify(hosts.map((h) => h.toLowerCase()))});
+const lookup = dns.lookup;
+dns.lookup = function (hostname, options, callback) {
+  const done = typeof options === 'function' ? options : callback;
+  if (typeof hostname === 'string' && lab.has(hostname.toLowerCase())) {
+    const all = typeof options === 'object' && options !== null && options.all;
+    process.nextTick(() => (all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)));
+    return {};
+  }
+  return lookup.apply(this, arguments);
+};
+`;
+}
