@@ -37,7 +37,8 @@ import { ReadyViews } from './ready-views';
 import { askCompanion } from './companion';
 import { decodeErrorNumber } from '../core/error-codes/decode';
 import { servedChainHelps } from '../shared/served-outcome';
-import type { PopupState, Probes } from '../views/snapshot-view';
+import type { PopupState } from '../views/snapshot-view';
+import { pageProbes } from '../shared/view-message';
 import { CoalescedRuns } from './coalesced-runs';
 import { HandoffWords } from './handoff-words';
 import { loadGuideWords } from '../guide/guide-words';
@@ -310,12 +311,6 @@ browser.runtime.onMessage.addListener(
     'cert-doctor:served-chain': (request) => servedChainFor(request.tabId),
   }),
 );
-
-/** The checks a page ran itself: the companion's answer is the background's alone to record. */
-function pageProbes(probes: Probes | undefined): Probes | undefined {
-  if (!probes) return undefined;
-  return { ...(probes.www ? { www: probes.www } : {}), ...(probes.proxy ? { proxy: probes.proxy } : {}) };
-}
 
 async function servedChainFor(tabId: number): Promise<PopupState> {
   const snapshot = await tabs.read(tabId);
