@@ -5,9 +5,10 @@
 // show what the site sent, with the sharper cause. Without the companion, the popup says what it
 // would add, then that it is not installed, and nothing else changes.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { axeViolations } from '../firefox/axe';
 import { openExtensionPage } from '../firefox/extension-pages';
 import { projectRoot } from '../firefox/extension';
 import { pollPage, visit } from '../firefox/launch';
@@ -17,6 +18,7 @@ import { useFirefoxSession } from './support/session';
 jest.setTimeout(120_000);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SCREENSHOTS = join(projectRoot, 'test-artifacts', 'screenshots');
 const en = JSON.parse(readFileSync(join(projectRoot, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const words = (key: string): string => en[key]?.message ?? `?${key}`;
 /** A message's text before its first placeholder. */
@@ -127,6 +129,18 @@ describe('the chain a failed site sends, through the companion', () => {
       expect(shown.causes[0]).toBe('missing-intermediate');
       expect(shown.verdict).toBe('site-fault');
       expect(shown.bypass).toBe('discouraged');
+      // The section open with the chain: readable at the popup's narrowest width, no axe
+      // violations, and a screenshot for review (test-artifacts/, not committed).
+      for (const width of [320, 360]) {
+        await popup.setViewport({ width, height: 900 });
+        expect({ width, overflows: (await popup.evaluate(() => document.documentElement.scrollWidth)) > width }).toEqual({
+          width,
+          overflows: false,
+        });
+      }
+      expect(await axeViolations(popup)).toEqual([]);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-served-chain-light-360.png'), fullPage: true });
       const text = await reportText(browser, shown.tabId);
       expect(text).toContain(lead('reportServedChain'));
       const missingLine = text.split('\n').find((line) => line.includes(lead('reportServedMissingIssuer')));
