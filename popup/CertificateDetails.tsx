@@ -29,28 +29,31 @@ interface Props {
 export function CertificateDetails({ view, t, locale, onCopy, servedRequest = 'idle', onGetServedChain }: Props): JSX.Element | null {
   const chain = view.snapshot.security?.certificates ?? [];
   const now = view.now;
+  // The companion's part: for a certificate or TLS failure of the tab's current load (also after
+  // a redirect, whose chain is the redirecting server's, not the failing one's).
+  const companion =
+    view.snapshot.status === 'failed' &&
+    (view.served !== undefined ||
+      (onGetServedChain !== undefined && servedChainHelps('failed', view.code?.family ?? null, view.snapshot.url)));
+  const served = companion && (
+    <ServedChain
+      served={view.served}
+      request={servedRequest}
+      now={now}
+      t={t}
+      locale={locale}
+      {...(onGetServedChain ? { onGetServedChain } : {})}
+      {...(onCopy ? { onCopy } : {})}
+    />
+  );
   if (chain.length === 0) {
     const lastGood = view.lastGood;
     if (view.snapshot.status !== 'failed') return null;
-    // The companion's part: for a certificate or TLS failure of the tab's current load.
-    const companion =
-      view.served !== undefined ||
-      (onGetServedChain !== undefined && servedChainHelps('failed', view.code?.family ?? null, view.snapshot.url));
     if (!lastGood && !companion) return null;
     return (
       <details class="certificate" data-testid="certificate-details">
         <summary>{t(companion ? 'certHeading' : 'certLastGoodHeading')}</summary>
-        {companion && (
-          <ServedChain
-            served={view.served}
-            request={servedRequest}
-            now={now}
-            t={t}
-            locale={locale}
-            {...(onGetServedChain ? { onGetServedChain } : {})}
-            {...(onCopy ? { onCopy } : {})}
-          />
-        )}
+        {served}
         {lastGood && companion && <h3>{t('certLastGoodHeading')}</h3>}
         {lastGood && (
           <>
@@ -74,6 +77,7 @@ export function CertificateDetails({ view, t, locale, onCopy, servedRequest = 'i
   return (
     <details class="certificate" data-testid="certificate-details" data-chain-sender={sender ?? ''}>
       <summary>{t('certHeading')}</summary>
+      {served}
       {sender !== null && <p data-testid="chain-sender">{t('certSentBy', sender)}</p>}
       <ol class="chain">
         {chain.map((certificate, index) => (

@@ -10,7 +10,23 @@ import type { SnapshotView } from '../../src/views/snapshot-view';
 import type { ServedView } from '../../src/views/served-facts';
 import { decodedFacts } from '../../src/views/build-view';
 import { loadMessages, translatorForLocale } from './fakes/messages';
-import { environment, failed, history, NOW } from './support/snapshots';
+import type { CapturedCertificate } from '../../src/shared/tab-snapshot';
+import { environment, failed, history, NOW, security } from './support/snapshots';
+
+function captured(subject: string): CapturedCertificate {
+  return {
+    subject,
+    issuer: subject,
+    notBefore: NOW - 86_400_000,
+    notAfter: NOW + 86_400_000,
+    sha256: 'AA',
+    sha1: 'BB',
+    serialNumber: '01',
+    isBuiltInRoot: false,
+    spkiSha256: 'CC',
+    derBase64: '',
+  };
+}
 
 const t = translatorForLocale('en');
 const words = loadMessages('en');
@@ -65,6 +81,20 @@ describe('the served chain in the certificate section', () => {
     expect(screen.getByTestId('served-chain').textContent).toContain(message('servedOffer'));
     fireEvent.click(screen.getByText(message('servedButton')));
     expect(asked).toBe(1);
+  });
+
+  test("after a redirect, whose chain is the redirecting server's, the failing site's chain can still be asked for", () => {
+    const base = viewOf('SEC_ERROR_UNKNOWN_ISSUER');
+    const redirected: SnapshotView = {
+      ...base,
+      snapshot: {
+        ...base.snapshot,
+        security: security('https://sso.example/login', [captured('CN=sso.example')], { host: 'sso.example' }),
+      },
+    };
+    render(<CertificateDetails view={redirected} t={t} locale="en" onGetServedChain={() => undefined} />);
+    expect(screen.getByTestId('certificate-details').getAttribute('data-chain-sender')).toBe('sso.example');
+    expect(screen.getByTestId('served-chain').getAttribute('data-served')).toBe('offer');
   });
 
   test('a refused connection (no certificate to get) offers nothing', () => {
