@@ -158,3 +158,20 @@ describe('the served chain in the certificate section', () => {
     expect(copied).toEqual([PEM]);
   });
 });
+
+describe('the served chain in Russian', () => {
+  const ru = translatorForLocale('ru');
+  const ruWords = loadMessages('ru');
+  test.each([
+    ['offer', undefined, 'servedOffer'],
+    ['not-installed', { kind: 'not-installed' } as const, 'servedNotInstalled'],
+    ['chain', CHAIN, 'servedNote'],
+  ])('%s: in Russian words, none missing', (_name, served, key) => {
+    render(<CertificateDetails view={viewOf('SEC_ERROR_UNKNOWN_ISSUER', served)} t={ru} locale="ru" onGetServedChain={() => undefined} />);
+    const text = screen.getByTestId('served-chain').textContent;
+    expect(text).toContain(ruWords[key]?.message ?? '?');
+    // Every sentence of the section has its Russian words (an absent key renders as nothing).
+    expect(text).not.toMatch(/\$\d/);
+    expect(text).toMatch(/[а-я]/);
+  });
+});
