@@ -84,6 +84,14 @@ async function pressGetCertificate(
   return { shown: await read(popup), popup };
 }
 
+function hasNativeMessaging(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({
+      permissions: ['nativeMessaging'],
+    }),
+  );
+}
+
 async function reportText(browser: Browser, tabId: string): Promise<string> {
   const report = await openExtensionPage(browser, `popup/report.html?tabId=${tabId}`);
   try {
@@ -119,9 +127,15 @@ describe('the chain a failed site sends, through the companion', () => {
     const { shown, popup } = await pressGetCertificate(browser, site.url, async (p) => {
       // Before the companion: the code alone ranks a CA Firefox does not trust first (the lab's expectation).
       expect((await read(p)).causes[0]).toBe(site.expectedDiagnosis.top);
+      // Nothing asked yet: no permission, and the companion never started (visit and popup alone).
+      expect(await hasNativeMessaging(p)).toBe(false);
+      expect(home.starts()).toBe(0);
     });
     try {
       expect(shown.served).toBe('chain');
+      // The click granted the permission and started the companion once.
+      expect(await hasNativeMessaging(popup)).toBe(true);
+      expect(home.starts()).toBe(1);
       // The lab's server sends its leaf alone (sendIssuer: false), issued by the lab's intermediate.
       expect(shown.certificates).toHaveLength(1);
       expect(shown.names).toContain('incomplete-chain.lab.test');
@@ -223,6 +237,7 @@ describe('the chain a failed site sends, through the companion', () => {
     const { lab, browser } = firefox();
     const site = lab.byId('untrusted-issuer');
     home.setInstalled(false);
+    const startsBefore = home.starts();
     const page = await visit(browser, site.url);
     let before: Shown | undefined;
     try {
@@ -233,6 +248,8 @@ describe('the chain a failed site sends, through the companion', () => {
       });
       try {
         expect(shown.served).toBe('not-installed');
+        // Without a manifest, Firefox starts nothing.
+        expect(home.starts()).toBe(startsBefore);
         expect(shown.servedText).toContain(words('servedNotInstalled'));
         expect(shown.causes).toEqual(before?.causes);
         expect(shown.verdict).toBe(before?.verdict);

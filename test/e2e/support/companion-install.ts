@@ -10,7 +10,7 @@
 // (Subprocess.sys.mjs: the parent's environment), preloads a resolver that answers 127.0.0.1 for
 // exactly the lab's names.
 
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -23,6 +23,8 @@ export interface CompanionHome {
   readonly env: Record<string, string>;
   /** Writes the host, the launcher, the resolver and the manifest (before Firefox starts). */
   install(labHosts: readonly string[]): Promise<void>;
+  /** How many times Firefox has started the companion. */
+  starts(): number;
   /** Takes the manifest away (Firefox then finds no companion) or puts it back. */
   setInstalled(installed: boolean): void;
   remove(): void;
@@ -34,6 +36,7 @@ export function companionHome(): CompanionHome {
   const manifestDir = join(home, '.mozilla', 'native-messaging-hosts');
   const manifestPath = join(manifestDir, `${COMPANION_NAME}.json`);
   const resolverPath = join(hostDir, 'lab-resolver.cjs');
+  const startsPath = join(hostDir, 'starts.log');
   return {
     env: { HOME: home, NODE_OPTIONS: `--require=${resolverPath}` },
     async install(labHosts) {
@@ -51,7 +54,8 @@ export function companionHome(): CompanionHome {
       });
       writeFileSync(resolverPath, labResolver(labHosts));
       const launcher = join(hostDir, 'cert-doctor-companion');
-      writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' '${hostPath}' "$@"\n`);
+      // Each start is counted (starts.log), so the test can show the companion runs only on a click.
+      writeFileSync(launcher, `#!/bin/sh\necho start >> '${startsPath}'\nexec '${process.execPath}' '${hostPath}' "$@"\n`);
       chmodSync(launcher, 0o755);
       writeFileSync(
         manifestPath,
@@ -67,6 +71,13 @@ export function companionHome(): CompanionHome {
           2,
         )}\n`,
       );
+    },
+    starts() {
+      return existsSync(startsPath)
+        ? readFileSync(startsPath, 'utf8')
+            .split('\n')
+            .filter((line) => line === 'start').length
+        : 0;
     },
     setInstalled(installed) {
       if (installed) renameSync(`${manifestPath}.off`, manifestPath);
