@@ -65,7 +65,7 @@ export function fetchServedChain(
     const timer = setTimeout(() => {
       finish([], { kind: 'timeout', detail: `no answer within ${options.timeoutMs} ms` });
     }, options.timeoutMs);
-    // Node passes null when the server staples nothing (found by the e2e test: it crashed the host).
+    // Node emits null here when the server staples nothing.
     socket.on('OCSPResponse', (response: Buffer | null) => {
       stapled = response !== null && response.length > 0;
     });
