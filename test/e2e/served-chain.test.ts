@@ -5,15 +5,18 @@
 // show what the site sent, with the sharper cause. Without the companion, the popup says what it
 // would add, then that it is not installed, and nothing else changes.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations } from '../firefox/axe';
 import { openExtensionPage } from '../firefox/extension-pages';
-import { projectRoot } from '../firefox/extension';
-import { pollPage, visit } from '../firefox/launch';
-import { companionHome } from './support/companion-install';
-import { useFirefoxSession } from './support/session';
+import { packagedExtensionPath, projectRoot } from '../firefox/extension';
+import { installExtension, launchFirefox, pollPage, visit } from '../firefox/launch';
+import { createTrustingProfile } from '../firefox/profile';
+import { startLab } from '../lab/lab';
+import type { Lab } from '../lab/types';
+// The stand-in for B's companion, with installCompanionForTest's shape (test/firefox/companion.ts on main).
+import { installCompanionForTest, type InstalledCompanion } from './support/companion-install';
 
 jest.setTimeout(120_000);
 
@@ -104,21 +107,41 @@ async function reportText(browser: Browser, tabId: string): Promise<string> {
 }
 
 describe('the chain a failed site sends, through the companion', () => {
-  const home = companionHome();
+  let lab: Lab;
+  let browser: Browser;
+  let companion: InstalledCompanion;
   // The lab makes its certificates when it starts, between these two times.
   let labStartedAfter = 0;
   let labStartedBefore = 0;
-  beforeAll(() => {
-    labStartedAfter = Date.now();
-  });
-  const firefox = useFirefoxSession({ 'extensions.webextOptionalPermissionPrompts': false }, {}, home.env);
+  const cleanUp: (() => Promise<unknown>)[] = [];
   beforeAll(async () => {
+    labStartedAfter = Date.now();
+    lab = await startLab();
     labStartedBefore = Date.now();
-    await home.install(firefox().lab.hosts);
-  }, 60_000);
-  afterAll(() => {
-    home.remove();
+    cleanUp.push(() => lab.stop());
+    companion = await installCompanionForTest(lab.hosts);
+    cleanUp.push(() => companion.remove());
+    const profile = await createTrustingProfile(lab.trustedRoots);
+    cleanUp.push(() => profile.remove());
+    browser = await launchFirefox({
+      profileDir: profile.dir,
+      localHosts: lab.hosts,
+      // permissions.request then grants without a prompt, the one thing a test cannot click.
+      extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+      env: companion.env,
+    });
+    cleanUp.unshift(() => browser.close());
+    await installExtension(browser, packagedExtensionPath());
+  }, 120_000);
+  afterAll(async () => {
+    for (const step of cleanUp) await step().catch(() => undefined);
   });
+  const firefox = (): { lab: Lab; browser: Browser } => ({ lab, browser });
+  /** Takes the manifest away (Firefox then finds no companion) or puts it back. */
+  const setInstalled = (installed: boolean): void => {
+    if (installed) renameSync(`${companion.manifestPath}.off`, companion.manifestPath);
+    else renameSync(companion.manifestPath, `${companion.manifestPath}.off`);
+  };
 
   test('missing intermediate (first visit of a fresh profile): the issuer the site leaves out, first cause, in the popup and the report', async () => {
     const { lab, browser } = firefox();
@@ -129,13 +152,13 @@ describe('the chain a failed site sends, through the companion', () => {
       expect((await read(p)).causes[0]).toBe(site.expectedDiagnosis.top);
       // Nothing asked yet: no permission, and the companion never started (visit and popup alone).
       expect(await hasNativeMessaging(p)).toBe(false);
-      expect(home.starts()).toBe(0);
+      expect(companion.starts()).toBe(0);
     });
     try {
       expect(shown.served).toBe('chain');
       // The click granted the permission and started the companion once.
       expect(await hasNativeMessaging(popup)).toBe(true);
-      expect(home.starts()).toBe(1);
+      expect(companion.starts()).toBe(1);
       // The lab's server sends its leaf alone (sendIssuer: false), issued by the lab's intermediate.
       expect(shown.certificates).toHaveLength(1);
       expect(shown.names).toContain('incomplete-chain.lab.test');
@@ -236,8 +259,8 @@ describe('the chain a failed site sends, through the companion', () => {
   test('without the companion: the popup says what it would add, then that it is not installed; nothing else changes', async () => {
     const { lab, browser } = firefox();
     const site = lab.byId('untrusted-issuer');
-    home.setInstalled(false);
-    const startsBefore = home.starts();
+    setInstalled(false);
+    const startsBefore = companion.starts();
     const page = await visit(browser, site.url);
     let before: Shown | undefined;
     try {
@@ -249,7 +272,7 @@ describe('the chain a failed site sends, through the companion', () => {
       try {
         expect(shown.served).toBe('not-installed');
         // Without a manifest, Firefox starts nothing.
-        expect(home.starts()).toBe(startsBefore);
+        expect(companion.starts()).toBe(startsBefore);
         expect(shown.servedText).toContain(words('servedNotInstalled'));
         expect(shown.causes).toEqual(before?.causes);
         expect(shown.verdict).toBe(before?.verdict);
@@ -262,7 +285,7 @@ describe('the chain a failed site sends, through the companion', () => {
         await popup.close().catch(() => undefined);
       }
     } finally {
-      home.setInstalled(true);
+      setInstalled(true);
       await page.close().catch(() => undefined);
     }
   });

@@ -16,8 +16,6 @@ export interface FirefoxSession {
 export function useFirefoxSession(
   extraPrefs: Record<string, string | number | boolean> = {},
   profileOptions: ProfileOptions = {},
-  /** Environment variables for the Firefox process (e.g. a HOME of its own). */
-  env: Record<string, string> = {},
 ): () => FirefoxSession {
   let session: FirefoxSession | undefined;
   const cleanUp: (() => Promise<unknown>)[] = [];
@@ -26,7 +24,7 @@ export function useFirefoxSession(
     cleanUp.push(() => lab.stop());
     const profile = await createTrustingProfile(lab.trustedRoots, profileOptions);
     cleanUp.push(() => profile.remove());
-    const browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts, extraPrefs, env });
+    const browser = await launchFirefox({ profileDir: profile.dir, localHosts: lab.hosts, extraPrefs });
     cleanUp.unshift(() => browser.close());
     await installExtension(browser, packagedExtensionPath());
     session = { lab, browser };
