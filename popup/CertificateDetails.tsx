@@ -1,5 +1,6 @@
 // The certificate, when Cert Doctor has it: from this load, after an exception, or (for a
-// failed load) the summary of the last good one it remembers. Names, issuer, validity with the
+// failed load) what the site sends as the companion received it (ServedChain.tsx: the button
+// that asks for it first) and the summary of the last good one it remembers. Names, issuer, validity with the
 // time left, whether the root is built into Firefox, fingerprints, the names it covers, and a
 // button that copies the chain as PEM. Certificate fields are strangers' text: shown as text.
 
@@ -11,29 +12,59 @@ import type { CapturedCertificate } from '../src/shared/tab-snapshot';
 import { visibleLine } from '../src/shared/visible-text';
 import { formatDate, formatRelative } from './format';
 import type { ParsedFacts, SnapshotView } from './popup-state';
+import { servedChainHelps } from '../src/shared/served-outcome';
+import { ServedChain, type ServedRequestState } from './ServedChain';
 
 interface Props {
   readonly view: SnapshotView;
   readonly t: Translate;
   readonly locale: string;
   readonly onCopy?: (text: string) => void;
+  /** The popup's own part of the companion request (running, or the permission refused). */
+  readonly servedRequest?: ServedRequestState;
+  /** Asks the companion for the chain the site sends (absent for a past incident). */
+  readonly onGetServedChain?: () => void;
 }
 
-export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Element | null {
+export function CertificateDetails({ view, t, locale, onCopy, servedRequest = 'idle', onGetServedChain }: Props): JSX.Element | null {
   const chain = view.snapshot.security?.certificates ?? [];
   const now = view.now;
+  // The companion's part: for a certificate or TLS failure of the tab's current load (also after
+  // a redirect, whose chain is the redirecting server's, not the failing one's).
+  const companion =
+    view.snapshot.status === 'failed' &&
+    (view.served !== undefined ||
+      (onGetServedChain !== undefined && servedChainHelps('failed', view.code?.family ?? null, view.snapshot.url)));
+  const served = companion && (
+    <ServedChain
+      served={view.served}
+      request={servedRequest}
+      now={now}
+      t={t}
+      locale={locale}
+      {...(onGetServedChain ? { onGetServedChain } : {})}
+      {...(onCopy ? { onCopy } : {})}
+    />
+  );
   if (chain.length === 0) {
     const lastGood = view.lastGood;
-    if (!lastGood || view.snapshot.status !== 'failed') return null;
+    if (view.snapshot.status !== 'failed') return null;
+    if (!lastGood && !companion) return null;
     return (
       <details class="certificate" data-testid="certificate-details">
-        <summary>{t('certLastGoodHeading')}</summary>
-        <p data-testid="last-good">{t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}</p>
-        <p>
-          {t('certRoot')} <span class="technical">{visibleLine(lastGood.root)}</span> (
-          {t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
-        </p>
-        <p>{t('certExpires', [formatDate(lastGood.notAfter, locale), formatRelative(lastGood.notAfter - now, locale)])}</p>
+        <summary>{t(companion ? 'certHeading' : 'certLastGoodHeading')}</summary>
+        {served}
+        {lastGood && companion && <h3>{t('certLastGoodHeading')}</h3>}
+        {lastGood && (
+          <>
+            <p data-testid="last-good">{t('certLastGoodSeen', [formatDate(lastGood.lastSeen, locale), nameOf(lastGood.issuer)])}</p>
+            <p>
+              {t('certRoot')} <span class="technical">{visibleLine(lastGood.root)}</span> (
+              {t(lastGood.rootBuiltIn ? 'factsRootBuiltIn' : 'factsRootAdded')})
+            </p>
+            <p>{t('certExpires', [formatDate(lastGood.notAfter, locale), formatRelative(lastGood.notAfter - now, locale)])}</p>
+          </>
+        )}
       </details>
     );
   }
@@ -46,6 +77,7 @@ export function CertificateDetails({ view, t, locale, onCopy }: Props): JSX.Elem
   return (
     <details class="certificate" data-testid="certificate-details" data-chain-sender={sender ?? ''}>
       <summary>{t('certHeading')}</summary>
+      {served}
       {sender !== null && <p data-testid="chain-sender">{t('certSentBy', sender)}</p>}
       <ol class="chain">
         {chain.map((certificate, index) => (

@@ -11,6 +11,7 @@ import { hostAndPortOf } from '../src/shared/url';
 import { visibleLine } from '../src/shared/visible-text';
 import { CapturedFacts } from './CapturedFacts';
 import { CertificateDetails } from './CertificateDetails';
+import type { ServedRequestState } from './ServedChain';
 import { formatDate } from './format';
 import { GuideView, type GuideActions } from './GuideView';
 import { useAfterFirstPaint } from './after-first-paint';
@@ -22,6 +23,8 @@ export interface ViewActions extends GuideActions {
   readonly onOpen?: (url: string) => void;
   readonly onOpenOptions?: () => void;
   readonly onCopy?: (text: string) => void;
+  /** Asks the companion for the chain the site sends (a tab's current load only). */
+  readonly onGetServedChain?: () => void;
 }
 
 interface Props extends ViewActions {
@@ -31,6 +34,7 @@ interface Props extends ViewActions {
   /** The guide in the person's language; null when it could not be loaded (facts still show). */
   readonly catalogue: Catalogue | null;
   readonly probing?: boolean;
+  readonly servedRequest?: ServedRequestState;
 }
 
 /** The code name shown to tests in data-code: the Firefox name, the bare number, or "". */
@@ -125,7 +129,16 @@ function SnapshotBody(props: Props & { readonly view: SnapshotView; readonly wit
           withClosedSections={withClosedSections}
         />
       )}
-      {withClosedSections && <CertificateDetails view={view} t={t} locale={locale} {...(props.onCopy ? { onCopy: props.onCopy } : {})} />}
+      {withClosedSections && (
+        <CertificateDetails
+          view={view}
+          t={t}
+          locale={locale}
+          servedRequest={props.servedRequest ?? 'idle'}
+          {...pick(props, ['onCopy'])}
+          {...(view.incidentAt === undefined ? pick(props, ['onGetServedChain']) : {})}
+        />
+      )}
       {withClosedSections && (
         <details class="technical-details" data-testid="technical-details">
           <summary>{t('popupTechnicalDetails')}</summary>

@@ -86,6 +86,8 @@ function evidenceWords(evidence: Evidence, t: Translate, locale: string): string
       return t('evidenceLinuxStore');
     case 'corporate-host':
       return t('evidenceCorporateHost', evidence.host);
+    case 'missing-issuer':
+      return t('evidenceMissingIssuer', evidence.issuer);
   }
 }
 

@@ -14,7 +14,7 @@ import { uiLanguage } from '../src/shared/ui-translator';
 import { send } from '../src/shared/messages';
 import { DiagnosisView } from './DiagnosisView';
 import { openExtensionTab, readSettings } from './browser-source';
-import { targetFromQuery } from './popup-state';
+import { targetFromQuery, type PopupState } from './popup-state';
 import { PopupStore, type PopupPageState } from './popup-store';
 import { probe, twinUrl } from './probe';
 
@@ -42,6 +42,7 @@ const store = new PopupStore(
     loadWords: (language, needed) => loadGuideWords(language, needed, (path) => browser.runtime.getURL(path)),
     probe: (url) => probe(url),
     readProxy,
+    askServedChain,
     now: () => Date.now(),
   },
   {
@@ -62,6 +63,14 @@ async function readProxy(): Promise<ProxyFinding | null> {
     // Read once, then give the permission back: Cert Doctor keeps no more access than it uses.
     await browser.permissions.remove({ permissions: ['proxy'] }).catch(() => undefined);
   }
+}
+
+async function askServedChain(tabId: number): Promise<PopupState | null> {
+  // The request must be the first thing the click does: Firefox asks only during user input.
+  // Kept once granted: it lets Cert Doctor start only the companion, and only on a click.
+  const granted = await browser.permissions.request({ permissions: ['nativeMessaging'] }).catch(() => false);
+  if (!granted) return null;
+  return send((m) => browser.runtime.sendMessage(m), { type: 'cert-doctor:served-chain', tabId });
 }
 
 const root = document.getElementById('app');
@@ -121,6 +130,8 @@ function show(page: PopupPageState): void {
         : {})}
       onCheckProxy={() => void store.checkProxy()}
       proxyDenied={page.proxyDenied}
+      onGetServedChain={() => void store.getServedChain()}
+      servedRequest={page.servedRequest}
     />,
     root,
   );

@@ -18,6 +18,7 @@ import type { UiLanguage } from '../src/shared/ui-translator';
 import { schemeOf } from '../src/shared/url';
 import type { PopupState, PopupTarget, Probes, SnapshotView } from './popup-state';
 import { twinUrl } from './probe';
+import type { ServedRequestState } from './ServedChain';
 import { readPopupState, readyFromHandoff, STALE_VIEW_MS, type ReadySource } from './ready-state';
 
 export interface PopupPageState {
@@ -30,6 +31,8 @@ export interface PopupPageState {
   readonly probing: boolean;
   /** The person declined the proxy permission. */
   readonly proxyDenied: boolean;
+  /** The companion request: running, or the nativeMessaging permission declined. */
+  readonly servedRequest: ServedRequestState;
   /** Where the first view and the current words came from (for the end-to-end tests). */
   readonly viewFrom: 'background' | 'storage' | null;
   readonly wordsFrom: 'background' | 'files' | null;
@@ -47,6 +50,11 @@ export interface PopupPorts {
   readonly probe: (url: string) => Promise<ProbeResult>;
   /** The proxy setting, asked with the permission and given back; null when it was declined. */
   readonly readProxy: () => Promise<ProxyFinding | null>;
+  /**
+   * Asks for nativeMessaging (first, inside the click), then the background for the chain the
+   * tab's site sends: the tab's view made again, or null when the permission was declined.
+   */
+  readonly askServedChain: (tabId: number) => Promise<PopupState | null>;
   readonly now: () => number;
 }
 
@@ -73,6 +81,7 @@ export class PopupStore {
       catalogue: null,
       probing: false,
       proxyDenied: false,
+      servedRequest: 'idle',
       viewFrom: null,
       wordsFrom: null,
     };
@@ -138,6 +147,28 @@ export class PopupStore {
     }
     this.probes = { ...this.probes, proxy: finding };
     await this.refresh(undefined, true);
+  }
+
+  /** The chain the site sends, from the companion (the permission request must come first: askServedChain). */
+  async getServedChain(): Promise<void> {
+    const view = this.current.view;
+    if (view.kind !== 'snapshot' || view.incidentAt !== undefined || this.current.servedRequest === 'asking') return;
+    const asked = this.ports.askServedChain(view.snapshot.tabId);
+    this.update({ servedRequest: 'asking' });
+    let made: PopupState | null;
+    try {
+      made = await asked;
+    } catch {
+      // The background did not answer: the button comes back, everything else stays.
+      this.update({ servedRequest: 'idle' });
+      return;
+    }
+    if (made === null) {
+      this.update({ servedRequest: 'denied' });
+      return;
+    }
+    this.current = { ...this.current, servedRequest: 'idle' };
+    await this.refresh(Promise.resolve(made));
   }
 
   /** `pending`: a read already started; `withProbes`: the person just ran a check. */

@@ -21,7 +21,12 @@ const source = browserSource(browser);
 const store = new ReportStore(targetFromQuery(location.search), {
   settings: () => readSettings(browser),
   uiLanguage: (setting) => uiLanguage(browser, setting),
-  resolve: (target) => resolvePopupState(target, source),
+  // A tab's view from the background, which holds the checks the person ran from the popup (the
+  // companion's chain among them); a past incident or an address is resolved here.
+  resolve: (target) =>
+    'tabId' in target
+      ? send((m) => browser.runtime.sendMessage(m), { type: 'cert-doctor:view', tabId: target.tabId })
+      : resolvePopupState(target, source),
   loadCatalogue: (language) => loadCatalogue(language, (path) => browser.runtime.getURL(path)),
   remembered: () => source.remembered(),
   requestDownloads: () => browser.permissions.request({ permissions: ['downloads'] }),

@@ -227,6 +227,7 @@ export class ReportStore {
       evidenceText: (e) => evidenceText(e, reportT, reportLanguage),
       now: this.ports.now(),
       options,
+      ...(view.served ? { served: view.served } : {}),
     });
     this.update({ report });
   }

@@ -34,6 +34,11 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import { browserSource } from '../views/browser-source';
 import { resolvePopupState, type SnapshotSource } from '../views/resolve-view';
 import { ReadyViews } from './ready-views';
+import { askCompanion } from './companion';
+import { decodeErrorNumber } from '../core/error-codes/decode';
+import { servedChainHelps } from '../shared/served-outcome';
+import type { PopupState } from '../views/snapshot-view';
+import { pageProbes } from '../shared/view-message';
 import { CoalescedRuns } from './coalesced-runs';
 import { HandoffWords } from './handoff-words';
 import { loadGuideWords } from '../guide/guide-words';
@@ -296,13 +301,27 @@ browser.runtime.onMessage.addListener(
     // address, the proxy setting), and for a past incident from the history (options page).
     'cert-doctor:view': (request) =>
       'tabId' in request
-        ? readyViews.make(request.tabId, request.probes)
-        : resolvePopupState({ incident: request.incident }, viewSource, request.probes ?? {}),
+        ? readyViews.make(request.tabId, pageProbes(request.probes))
+        : resolvePopupState({ incident: request.incident }, viewSource, pageProbes(request.probes) ?? {}),
     // Saving a report. The download goes to the downloads folder without a dialog; the page
     // asked for the optional permission when the person clicked.
     'save-report': (request) => saveReport(request),
+    // The chain the tab's site sends, from the companion (the popup asked for nativeMessaging
+    // when the person pressed its button).
+    'cert-doctor:served-chain': (request) => servedChainFor(request.tabId),
   }),
 );
+
+async function servedChainFor(tabId: number): Promise<PopupState> {
+  const snapshot = await tabs.read(tabId);
+  const family = snapshot?.failure?.errorNumber == null ? null : decodeErrorNumber(snapshot.failure.errorNumber).family;
+  if (!snapshot || !servedChainHelps(snapshot.status, family, snapshot.url)) return readyViews.make(tabId);
+  // The host and port are the tab's own (its recorded URL), never the message's.
+  const outcome = await askCompanion(snapshot.url, (application, message) => browser.runtime.sendNativeMessage(application, message));
+  const now = await tabs.read(tabId);
+  // Kept only for the load it was asked about: a new load of the tab starts without it.
+  return readyViews.make(tabId, now?.startedAt === snapshot.startedAt ? { served: outcome } : undefined);
+}
 
 function saveReport(request: SaveReportMessage): Promise<SaveReportReply> {
   const url = URL.createObjectURL(new Blob([request.content], { type: `${request.mime};charset=utf-8` }));

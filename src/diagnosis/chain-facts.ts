@@ -66,7 +66,11 @@ const parsedByDer = new Map<string, ParsedCertificate | null>();
 
 /** A captured certificate's DER parsed, or null when it has none or it does not parse. */
 export function parseCaptured(certificate: CapturedCertificate): ParsedCertificate | null {
-  const der = certificate.derBase64;
+  return parseDerOnce(certificate.derBase64);
+}
+
+/** A DER (base64) parsed once, or null when it is empty or does not parse. */
+export function parseDerOnce(der: string): ParsedCertificate | null {
   if (!der) return null;
   const known = parsedByDer.get(der);
   if (known !== undefined) return known;

@@ -13,6 +13,7 @@ import { OLD_TLS_CODES, overrideGroupOf } from './firefox-rules';
 import { isLocalHost } from './host-kind';
 import type { DiagnosisEnvironment, DiagnosisHistory } from './inputs';
 import { rankException, rankLoaded } from './loaded-page';
+import { servedCertificates, weighServedChain } from './served-chain';
 import { wwwAlternative } from './name-coverage';
 import { hostnameOf } from '../shared/url';
 import type { Action, Bypass, Diagnosis, Verdict } from './types';
@@ -44,12 +45,16 @@ function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: Diagn
   const decoded = number === null ? null : decodeErrorNumber(number);
   const code = decoded?.name ?? null;
   const findings = rankFailure(code, decoded?.family ?? 'unknown', host, environment, history);
+  // The certificate the server sends, when the person asked the companion for it.
+  const served = servedCertificates(history.probes.served);
+  const servedProduct = weighServedChain(findings.board, code, host, served, environment, history.probes.www);
+  const product = servedProduct ?? findings.product;
   const httpsOnlyPage = snapshot.errorPage === 'https-only';
   // Firefox's own page says it: no working https for this address, whatever the code beneath.
   if (httpsOnlyPage) findings.board.set('https-only-unavailable', 500, 'high', { kind: 'https-only-page' });
   const causes = findings.board.ranked();
   const top = causes[0]?.id ?? 'unknown';
-  const verdict = failureVerdict(top, findings.product !== null);
+  const verdict = failureVerdict(top, product !== null);
   const alternative = code === 'SSL_ERROR_BAD_CERT_DOMAIN' ? wwwAlternative(host) : null;
   const actions: Action[] = ['test-again'];
   if (alternative && history.probes.www === undefined) actions.unshift('probe-www');
@@ -61,7 +66,7 @@ function diagnoseFailure(snapshot: TabSnapshot, host: string, environment: Diagn
     // aboutHttpsOnlyError.ftl): the way past it is no encryption at all.
     bypass: httpsOnlyPage ? { rule: 'discouraged', reason: 'http-fallback' } : bypassFor(code, top, verdict, findings.hstsKnown, host),
     causes,
-    product: findings.product,
+    product,
     code,
     actions,
     alternativeHost: alternative,

@@ -3,6 +3,7 @@
 import type { SkewEstimate } from '../core/clock/skew';
 import type { CertificateMemory } from '../core/continuity/memory';
 import type { ProxyFinding } from './proxy-settings';
+import type { ServedOutcome } from '../shared/served-outcome';
 import type { ProbeResult } from './types';
 
 export interface DiagnosisEnvironment {
@@ -22,6 +23,6 @@ export interface DiagnosisHistory {
   readonly lastGood: CertificateMemory | null;
   /** Every remembered site, to see interception on other sites (empty when switched off). */
   readonly remembered: readonly CertificateMemory[];
-  /** Checks the person ran from the popup. */
-  readonly probes: { readonly www?: ProbeResult; readonly proxy?: ProxyFinding };
+  /** Checks the person ran from the popup (`served`: the chain the companion received). */
+  readonly probes: { readonly www?: ProbeResult; readonly proxy?: ProxyFinding; readonly served?: ServedOutcome };
 }

@@ -33,13 +33,18 @@ export function rankException(
     rankNameMismatchFromNames(board, host, chain.names);
     weighBlockPage(board, host, chain.names);
   }
-  if (security.isNotValidAtThisTime || category === 'expired_or_not_yet_valid') rankValidity(board, chain, environment);
+  if (security.isNotValidAtThisTime || category === 'expired_or_not_yet_valid') rankValidity(board, chain.leaf, environment);
   if (security.isUntrusted || category === 'trust_error') rankTrust(board, chain, host);
   return board;
 }
 
-function rankValidity(board: CauseBoard, chain: ChainFacts, environment: DiagnosisEnvironment): void {
-  const { notBefore, notAfter } = chain.leaf;
+/** A certificate outside its dates: expired or not yet valid, unless the clock explains it. */
+export function rankValidity(
+  board: CauseBoard,
+  certificate: { readonly notBefore: number; readonly notAfter: number },
+  environment: DiagnosisEnvironment,
+): void {
+  const { notBefore, notAfter } = certificate;
   const validity = { kind: 'validity', notBefore, notAfter } as const;
   const clock = environment.clock;
   // The true time, as the servers that sent Date headers see it.

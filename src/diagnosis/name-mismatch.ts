@@ -5,16 +5,27 @@
 
 import type { CauseBoard } from './cause-board';
 import type { DiagnosisHistory } from './inputs';
+import type { ProbeResult } from './types';
 import { coveredBy, looksLikeSharedHosting, wildcardTooShallow, wwwAlternative } from './name-coverage';
 
 /** More labels than "a.example.com": deep names are where one-level wildcards fall short. */
 const DEEP_NAME_LABELS = 4;
 
-export function rankNameMismatchFromNames(board: CauseBoard, host: string, names: readonly string[]): void {
+/**
+ * `twin`: what is known of the www twin. After an exception the page loaded, so a certificate
+ * that covers the twin works there ('works'); a certificate only seen by the companion says
+ * the name is covered, not that the twin answers ('unchecked', unless the person checked).
+ */
+export function rankNameMismatchFromNames(
+  board: CauseBoard,
+  host: string,
+  names: readonly string[],
+  twin: ProbeResult | 'unchecked' = 'works',
+): void {
   const alternative = wwwAlternative(host);
   const evidence = { kind: 'names', names: names.slice(0, 20) } as const;
   if (alternative && coveredBy(names, alternative)) {
-    board.set('name-mismatch-www', 300, 'high', evidence, { kind: 'www-alternative', alternative, result: 'works' });
+    board.set('name-mismatch-www', 300, 'high', evidence, { kind: 'www-alternative', alternative, result: twin });
     return;
   }
   const wildcard = wildcardTooShallow(names, host);

@@ -65,7 +65,9 @@ export type Evidence =
   | { readonly kind: 'linux-store' }
   | { readonly kind: 'corporate-host'; readonly host: string }
   | { readonly kind: 'https-only-page' }
-  | { readonly kind: 'block-page-names'; readonly names: readonly string[] };
+  | { readonly kind: 'block-page-names'; readonly names: readonly string[] }
+  /** The issuer a served leaf names, which the server did not send (the companion's chain). */
+  | { readonly kind: 'missing-issuer'; readonly issuer: string };
 
 export interface Cause {
   readonly id: CauseId;

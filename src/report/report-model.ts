@@ -21,6 +21,8 @@ import { siteAddress, sslLabsCanTest, textValues, type Facts } from '../guide/te
 import type { TabSnapshot } from '../shared/tab-snapshot';
 import { isCommandHost } from '../shared/command-host';
 import { cleanLine, cleanText } from './sanitize';
+import { servedChainReport, type ServedChainReport } from './served-chain';
+import type { ServedView } from '../views/served-facts';
 
 export const REPORT_SCHEMA_ID = 'https://cert-doctor.net/schemas/report-1.json';
 export const REPORT_VERSION = 1;
@@ -51,6 +53,8 @@ export interface ReportInput {
   readonly evidenceText: (evidence: Evidence) => string;
   readonly now: number;
   readonly options: ReportOptions;
+  /** What the companion received from the server, when the person asked it (served-chain.ts). */
+  readonly served?: ServedView;
 }
 
 export type CheckResult = 'passed' | 'failed' | 'unknown';
@@ -109,6 +113,8 @@ export interface Report {
   /** The last valid certificate this browser saw for the site: "it worked until then". */
   readonly lastGood: { readonly issuer: string; readonly lastSeen: string } | null;
   readonly note: string | null;
+  /** The chain the server sends, as the companion received it: present only when it did. */
+  readonly servedChain?: ServedChainReport;
 }
 
 const SERVERS: readonly ServerKey[] = ['nginx', 'apache', 'caddy', 'iis', 'certbot'];
@@ -208,7 +214,13 @@ export function buildReport(input: ReportInput): Report {
     chainPem: options.includeChain ? chainPem(certificates.map((c) => c.derBase64)) : null,
     lastGood,
     note: options.note.trim() ? cleanText(options.note.trim()) : null,
+    ...servedPart(input.served, options.includeChain),
   };
+}
+
+function servedPart(served: ServedView | undefined, includeChain: boolean): Pick<Report, 'servedChain'> {
+  const servedChain = servedChainReport(served, includeChain);
+  return servedChain ? { servedChain } : {};
 }
 
 function address(url: URL, options: ReportOptions): string {

@@ -6,6 +6,7 @@ import type { Translate } from '../shared/i18n';
 import { translateCount } from '../shared/plural';
 import { isCommandHost, quotedHost } from '../shared/command-host';
 import type { Report, VisitorCheck } from './report-model';
+import type { ServedChainReport } from './served-chain';
 
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
@@ -83,8 +84,29 @@ export function reportSections(report: Report, t: Translate): Block[] {
     );
   }
   if (report.chainPem) blocks.push({ kind: 'heading', text: t('reportChain') }, { kind: 'code', text: report.chainPem.trimEnd() });
+  if (report.servedChain) blocks.push(...servedBlocks(report.servedChain, t));
   if (report.note) blocks.push({ kind: 'heading', text: t('reportNote') }, { kind: 'paragraph', text: report.note });
   blocks.push({ kind: 'paragraph', text: t('reportFooter', report.generatedAt) });
+  return blocks;
+}
+
+/** The chain the server sends, as the companion received it: a line per certificate, then the PEM. */
+function servedBlocks(served: ServedChainReport, t: Translate): Block[] {
+  const lines = served.certificates.map((c) =>
+    t('reportServedCertificateLine', [
+      c.subject,
+      c.issuer,
+      c.notBefore,
+      c.notAfter,
+      c.names.length > 0 ? c.names.join(', ') : t('reportServedNoNames'),
+    ]),
+  );
+  if (served.missingIssuer !== null) lines.push(t('reportServedMissingIssuer', served.missingIssuer));
+  const blocks: Block[] = [
+    { kind: 'heading', text: t('reportServedChain', served.at) },
+    { kind: 'list', items: lines },
+  ];
+  if (served.pem) blocks.push({ kind: 'heading', text: t('reportServedChainPem') }, { kind: 'code', text: served.pem.trimEnd() });
   return blocks;
 }
 

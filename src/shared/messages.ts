@@ -6,6 +6,7 @@
 
 import { isPopupState, type PopupState } from '../views/snapshot-view';
 import { isSaveReportMessage, type SaveReportMessage, type SaveReportReply } from './save-report-message';
+import { isServedChainMessage, type ServedChainMessage } from './served-chain-message';
 import { isViewRequest, type ViewRequest } from './view-message';
 
 export interface MessageMap {
@@ -13,6 +14,8 @@ export interface MessageMap {
   readonly 'cert-doctor:view': { readonly request: ViewRequest; readonly reply: PopupState };
   /** A page asks the background to save a report as a file (the downloads API). */
   readonly 'save-report': { readonly request: SaveReportMessage; readonly reply: SaveReportReply };
+  /** The popup asks for the chain the tab's site sends, through the companion; the reply is the view made again. */
+  readonly 'cert-doctor:served-chain': { readonly request: ServedChainMessage; readonly reply: PopupState };
 }
 
 export type MessageType = keyof MessageMap;
@@ -21,11 +24,13 @@ type Guard<T> = (value: unknown) => value is T;
 const REQUESTS: { readonly [K in MessageType]: Guard<MessageMap[K]['request']> } = {
   'cert-doctor:view': isViewRequest,
   'save-report': isSaveReportMessage,
+  'cert-doctor:served-chain': isServedChainMessage,
 };
 
 const REPLIES: { readonly [K in MessageType]: Guard<MessageMap[K]['reply']> } = {
   'cert-doctor:view': isPopupState,
   'save-report': isSaveReportReply,
+  'cert-doctor:served-chain': isPopupState,
 };
 
 export type Handlers = { readonly [K in MessageType]: (request: MessageMap[K]['request']) => Promise<MessageMap[K]['reply']> };

@@ -61,3 +61,18 @@ export function storableUrl(url: string, maxChars = MAX_STORED_URL_CHARS): strin
 export function storableHost(url: string): string | null {
   return hostAndPortOf(url)?.slice(0, MAX_HOST_CHARS) ?? null;
 }
+
+/**
+ * Where a companion connects for an https page: its host name (an IPv6 literal without its
+ * brackets) and port, 443 when the URL names none. Null for anything but an https URL.
+ */
+export function httpsEndpointOf(url: string): { readonly host: string; readonly port: number } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' || parsed.hostname === '') return null;
+  return { host: parsed.hostname.toLowerCase().replace(/^\[|\]$/g, ''), port: parsed.port ? Number(parsed.port) : 443 };
+}

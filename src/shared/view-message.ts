@@ -14,3 +14,12 @@ export function isViewRequest(message: unknown): message is ViewRequest {
   if (m['probes'] !== undefined && (typeof m['probes'] !== 'object' || m['probes'] === null)) return false;
   return (typeof m['tabId'] === 'number' && Number.isInteger(m['tabId'])) || typeof m['incident'] === 'string';
 }
+
+/**
+ * The checks a page ran itself (www, proxy), from a view request: the companion's answer is the
+ * background's alone to record (companion.ts), so a `served` in a message is dropped.
+ */
+export function pageProbes(probes: Probes | undefined): Probes | undefined {
+  if (!probes) return undefined;
+  return { ...(probes.www ? { www: probes.www } : {}), ...(probes.proxy ? { proxy: probes.proxy } : {}) };
+}

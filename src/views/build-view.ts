@@ -9,7 +9,9 @@ import { diagnose } from '../diagnosis/diagnose';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Settings } from '../shared/settings';
 import type { TabSnapshot } from '../shared/tab-snapshot';
+import type { ServedOutcome } from '../shared/served-outcome';
 import { certificateFacts } from './certificate-facts';
+import { servedView } from './served-facts';
 import type { CodeFacts, Environment, Probes, SnapshotView } from './snapshot-view';
 
 export interface ViewInputs {
@@ -50,6 +52,7 @@ export function buildSnapshotView(snapshot: TabSnapshot, inputs: ViewInputs): Sn
     ...decodedFacts(snapshot),
     now,
     ...(inputs.incidentAt !== undefined ? { incidentAt: inputs.incidentAt } : {}),
+    ...servedPart(inputs.probes?.served),
   };
 }
 
@@ -62,6 +65,11 @@ export function decodedFacts(snapshot: TabSnapshot): Pick<SnapshotView, 'code' |
     ),
     certificates: certificateFacts(snapshot.security?.certificates ?? []),
   };
+}
+
+function servedPart(outcome: ServedOutcome | undefined): Pick<SnapshotView, 'served'> {
+  const served = servedView(outcome);
+  return served ? { served } : {};
 }
 
 function codeFacts(errorNumber: number | null): CodeFacts | null {

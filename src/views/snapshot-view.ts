@@ -7,7 +7,9 @@ import type { CertificateMemory } from '../core/continuity/memory';
 import type { ErrorFamily } from '../core/error-codes/decode';
 import type { ProxyFinding } from '../diagnosis/proxy-settings';
 import type { Diagnosis, ProbeResult } from '../diagnosis/types';
+import type { ServedOutcome } from '../shared/served-outcome';
 import type { TabSnapshot } from '../shared/tab-snapshot';
+import type { ServedView } from './served-facts';
 
 /** Facts about this browser and device. */
 export interface Environment {
@@ -60,12 +62,16 @@ export interface SnapshotView {
   readonly now: number;
   /** Set when this is a past incident from the history, not a tab's current load. */
   readonly incidentAt?: number;
+  /** What the companion answered for this load, when the person asked it. */
+  readonly served?: ServedView;
 }
 
 /** Checks the person ran from the popup (each one sends a request, and only when clicked). */
 export interface Probes {
   readonly www?: ProbeResult;
   readonly proxy?: ProxyFinding;
+  /** The chain the site sends, from the companion: set only by the background (companion.ts). */
+  readonly served?: ServedOutcome;
 }
 
 export type PopupState =

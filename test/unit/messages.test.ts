@@ -3,6 +3,7 @@
 
 import { dispatcher, isSaveReportReply, send, type Handlers } from '../../src/shared/messages';
 import { isSaveReportMessage, type SaveReportMessage } from '../../src/shared/save-report-message';
+import { isServedChainMessage } from '../../src/shared/served-chain-message';
 import { isViewRequest } from '../../src/shared/view-message';
 import { isPopupState, isSnapshotView } from '../../src/views/snapshot-view';
 import { expiredTabView } from './support/ready-view';
@@ -29,6 +30,21 @@ describe('isViewRequest', () => {
     ['cert-doctor:view', false],
   ])('%j: %s', (message, expected) => {
     expect(isViewRequest(message)).toBe(expected);
+  });
+});
+
+describe('isServedChainMessage', () => {
+  test.each([
+    [{ type: 'cert-doctor:served-chain', tabId: 3 }, true],
+    [{ type: 'cert-doctor:served-chain', tabId: 0 }, true],
+    [{ type: 'cert-doctor:served-chain', tabId: -1 }, false],
+    [{ type: 'cert-doctor:served-chain', tabId: 1.5 }, false],
+    [{ type: 'cert-doctor:served-chain', tabId: '3' }, false],
+    [{ type: 'cert-doctor:served-chain' }, false],
+    [{ type: 'cert-doctor:view', tabId: 3 }, false],
+    [null, false],
+  ])('%j: %s', (message, expected) => {
+    expect(isServedChainMessage(message)).toBe(expected);
   });
 });
 
@@ -103,6 +119,10 @@ describe('dispatcher and send', () => {
       calls.push(`save ${request.filename}`);
       return Promise.resolve({ ok: true, filename: request.filename });
     },
+    'cert-doctor:served-chain': (request) => {
+      calls.push(`served ${request.tabId}`);
+      return Promise.resolve({ kind: 'no-record', tabId: request.tabId });
+    },
   });
 
   test("each message goes to its type's handler; anything else gets no answer", async () => {
@@ -113,7 +133,10 @@ describe('dispatcher and send', () => {
     expect(listener({ type: 'save-report', filename: '../x' })).toBeUndefined();
     expect(listener({ type: 'unknown' })).toBeUndefined();
     expect(listener('cert-doctor:view')).toBeUndefined();
-    expect(calls).toEqual(['view 5', `save ${GOOD_SAVE.filename}`]);
+    await expect(listener({ type: 'cert-doctor:served-chain', tabId: 2 })).resolves.toEqual({ kind: 'no-record', tabId: 2 });
+    // A host in the message is not how the background is asked: only the tab id counts.
+    expect(listener({ type: 'cert-doctor:served-chain', host: 'evil.test', port: 22 })).toBeUndefined();
+    expect(calls).toEqual(['view 5', `save ${GOOD_SAVE.filename}`, 'served 2']);
   });
 
   test('send returns a reply of the right shape, and throws on any other', async () => {

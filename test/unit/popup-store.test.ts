@@ -80,6 +80,7 @@ async function harness(options: Options = {}): Promise<Harness> {
       },
       probe: () => Promise.resolve('works'),
       readProxy: () => Promise.resolve({ kind: 'none', where: '' }),
+      askServedChain: () => Promise.resolve(null),
       now: () => options.now ?? NOW,
       ...options.ports,
     },
@@ -270,6 +271,52 @@ describe("the popup store: the person's checks", () => {
     answer = { kind: 'none', where: '' };
     await store.checkProxy();
     expect(requests).toEqual([{ type: 'cert-doctor:view', tabId: TAB, probes: { proxy: { kind: 'none', where: '' } } }]);
+  });
+
+  test('the companion: declined, the popup says so; allowed, the view the background made again is shown', async () => {
+    let answer: 'declined' | 'made' | 'broken' = 'declined';
+    const asked: number[] = [];
+    const served = { kind: 'not-installed' } as const;
+    const { store, renders, view } = await harness({
+      ports: {
+        askServedChain: (tabId) => {
+          asked.push(tabId);
+          if (answer === 'broken') return Promise.reject(new Error('no background'));
+          return Promise.resolve(answer === 'made' ? { ...view, served } : null);
+        },
+      },
+    });
+    await store.start();
+    await store.getServedChain();
+    expect(asked).toEqual([TAB]);
+    expect(renders.at(-1)?.servedRequest).toBe('denied');
+    answer = 'made';
+    await store.getServedChain();
+    // While the companion was asked, the button said so.
+    expect(renders.some((r) => r.servedRequest === 'asking')).toBe(true);
+    const last = renders.at(-1);
+    expect(last?.servedRequest).toBe('idle');
+    expect(last?.view.kind === 'snapshot' ? last.view.served : undefined).toEqual(served);
+    answer = 'broken';
+    await store.getServedChain();
+    expect(renders.at(-1)?.servedRequest).toBe('idle');
+    expect(asked).toEqual([TAB, TAB, TAB]);
+  });
+
+  test('a past incident never asks the companion', async () => {
+    const asked: number[] = [];
+    const { store } = await harness({
+      viewChange: (made) => ({ ...made, incidentAt: NOW - 1000 }),
+      ports: {
+        askServedChain: (tabId) => {
+          asked.push(tabId);
+          return Promise.resolve(null);
+        },
+      },
+    });
+    await store.start();
+    await store.getServedChain();
+    expect(asked).toEqual([]);
   });
 
   test('testing again forgets the checks: the next check starts from nothing', async () => {

@@ -147,6 +147,24 @@ describe('the background keeps each tab view ready', () => {
     );
   });
 
+  test("the companion's answer stays with the load's view (through later checks), and a new load forgets it", async () => {
+    const { session, tabs, views } = harness();
+    await tabs.update(1, () => expiredLoad());
+    await views.make(1, { served: { kind: 'not-installed' } });
+    expect((await storedView(session, 1))?.served).toEqual({ kind: 'not-installed' });
+    // A later check (the proxy) keeps it.
+    await views.make(1, { proxy: { kind: 'none', where: '' } });
+    expect((await storedView(session, 1))?.served).toEqual({ kind: 'not-installed' });
+    await tabs.update(
+      1,
+      () => recordFailure(startLoad(1, URL_A, NOW + 5000), 1, URL_A, 'Error code 2153390069', NOW + 5500) ?? expiredLoad(),
+    );
+    await views.make(1);
+    const fresh = await storedView(session, 1);
+    expect(fresh?.snapshot.startedAt).toBe(NOW + 5000);
+    expect(fresh?.served).toBeUndefined();
+  });
+
   test('a closed tab loses its view; an http page gets none', async () => {
     const { session, tabs, views } = harness();
     await tabs.update(1, () => expiredLoad());
