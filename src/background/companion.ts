@@ -4,6 +4,7 @@
 // answer for that host and port; after COMPANION_TIMEOUT_MS the popup is told so.
 
 import {
+  COMPANION_APPLICATION,
   COMPANION_PROTOCOL_VERSION,
   isCompanionError,
   isCompanionReply,
@@ -14,8 +15,6 @@ import {
 import type { ServedOutcome } from '../shared/served-outcome';
 import { httpsEndpointOf } from '../shared/url';
 
-/** The name in the host's manifest (cert_doctor_companion.json). */
-export const COMPANION_NAME = 'cert_doctor_companion';
 /** The host itself gives up on a connection after 10 s; this leaves it time to say so. */
 export const COMPANION_TIMEOUT_MS = 15_000;
 /** Firefox's words when no manifest for the name is found (NativeMessaging.sys.mjs, _throwGenericError). */
@@ -36,7 +35,7 @@ export async function askCompanion(
   let reply: unknown;
   try {
     reply = await Promise.race([
-      sendNative(COMPANION_NAME, request),
+      sendNative(COMPANION_APPLICATION, request),
       new Promise<typeof timedOut>((resolve) => {
         setTimer(() => {
           resolve(timedOut);

@@ -19,7 +19,6 @@ import {
   type RunCommand,
 } from '../companion/install';
 import { COMPANION_HOST_NAME, isCompanionPlatform } from '../companion/install-locations';
-import { lookupWithRules, parseResolveRules, RESOLVE_VARIABLE } from '../companion/resolve-override';
 
 export interface CommandIo {
   readonly out: (text: string) => void;
@@ -127,7 +126,6 @@ async function runHostProcess(firefoxArgs: readonly string[]): Promise<number> {
   if (firefoxArgs[1] !== undefined && firefoxArgs[1] !== CERT_DOCTOR_EXTENSION_ID) {
     log(`cert-doctor companion: started for ${firefoxArgs[1]}, not ${CERT_DOCTOR_EXTENSION_ID}`);
   }
-  const lookup = lookupWithRules(parseResolveRules(process.env[RESOLVE_VARIABLE]));
   let answered = false;
   // A bug thrown from an event handler would end the process with no answer, which Firefox
   // reports to the extension only as a disconnect: it gets a "failed" error instead.
@@ -150,6 +148,6 @@ async function runHostProcess(firefoxArgs: readonly string[]): Promise<number> {
         }),
       log,
     },
-    (host, port) => fetchServedChain(host, port, { timeoutMs: DEFAULT_FETCH_TIMEOUT_MS, ...(lookup ? { lookup } : {}) }),
+    (host, port) => fetchServedChain(host, port, { timeoutMs: DEFAULT_FETCH_TIMEOUT_MS }),
   );
 }

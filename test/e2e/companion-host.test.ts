@@ -3,7 +3,7 @@
 // grants the optional nativeMessaging permission on a click, starts the host for
 // browser.runtime.sendNativeMessage and gets back the chain a failing lab site sends; a request
 // outside the schema gets the host's bad-request answer. For the lab's sites the host resolves
-// the lab's names as Firefox does (CERT_DOCTOR_RESOLVE, test/firefox/companion.ts).
+// the lab's names as Firefox does (a resolver preloaded through NODE_OPTIONS, test/firefox/companion.ts).
 
 import { existsSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';

@@ -15,8 +15,7 @@ import { installExtension, launchFirefox, pollPage, visit } from '../firefox/lau
 import { createTrustingProfile } from '../firefox/profile';
 import { startLab } from '../lab/lab';
 import type { Lab } from '../lab/types';
-// The stand-in for B's companion, with installCompanionForTest's shape (test/firefox/companion.ts on main).
-import { installCompanionForTest, type InstalledCompanion } from './support/companion-install';
+import { installCompanionForTest, type InstalledCompanion } from '../firefox/companion';
 
 jest.setTimeout(120_000);
 

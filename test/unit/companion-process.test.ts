@@ -147,14 +147,6 @@ describe('the companion process', () => {
     expect(serverNames.at(-1)).toBe('localhost');
   });
 
-  test('CERT_DOCTOR_RESOLVE gives a lab name its address; the name asked for is the SNI sent', async () => {
-    const run = await launch(framed({ kind: 'cert-doctor/get-served-chain', version: 1, host: 'site.lab.test', port }), {
-      CERT_DOCTOR_RESOLVE: '*.lab.test=127.0.0.1',
-    });
-    expect(onlyMessage(run.stdout)).toMatchObject({ kind: 'cert-doctor/served-chain', host: 'site.lab.test', certificates: expectedChain });
-    expect(serverNames.at(-1)).toBe('site.lab.test');
-  });
-
   test('garbage gets one bad-request answer, nothing else on stdout, and exit status 1', async () => {
     const run = await launch(framed('{"kind":"cert-doctor/get-served-chain","version":1,"host":"localhost; rm -rf ~","port":1}'));
     expect(run.code).toBe(1);

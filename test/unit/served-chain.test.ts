@@ -4,7 +4,7 @@
 
 import * as x509 from '@peculiar/x509';
 import Ajv from 'ajv';
-import { askCompanion, COMPANION_NAME, COMPANION_TIMEOUT_MS } from '../../src/background/companion';
+import { askCompanion, COMPANION_TIMEOUT_MS } from '../../src/background/companion';
 import { bytesToBase64 } from '../../src/core/encoding/base64';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { Diagnosis, Evidence } from '../../src/diagnosis/types';
@@ -87,7 +87,9 @@ describe('askCompanion', () => {
       COMPANION_TIMEOUT_MS,
       noTimer,
     );
-    expect(asked).toEqual([[COMPANION_NAME, { kind: 'cert-doctor/get-served-chain', version: 1, host: 'shop.example', port: 8443 }]]);
+    expect(asked).toEqual([
+      ['cert_doctor_companion', { kind: 'cert-doctor/get-served-chain', version: 1, host: 'shop.example', port: 8443 }],
+    ]);
     expect(outcome).toEqual({ kind: 'chain', chain: reply });
   });
 
@@ -109,7 +111,7 @@ describe('askCompanion', () => {
   test("Firefox's words for a missing manifest mean the companion is not installed", async () => {
     const outcome = await askCompanion(
       'https://a.example/',
-      () => Promise.reject(new Error(`No such native application ${COMPANION_NAME}`)),
+      () => Promise.reject(new Error(`No such native application cert_doctor_companion`)),
       COMPANION_TIMEOUT_MS,
       noTimer,
     );
