@@ -17,6 +17,15 @@ export interface FetchOptions {
   /** Gives up after this long (connection and handshake together). */
   readonly timeoutMs: number;
   readonly now?: () => number;
+  /** Connect to this address instead of resolving `host` (which is still sent as SNI), like curl's --resolve. */
+  readonly connectTo?: string;
+  /** Versions and cipher suites to offer (Node's defaults otherwise). */
+  readonly tls?: Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> & { readonly ciphersuites?: string };
+  /**
+   * After the handshake, keep listening this long for an alert. A TLS 1.3 server that wants a
+   * client certificate says so only after the client's Finished (RFC 8446 4.4.2.4).
+   */
+  readonly settleMs?: number;
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
@@ -32,9 +41,10 @@ export function fetchServedChain(
     let settled = false;
     let stapled = false;
     // requestOCSP is a TLSSocket option that tls.connect passes on (Node's docs), missing from its types.
-    const connectOptions: ConnectionOptions & { readonly requestOCSP: boolean } = {
-      host,
+    const connectOptions: ConnectionOptions & { readonly requestOCSP: boolean; readonly ciphersuites?: string } = {
+      host: options.connectTo ?? host,
       port,
+      ...options.tls,
       // SNI: only for a name (an IP address is not sent as SNI).
       ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
@@ -42,12 +52,15 @@ export function fetchServedChain(
       ALPNProtocols: ['http/1.1'],
     };
     const socket = connect(connectOptions);
+    // Set once the handshake is done: what it showed, kept if an alert comes after it.
+    let handshake: { readonly certificates: string[]; readonly protocol: string | null; readonly cipher: string | null } | null = null;
     const finish = (certificates: string[], failure: ServedFailure | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const protocol = failure ? null : (socket.getProtocol() ?? null);
-      const cipher = failure ? null : socket.getCipher().standardName;
+      clearTimeout(settleTimer);
+      const protocol = handshake?.protocol ?? null;
+      const cipher = handshake?.cipher ?? null;
       socket.destroy();
       resolve({
         kind: SERVED_CHAIN_REPLY,
@@ -63,19 +76,36 @@ export function fetchServedChain(
       });
     };
     const timer = setTimeout(() => {
-      finish([], { kind: 'timeout', detail: `no answer within ${options.timeoutMs} ms` });
+      finish(handshake?.certificates ?? [], { kind: 'timeout', detail: `no answer within ${options.timeoutMs} ms` });
     }, options.timeoutMs);
-    socket.on('OCSPResponse', (response: Buffer) => {
-      stapled = response.length > 0;
+    let settleTimer: NodeJS.Timeout | undefined;
+    // Node passes null here when the server staples nothing (found by the lab: a TypeError before).
+    socket.on('OCSPResponse', (response: Buffer | null) => {
+      stapled = response !== null && response.length > 0;
     });
     socket.once('secureConnect', () => {
-      finish(linkedChain(socket.getPeerCertificate(true)), null);
+      handshake = {
+        certificates: linkedChain(socket.getPeerCertificate(true)),
+        protocol: socket.getProtocol() ?? null,
+        cipher: socket.getCipher().standardName,
+      };
+      const settleMs = options.settleMs ?? 0;
+      const done = handshake.certificates;
+      if (settleMs <= 0) finish(done, null);
+      else {
+        // Keep reading (and discarding: nothing but tickets or an alert can come) so an alert is seen.
+        socket.resume();
+        settleTimer = setTimeout(() => {
+          finish(done, null);
+        }, settleMs);
+      }
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      finish([], failureOf(error));
+      finish(handshake?.certificates ?? [], failureOf(error));
     });
     socket.once('close', () => {
-      finish([], { kind: 'closed', detail: 'the server closed the connection during the handshake' });
+      if (handshake) finish(handshake.certificates, null);
+      else finish([], { kind: 'closed', detail: 'the server closed the connection during the handshake' });
     });
   });
 }

@@ -16,7 +16,7 @@ export type Block =
   /** Cert Doctor's own links (never a stranger's text): the only links a format may make. */
   | { readonly kind: 'links'; readonly urls: readonly string[] };
 
-const SERVER_NAMES: Readonly<Record<string, string>> = {
+export const SERVER_NAMES: Readonly<Record<string, string>> = {
   nginx: 'nginx',
   apache: 'Apache',
   caddy: 'Caddy',
