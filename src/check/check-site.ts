@@ -3,6 +3,7 @@
 // one per TLS version, a hello with Firefox's post-quantum key share, and a TLS 1.2 hello that
 // shows the certificates in the server's own order. Nothing is sent after any handshake.
 
+import { MAX_SERVED_CERTIFICATES } from '../shared/served-chain';
 import { fetchServedChain } from './fetch-served-chain';
 import { FIREFOX_TLS12_CIPHER_LIST, FIREFOX_TLS13_CIPHER_LIST } from './firefox-hello';
 import type { Measurements } from './measurements';
@@ -55,7 +56,8 @@ export async function measureSite(target: CheckTarget): Promise<Measurements> {
   };
   const postQuantum = await probeWithHello(helloTarget, 'post-quantum');
   const tls12 = versions.some((v) => v.version === 'TLSv1.2' && v.accepted) ? await probeWithHello(helloTarget, 'tls12') : null;
-  const wire = tls12?.flight?.version === 0x0303 ? tls12.flight.certificates : null;
+  // Kept to as many as the companion's schema keeps (a real chain has 2 to 4).
+  const wire = tls12?.flight?.version === 0x0303 ? (tls12.flight.certificates?.slice(0, MAX_SERVED_CERTIFICATES) ?? null) : null;
   // When Firefox's own handshake fails, an older version may still show what the server sends.
   const fallbackCertificates = firefoxLike.certificates.length === 0 ? (versions.find((v) => v.accepted)?.certificates ?? []) : [];
   return {

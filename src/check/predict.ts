@@ -13,7 +13,9 @@ export type CheckStatus = 'loads' | 'refused' | 'unchecked';
  * exact: this Firefox would report this code. depends-on-profile: a root that is not Mozilla's;
  * only a profile that trusts it loads the site. depends-on-intermediates: an intermediate is
  * missing; Firefox fills the gap only if it already knows that intermediate (its preloaded list of
- * publicly disclosed ones, security.remote_settings.intermediates.enabled, or one it met before).
+ * publicly disclosed ones: security.remote_settings.intermediates.enabled is true in Firefox
+ * 153's greprefs.js, downloaded by modules/psm/RemoteSecuritySettings.sys.mjs; or one it met
+ * before on another site, which the lab's missing-intermediate case shows).
  */
 export type Certainty = 'exact' | 'depends-on-profile' | 'depends-on-intermediates';
 

@@ -54,6 +54,8 @@ export interface CheckJson {
     readonly code: string | null;
     readonly number: number | null;
     readonly certainty: Prediction['certainty'];
+    /** Why the certainty is what it is, in the output's language. */
+    readonly certaintyReason: string;
   };
   readonly findings: readonly string[];
   readonly tlsVersions: readonly { readonly version: string; readonly accepted: boolean }[];
@@ -92,7 +94,13 @@ export function renderCheck(input: CheckOutputInput): string {
       version: CHECK_RESULT_VERSION,
       site: { host: visibleLine(measurements.host, 260), port: measurements.port, url: siteUrl(measurements.host, measurements.port) },
       at: new Date(measurements.at).toISOString(),
-      firefox: { status: prediction.status, code: prediction.code, number: prediction.number, certainty: prediction.certainty },
+      firefox: {
+        status: prediction.status,
+        code: prediction.code,
+        number: prediction.number,
+        certainty: prediction.certainty,
+        certaintyReason: words.certainty[prediction.certainty],
+      },
       findings,
       tlsVersions: measurements.versions.map((v) => ({ version: v.version, accepted: v.accepted })),
       postQuantumHello: measurements.postQuantum,
