@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { FIREFOX_GROUPS, FIREFOX_TLS12_SUITES, FIREFOX_TLS13_SUITES, FIREFOX_VERSIONS } from '../../src/check/firefox-hello';
 import { readPopupFor, visit } from '../firefox/launch';
 import { LAB_CASE_SPECS } from '../lab/cases';
-import { firstRecordLength } from '../lab/client-hello';
+import { buildClientHello } from '../../src/check/client-hello';
+import { firstRecordLength, readClientHelloGroups } from '../lab/client-hello';
 import { orderForVisits } from '../lab/visit-order';
 import { isGrease, readHelloOffer } from './support/hello-offer';
 import { useFirefoxSession } from './support/session';
@@ -165,6 +166,10 @@ describe('cert-doctor check against Firefox, over every lab case', () => {
       }, 30_000).unref();
     });
     const offer = readHelloOffer(hello);
+    // The post-quantum probe sends key shares for Firefox's first two groups, as Firefox does.
+    const probeShares = readClientHelloGroups(buildClientHello({ serverName: 'x.test', shape: 'post-quantum' }))?.keyShareGroups ?? [];
+    const firefoxShares = readClientHelloGroups(hello)?.keyShareGroups.filter((g) => !isGrease(g)) ?? [];
+    expect(firefoxShares.slice(0, probeShares.length)).toEqual(probeShares);
     expect({
       suites: offer.cipherSuites.filter((s) => !isGrease(s)),
       groups: offer.groups.filter((g) => !isGrease(g)),
