@@ -5,7 +5,7 @@
 import { errorNumberForName } from '../core/error-codes/decode';
 import { isSelfSigned, viewCertificate, type CertificateView } from './certificate-view';
 import type { Measurements } from './measurements';
-import { verifyAsFirefox, type TrustAnchor, type Verification } from './verify-chain';
+import { matchesHost, verifyAsFirefox, type TrustAnchor, type Verification } from './verify-chain';
 
 export type CheckStatus = 'loads' | 'refused' | 'unchecked';
 
@@ -193,7 +193,7 @@ function chainFindings(
   if (gap) findings.push(gap);
   if (verification?.anchor?.source === 'added') findings.push({ kind: 'root-added', root: verification.anchor.view.parsed.subject });
   const names = [...leaf.parsed.subjectAltNames.dns, ...leaf.parsed.subjectAltNames.ip];
-  findings.push({ kind: 'names', names, covered: verification?.hostMatches ?? names.length > 0 });
+  findings.push({ kind: 'names', names, covered: matchesHost(leaf, measurements.host) });
   if (measurements.at < leaf.parsed.notBefore) findings.push({ kind: 'not-yet-valid', notBefore: leaf.parsed.notBefore });
   findings.push({ kind: 'expiry', notAfter: leaf.parsed.notAfter, expired: measurements.at > leaf.parsed.notAfter });
   for (const view of served) {
