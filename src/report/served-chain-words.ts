@@ -17,7 +17,7 @@ export const SERVED_CHAIN_WORDS: Readonly<Record<Language, ServedChainWords>> = 
     order: (order) =>
       order === 'wire'
         ? 'In the order the server sends them (read from the TLS 1.2 handshake).'
-        : 'As linked by issuer; the server’s own order could not be read (it speaks only TLS 1.3), and certificates that link to nothing are left out.',
+        : 'As linked by issuer: the server’s own order can be read only over TLS 1.2, which this server did not use; certificates that link to nothing are left out.',
     certificate: (index, line) =>
       [
         `Certificate ${index}: ${line.subject || '(no subject)'}`,
@@ -37,7 +37,7 @@ export const SERVED_CHAIN_WORDS: Readonly<Record<Language, ServedChainWords>> = 
     order: (order) =>
       order === 'wire'
         ? 'В том порядке, в каком их отправляет сервер (прочитано из рукопожатия TLS 1.2).'
-        : 'Связаны по издателю; собственный порядок сервера прочитать не удалось (он говорит только на TLS 1.3), а сертификаты, ни с чем не связанные, не показаны.',
+        : 'Связаны по издателю: собственный порядок сервера виден только по TLS 1.2, а этот сервер его не использовал; сертификаты, ни с чем не связанные, не показаны.',
     certificate: (index, line) =>
       [
         `Сертификат ${index}: ${line.subject || '(без субъекта)'}`,
