@@ -1,6 +1,7 @@
 // The trust anchors Firefox would use: Mozilla's root store, which Node carries as
-// tls.rootCertificates (Node's docs: "the bundled Mozilla CA store"), plus the roots a person's
-// profile adds, given to the check as PEM files with --ca.
+// tls.rootCertificates (Node's docs, https://nodejs.org/api/tls.html#tlsrootcertificates: "a
+// snapshot of Mozilla CA store that is fixed at release time", so it can lag Firefox's by a
+// release), plus the roots a person's profile adds, given to the check as PEM files with --ca.
 
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
