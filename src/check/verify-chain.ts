@@ -90,7 +90,7 @@ function buildForward(
   budget: { calls: number },
 ): Built {
   const anchor = anchorFor(input, subject);
-  const problem = issuerIndependentProblem(subject, role, anchor !== null, input.at);
+  const problem = issuerIndependentProblem(subject, role, anchor !== null, input.at, subCaCount);
   let deferred: string | null = null;
   if (problem !== null) {
     if (role === 'end-entity' && anchor === null) deferred = problem;
@@ -164,7 +164,8 @@ function candidatesFor(input: VerificationInput, subject: CertificateView): Cert
 }
 
 /** CheckIssuerIndependentProperties, in its order; null when the certificate passes. */
-export function issuerIndependentProblem(view: CertificateView, role: Role, isAnchor: boolean, at: number): string | null {
+/** `subCaCount`: how many CA certificates sit between this one and the end-entity (pathLenConstraint). */
+export function issuerIndependentProblem(view: CertificateView, role: Role, isAnchor: boolean, at: number, subCaCount = 0): string | null {
   const certificate = view.parsed;
   if (!isAnchor) {
     const hash = certificate.signatureAlgorithm.hash;
@@ -190,6 +191,8 @@ export function issuerIndependentProblem(view: CertificateView, role: Role, isAn
   if (role === 'end-entity' && isCa) return 'MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY';
   // A version 1 root without basic constraints is still a CA; anything else must say so.
   if (role === 'ca' && !isCa && !(isAnchor && certificate.basicConstraints === null)) return 'SEC_ERROR_CA_CERT_INVALID';
+  const pathLength = certificate.basicConstraints?.pathLength ?? null;
+  if (role === 'ca' && pathLength !== null && subCaCount > pathLength) return 'SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID';
   const ekus = certificate.extendedKeyUsage;
   if (ekus.length > 0 && !ekus.includes('serverAuth')) return 'SEC_ERROR_INADEQUATE_CERT_TYPE';
   if (role === 'end-entity' && ekus.includes('OCSPSigning')) return 'SEC_ERROR_INADEQUATE_CERT_TYPE';

@@ -71,7 +71,14 @@ export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
         case 'staple':
           return null;
         case 'order':
-          return f.sendsRoot ? 'The server also sends a root certificate (not needed: Firefox has its roots).' : null;
+          return (
+            [
+              f.sendsRoot ? 'The server also sends a root certificate (not needed: Firefox has its roots).' : '',
+              f.unused > 0 ? `The server sends ${f.unused} certificate(s) that are not part of the chain Firefox builds.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || null
+          );
       }
     },
     network: (host, port, connections) =>
@@ -129,7 +136,14 @@ export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
         case 'staple':
           return null;
         case 'order':
-          return f.sendsRoot ? 'Сервер отправляет и корневой сертификат (это не нужно: корневые сертификаты у Firefox свои).' : null;
+          return (
+            [
+              f.sendsRoot ? 'Сервер отправляет и корневой сертификат (это не нужно: корневые сертификаты у Firefox свои).' : '',
+              f.unused > 0 ? `Сервер отправляет лишние сертификаты, которые не входят в цепочку, построенную Firefox: ${f.unused}.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || null
+          );
       }
     },
     network: (host, port, connections) =>

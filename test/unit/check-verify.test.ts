@@ -108,4 +108,16 @@ describe('verification as Firefox would', () => {
     const leaf = await makeCert({ name: 'CN=www.example.test', issuer: impostor, dnsNames: ['www.example.test'] });
     expect(verify([leaf], [added(root)], 'www.example.test').code).toBe('SEC_ERROR_BAD_SIGNATURE');
   });
+
+  test('an intermediate that may issue only leaves (pathLen 0) above another intermediate: the path length is broken', async () => {
+    const root = await makeCert({ name: 'CN=Test Root', ca: true });
+    const first = await makeCert({ name: 'CN=Only Leaves', ca: true, pathLength: 0, issuer: root });
+    const second = await makeCert({ name: 'CN=Below It', ca: true, issuer: first });
+    const leaf = await makeCert({ name: 'CN=www.example.test', issuer: second, dnsNames: ['www.example.test'] });
+    const direct = await makeCert({ name: 'CN=direct.example.test', issuer: first, dnsNames: ['direct.example.test'] });
+    expect([
+      verify([leaf, second, first], [added(root)], 'www.example.test').code,
+      verify([direct, first], [added(root)], 'direct.example.test').code,
+    ]).toEqual(['SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID', null]);
+  });
 });

@@ -36,6 +36,8 @@ export interface CertOptions {
   readonly issuer?: Made;
   readonly keys?: CryptoKeyPair;
   readonly ca?: boolean;
+  /** basicConstraints pathLenConstraint, for a CA. */
+  readonly pathLength?: number;
   readonly dnsNames?: readonly string[];
   readonly notBefore?: number;
   readonly notAfter?: number;
@@ -43,7 +45,7 @@ export interface CertOptions {
 
 export async function makeCert(options: CertOptions): Promise<Made> {
   const keys = options.keys ?? (await ecKeys());
-  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(options.ca ?? false, undefined, true)];
+  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(options.ca ?? false, options.pathLength, true)];
   // As the lab's CAs (test/lab/pki.ts): digitalSignature too, so a CA used as a leaf fails on its CA flag.
   if (options.ca) {
     extensions.push(
