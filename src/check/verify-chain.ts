@@ -21,6 +21,7 @@
 
 import { ADDED_ROOT_RSA_MIN_BITS, PUBLIC_RSA_MIN_BITS } from '../diagnosis/key-size';
 import { isSelfSigned, signedBy, type CertificateView } from './certificate-view';
+import { dnsConstraintsOf, keepsDnsConstraints } from './name-constraints';
 
 export type AnchorSource = 'mozilla' | 'added';
 
@@ -113,6 +114,12 @@ function buildForward(
     // Loop prevention (RFC 4158 5.2, as pkixbuild.cpp): the same name and key further down.
     if (chain.some((seen) => seen.spki.equals(candidate.spki) && seen.parsed.subject === candidate.parsed.subject)) {
       record('SEC_ERROR_UNKNOWN_ISSUER');
+      continue;
+    }
+    // Before going further up, as PathBuildingStep::Check does: the candidate's name constraints.
+    const constraints = dnsConstraintsOf(candidate);
+    if (constraints && !keepsDnsConstraints(constraints, chain)) {
+      record('SEC_ERROR_CERT_NOT_IN_NAME_SPACE');
       continue;
     }
     if (budget.calls <= 0) {

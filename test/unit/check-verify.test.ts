@@ -4,7 +4,8 @@
 
 import { isSelfSigned } from '../../src/check/certificate-view';
 import { verifyAsFirefox, type TrustAnchor } from '../../src/check/verify-chain';
-import { DAY, NOW, ecKeys, makeCert, rsaKeys, usualChain, type Made } from './support/check-certificates';
+import { DAY, NOW, dnsNameConstraints, ecKeys, makeCert, rsaKeys, usualChain, type Made } from './support/check-certificates';
+import { dnsNameWithin } from '../../src/check/name-constraints';
 
 function added(made: Made): TrustAnchor {
   return { view: made.view, source: 'added' };
@@ -119,5 +120,34 @@ describe('verification as Firefox would', () => {
       verify([leaf, second, first], [added(root)], 'www.example.test').code,
       verify([direct, first], [added(root)], 'direct.example.test').code,
     ]).toEqual(['SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID', null]);
+  });
+
+  test('name constraints: an intermediate limited to example.test issues for shop.example.test, not for example.org (nor an excluded subtree)', async () => {
+    const root = await makeCert({ name: 'CN=Test Root', ca: true });
+    const limited = await makeCert({
+      name: 'CN=Limited',
+      ca: true,
+      issuer: root,
+      extraExtensions: [dnsNameConstraints(['example.test'], ['secret.example.test'])],
+    });
+    const leafFor = (host: string) => makeCert({ name: `CN=${host}`, issuer: limited, dnsNames: [host] });
+    const inside = await leafFor('shop.example.test');
+    const outside = await leafFor('shop.example.org');
+    const excluded = await leafFor('a.secret.example.test');
+    expect([
+      verify([inside, limited], [added(root)], 'shop.example.test').code,
+      verify([outside, limited], [added(root)], 'shop.example.org').code,
+      verify([excluded, limited], [added(root)], 'a.secret.example.test').code,
+    ]).toEqual([null, 'SEC_ERROR_CERT_NOT_IN_NAME_SPACE', 'SEC_ERROR_CERT_NOT_IN_NAME_SPACE']);
+  });
+
+  test('a DNS name constraint covers the name and its subdomains; a leading dot only the subdomains', () => {
+    expect([
+      dnsNameWithin('example.test', 'example.test'),
+      dnsNameWithin('a.example.test', 'example.test'),
+      dnsNameWithin('badexample.test', 'example.test'),
+      dnsNameWithin('example.test', '.example.test'),
+      dnsNameWithin('a.example.test', '.example.test'),
+    ]).toEqual([true, true, false, false, true]);
   });
 });

@@ -38,6 +38,7 @@ export interface CertOptions {
   readonly ca?: boolean;
   /** basicConstraints pathLenConstraint, for a CA. */
   readonly pathLength?: number;
+  readonly extraExtensions?: readonly x509.Extension[];
   readonly dnsNames?: readonly string[];
   readonly notBefore?: number;
   readonly notAfter?: number;
@@ -54,6 +55,7 @@ export async function makeCert(options: CertOptions): Promise<Made> {
   }
   if (options.dnsNames)
     extensions.push(new x509.SubjectAlternativeNameExtension(options.dnsNames.map((value) => ({ type: 'dns' as const, value }))));
+  extensions.push(...(options.extraExtensions ?? []));
   const signer = options.issuer?.keys ?? keys;
   const cert = await x509.X509CertificateGenerator.create({
     subject: options.name,
@@ -75,4 +77,22 @@ export async function usualChain(host: string, leaf: Partial<CertOptions> = {}, 
   const inter = await makeCert({ name: 'CN=Test Intermediate', ca: true, issuer: root, ...intermediate });
   const end = await makeCert({ name: `CN=${host}`, dnsNames: [host], issuer: inter, ...leaf });
   return { root, inter, end };
+}
+
+/** DER of one short TLV (content under 128 bytes, all a test needs). */
+function tlv(tag: number, content: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (content.length >= 128) throw new Error('test TLV too long');
+  return new Uint8Array([tag, content.length, ...content]);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(parts.flatMap((part) => [...part]));
+}
+
+/** A critical nameConstraints extension (RFC 5280 4.2.1.10) with dNSName subtrees. */
+export function dnsNameConstraints(permitted: readonly string[], excluded: readonly string[] = []): x509.Extension {
+  const subtrees = (tag: number, names: readonly string[]): Uint8Array[] =>
+    names.length === 0 ? [] : [tlv(tag, concat(names.map((name) => tlv(0x30, tlv(0x82, new TextEncoder().encode(name))))))];
+  const value = tlv(0x30, concat([...subtrees(0xa0, permitted), ...subtrees(0xa1, excluded)]));
+  return new x509.Extension('2.5.29.30', true, value);
 }
