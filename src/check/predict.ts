@@ -96,9 +96,17 @@ export function predict(measurements: Measurements, anchors: readonly TrustAncho
   const failure = served.failure;
   if (failure !== null) {
     switch (failure.kind) {
+      case 'other':
+        // The server chose a version older than TLS 1.2 in its ServerHello instead of an alert:
+        // Firefox 153 reports SSL_ERROR_UNSUPPORTED_VERSION (test/e2e/check-oracle.test.ts).
+        if (failure.detail.startsWith('ERR_SSL_UNSUPPORTED_PROTOCOL')) {
+          if (accepted.length > 0) findings.push({ kind: 'old-tls-only', accepted });
+          return result('refused', 'SSL_ERROR_UNSUPPORTED_VERSION');
+        }
+        findings.push({ kind: 'not-reached', reason: failure.kind, detail: failure.detail });
+        return result('unchecked', null);
       case 'dns':
       case 'timeout':
-      case 'other':
         findings.push({ kind: 'not-reached', reason: failure.kind, detail: failure.detail });
         return result('unchecked', null);
       case 'refused':

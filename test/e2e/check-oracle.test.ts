@@ -137,6 +137,36 @@ describe('cert-doctor check against Firefox, over every lab case', () => {
     expect(run.json.findings.filter((line) => line.includes('Cert Doctor Lab Intermediate'))).toHaveLength(1);
   });
 
+  test('a server that answers with a TLS 1.0 ServerHello (no alert): the code Firefox reports is the one predicted', async () => {
+    const { browser } = session();
+    // ServerHello (RFC 5246 7.4.1.3): version 3.1, a random, no session id, TLS_RSA_WITH_AES_128_CBC_SHA, no compression.
+    const body = Buffer.concat([Buffer.from([0x03, 0x01]), Buffer.alloc(32, 7), Buffer.from([0, 0x00, 0x2f, 0])]);
+    const handshake = Buffer.concat([Buffer.from([2, 0, 0, body.length]), body]);
+    const record = Buffer.concat([Buffer.from([0x16, 0x03, 0x01, 0, handshake.length]), handshake]);
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.write(record));
+    });
+    const port = await new Promise<number>((resolve) => {
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+    try {
+      const url = `https://127.0.0.1:${port}/`;
+      const page = await visit(browser, url);
+      const firefox = await readPopupFor(browser, url).finally(() => page.close().catch(() => undefined));
+      const predicted = await runCheck(url, []);
+      expect({ firefoxRefuses: firefox.code !== '', predicted: predicted.json.firefox.code }).toEqual({
+        firefoxRefuses: true,
+        predicted: firefox.code,
+      });
+    } finally {
+      server.close();
+    }
+  });
+
   test('the check offers what a real Firefox ClientHello offers: TLS 1.3 and 1.2, its cipher suites and groups', async () => {
     const { browser } = session();
     const hello = await new Promise<Buffer>((resolve, reject) => {

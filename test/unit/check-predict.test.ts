@@ -58,6 +58,8 @@ describe('the code Firefox would report, from how the handshake ended', () => {
     [{ kind: 'refused', detail: 'ECONNREFUSED' }, 'NS_ERROR_CONNECTION_REFUSED', 'refused'],
     [{ kind: 'dns', detail: 'ENOTFOUND' }, null, 'unchecked'],
     [{ kind: 'timeout', detail: 'no answer' }, null, 'unchecked'],
+    [{ kind: 'other', detail: 'ERR_SSL_UNSUPPORTED_PROTOCOL unsupported protocol' }, 'SSL_ERROR_UNSUPPORTED_VERSION', 'refused'],
+    [{ kind: 'other', detail: 'ERR_SOMETHING_ELSE' }, null, 'unchecked'],
   ] as const)('%j -> %s', (failure, code, status) => {
     const prediction = predict(measured(served([], failure)), []);
     expect({ code: prediction.code, status: prediction.status }).toEqual({ code, status });
