@@ -18,6 +18,26 @@ export interface CheckWords {
 
 const list = (items: readonly string[]): string => items.join(', ');
 
+/** How a connection ended before any handshake (ServedFailureKind), in words. */
+const NOT_REACHED: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  en: {
+    dns: 'the name was not found in DNS',
+    refused: 'the port refuses connections',
+    reset: 'the connection was reset',
+    closed: 'the connection was closed',
+    timeout: 'no answer in time',
+    other: 'an error',
+  },
+  ru: {
+    dns: 'имя не найдено в DNS',
+    refused: 'порт не принимает соединения',
+    reset: 'соединение сброшено',
+    closed: 'соединение закрыто',
+    timeout: 'ответа не было вовремя',
+    other: 'ошибка',
+  },
+};
+
 export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
   en: {
     title: (site) => `Cert Doctor check of ${site}`,
@@ -35,7 +55,7 @@ export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
     finding: (f) => {
       switch (f.kind) {
         case 'not-reached':
-          return `No TLS handshake: ${f.reason} (${f.detail}).`;
+          return `No TLS handshake: ${NOT_REACHED.en[f.reason] ?? f.reason} (${f.detail}).`;
         case 'not-tls':
           return 'The server does not answer in TLS on this port (plain HTTP, most likely).';
         case 'alert':
@@ -100,7 +120,7 @@ export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
     finding: (f) => {
       switch (f.kind) {
         case 'not-reached':
-          return `Рукопожатия TLS не было: ${f.reason} (${f.detail}).`;
+          return `Рукопожатия TLS не было: ${NOT_REACHED.ru[f.reason] ?? f.reason} (${f.detail}).`;
         case 'not-tls':
           return 'Сервер на этом порту отвечает не по TLS (скорее всего, обычным HTTP).';
         case 'alert':
