@@ -1,6 +1,7 @@
 // From measurements to Firefox's code: how each way a handshake can end maps to the code Firefox
 // 153 reports (the lab's measured codes, test/lab/cases.ts), and how sure the check says it is.
 
+import fc from 'fast-check';
 import type { Measurements } from '../../src/check/measurements';
 import { predict } from '../../src/check/predict';
 import type { TrustAnchor } from '../../src/check/verify-chain';
@@ -136,4 +137,15 @@ describe('how sure the check is', () => {
       code: null,
     });
   });
+});
+
+test('whatever bytes a server sends as certificates, the prediction is a refusal with a code, never an exception', () => {
+  fc.assert(
+    fc.property(fc.array(fc.uint8Array({ minLength: 1, maxLength: 400 }), { minLength: 1, maxLength: 4 }), (ders) => {
+      const chain = { ...served([]), certificates: ders.map((der) => Buffer.from(der).toString('base64')) };
+      const prediction = predict(measured(chain), []);
+      return prediction.status === 'refused' && prediction.code !== null;
+    }),
+    { numRuns: 200 },
+  );
 });
