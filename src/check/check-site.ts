@@ -3,7 +3,8 @@
 // one per TLS version, a hello with Firefox's post-quantum key share, and a TLS 1.2 hello that
 // shows the certificates in the server's own order. Nothing is sent after any handshake.
 
-import { MAX_SERVED_CERTIFICATES } from '../shared/served-chain';
+import { lookup } from 'node:dns/promises';
+import { COMPANION_PROTOCOL_VERSION, MAX_DETAIL_CHARS, MAX_SERVED_CERTIFICATES, SERVED_CHAIN_REPLY } from '../shared/served-chain';
 import { fetchServedChain } from './fetch-served-chain';
 import { FIREFOX_TLS12_CIPHER_LIST, FIREFOX_TLS13_CIPHER_LIST } from './firefox-hello';
 import type { Measurements } from './measurements';
@@ -25,7 +26,39 @@ const SETTLE_MS = 300;
 
 export async function measureSite(target: CheckTarget): Promise<Measurements> {
   const at = (target.now ?? Date.now)();
-  const connectTo = target.connectTo === undefined ? {} : { connectTo: target.connectTo };
+  // The name is looked up once, so every probe talks to the same address (a name with several
+  // addresses could otherwise give each probe a different server).
+  let address = target.connectTo;
+  if (address === undefined && !isIpAddress(target.host)) {
+    try {
+      address = (await lookup(target.host)).address;
+    } catch (error) {
+      const detail = (error instanceof Error ? error.message : String(error)).slice(0, MAX_DETAIL_CHARS);
+      const firefoxLike = {
+        kind: SERVED_CHAIN_REPLY,
+        version: COMPANION_PROTOCOL_VERSION,
+        host: target.host,
+        port: target.port,
+        at,
+        certificates: [],
+        protocol: null,
+        cipher: null,
+        ocspStapled: false,
+        failure: { kind: 'dns', detail },
+      } as const;
+      return {
+        host: target.host,
+        port: target.port,
+        at,
+        firefoxLike,
+        versions: [],
+        postQuantum: null,
+        wireOrder: null,
+        fallbackCertificates: [],
+      };
+    }
+  }
+  const connectTo = address === undefined ? {} : { connectTo: address };
   const firefoxLike = await fetchServedChain(target.host, target.port, {
     timeoutMs: target.timeoutMs,
     now: () => at,
@@ -49,7 +82,7 @@ export async function measureSite(target: CheckTarget): Promise<Measurements> {
   const probeTarget = { host: target.host, port: target.port, timeoutMs: target.timeoutMs, ...connectTo };
   const versions = await probeVersions(probeTarget);
   const helloTarget = {
-    address: target.connectTo ?? target.host,
+    address: address ?? target.host,
     port: target.port,
     serverName: isIpAddress(target.host) ? null : target.host,
     timeoutMs: target.timeoutMs,

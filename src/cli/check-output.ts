@@ -28,6 +28,7 @@ export const CHECK_RESULT_VERSION = 1;
 
 /** How many connections measureSite makes when it reaches the server (check-site.ts). */
 export function connectionCount(measurements: Measurements): number {
+  if (measurements.firefoxLike.failure?.kind === 'dns') return 0;
   if (measurements.versions.length === 0) return 1;
   return (
     1 +
@@ -99,7 +100,7 @@ export function renderCheck(input: CheckOutputInput): string {
         code: prediction.code,
         number: prediction.number,
         certainty: prediction.certainty,
-        certaintyReason: words.certainty[prediction.certainty],
+        certaintyReason: prediction.status === 'unchecked' ? words.unchecked : words.certainty[prediction.certainty],
       },
       findings,
       tlsVersions: measurements.versions.map((v) => ({ version: v.version, accepted: v.accepted })),
