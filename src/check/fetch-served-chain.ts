@@ -48,6 +48,11 @@ export function fetchServedChain(
       // SNI: only for a name (an IP address is not sent as SNI).
       ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
+      // No trust store at all: getPeerCertificate(true) completes the chain with an issuer found
+      // in the client's store (a root the server never sent; seen in a test with a known root).
+      // An empty `ca` gives an empty store (Node's secure-context.js adds its root certificates
+      // only when `ca` is falsy), so the chain holds only what the server sent.
+      ca: [],
       requestOCSP: true,
       ALPNProtocols: ['http/1.1'],
     };

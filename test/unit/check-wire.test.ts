@@ -15,6 +15,7 @@ import {
   FIREFOX_TLS13_SUITES,
 } from '../../src/check/firefox-hello';
 import { probeWithHello } from '../../src/check/raw-hello-probe';
+import { fetchServedChain } from '../../src/check/fetch-served-chain';
 import { readServerFlight } from '../../src/check/server-flight';
 import { firstRecordLength, readClientHelloGroups, X25519, X25519_MLKEM768 } from '../lab/client-hello';
 import { readHelloOffer } from '../e2e/support/hello-offer';
@@ -190,6 +191,32 @@ describe('probes against local servers', () => {
       });
     } finally {
       await flood.close();
+    }
+  });
+});
+
+describe('fetchServedChain', () => {
+  test('returns the certificates the server sent, leaf first; a server that staples nothing is no error', async () => {
+    const now = Date.now();
+    const root = await makeCa({ name: 'CN=Fetch Root', keys: await makeKeys('ec'), now });
+    const inter = await makeCa({ name: 'CN=Fetch Intermediate', keys: await makeKeys('ec'), issuer: root, now });
+    const keys = await makeKeys('ec');
+    const leaf = await makeLeaf({ dnsNames: ['www.example.test'], keys, issuer: inter, validity: 'current', now });
+    const credential = await toServerCredential(leaf, keys, [inter]);
+    const sockets = new Set<Socket>();
+    const server = createTlsServer({ key: credential.keyPem, cert: credential.certChainPem });
+    server.on('connection', (socket: Socket) => sockets.add(socket));
+    server.on('tlsClientError', () => undefined);
+    const port = await listen(server);
+    try {
+      const served = await fetchServedChain('www.example.test', port, { timeoutMs: 3000, connectTo: '127.0.0.1' });
+      expect({ failure: served.failure, certificates: served.certificates, stapled: served.ocspStapled }).toEqual({
+        failure: null,
+        certificates: [leaf, inter.cert].map((c) => Buffer.from(c.rawData).toString('base64')),
+        stapled: false,
+      });
+    } finally {
+      await closeAll(server, sockets);
     }
   });
 });
