@@ -5,7 +5,7 @@
 //   node build.mjs --lab    also the lab programs (npm run lab, npm start)
 //   node build.mjs --bench  also the benchmark (npm run bench)
 //   node build.mjs --tools  also the snapshot recorder (npm run record:snapshots)
-//   node build.mjs --cli    also the command-line program, build/cli/cert-doctor.cjs
+//   node build.mjs --cli    also the command-line program, build/cli/cert-doctor.cjs (npm pack)
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
@@ -132,7 +132,22 @@ const nodeProgram = (entryPoints, outdir) =>
 const lab = withLab ? nodeProgram({ main: 'test/lab/main.ts', demo: 'test/lab/demo.ts' }, 'build/lab') : Promise.resolve();
 const bench = withBench ? nodeProgram({ bench: 'test/bench/main.ts' }, 'build/bench') : Promise.resolve();
 const tools = withTools ? nodeProgram({ 'record-lab-snapshots': 'test/tools/record-lab-snapshots.ts' }, 'build/tools') : Promise.resolve();
-const cli = withCli ? nodeProgram({ 'cert-doctor': 'src/cli/cert-doctor.ts' }, 'build/cli') : Promise.resolve();
+// `cert-doctor`: one self-contained file (its dependencies bundled in), so the packed tarball
+// runs wherever Node 20 does, with nothing else to fetch.
+const cli = withCli
+  ? esbuild.build({
+      entryPoints: { 'cert-doctor': 'src/cli/cert-doctor.ts' },
+      outdir: 'build/cli',
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+      legalComments: 'inline',
+      logLevel: 'warning',
+    })
+  : Promise.resolve();
 
 // The guide's words, one file per language (dist/guide/<lang>.json, the report page's) and one
 // per entry (the popup's), merged by src/guide/guide-merge.ts, the merge the tests use too

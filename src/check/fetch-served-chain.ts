@@ -3,7 +3,6 @@
 // either: a TCP connection to the host and port asked for, the TLS handshake, and nothing sent
 // after it.
 
-import type { LookupFunction } from 'node:net';
 import { connect, type ConnectionOptions, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
 import {
   COMPANION_PROTOCOL_VERSION,
@@ -18,8 +17,15 @@ export interface FetchOptions {
   /** Gives up after this long (connection and handshake together). */
   readonly timeoutMs: number;
   readonly now?: () => number;
-  /** Resolves the host name instead of the system's DNS (tests: the lab's names are 127.0.0.1). */
-  readonly lookup?: LookupFunction;
+  /** Connect to this address instead of resolving `host` (which is still sent as SNI), like curl's --resolve. */
+  readonly connectTo?: string;
+  /** Versions and cipher suites to offer (Node's defaults otherwise). */
+  readonly tls?: Pick<ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'> & { readonly ciphersuites?: string };
+  /**
+   * After the handshake, keep listening this long for an alert. A TLS 1.3 server that wants a
+   * client certificate says so only after the client's Finished (RFC 8446 4.4.2.4).
+   */
+  readonly settleMs?: number;
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
@@ -35,23 +41,31 @@ export function fetchServedChain(
     let settled = false;
     let stapled = false;
     // requestOCSP is a TLSSocket option that tls.connect passes on (Node's docs), missing from its types.
-    const connectOptions: ConnectionOptions & { readonly requestOCSP: boolean } = {
-      host,
+    const connectOptions: ConnectionOptions & { readonly requestOCSP: boolean; readonly ciphersuites?: string } = {
+      host: options.connectTo ?? host,
       port,
+      ...options.tls,
       // SNI: only for a name (an IP address is not sent as SNI).
       ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
+      // No trust store at all: getPeerCertificate(true) completes the chain with an issuer found
+      // in the client's store (a root the server never sent; seen in a test with a known root).
+      // An empty `ca` gives an empty store (Node's secure-context.js adds its root certificates
+      // only when `ca` is falsy), so the chain holds only what the server sent.
+      ca: [],
       requestOCSP: true,
       ALPNProtocols: ['http/1.1'],
-      ...(options.lookup ? { lookup: options.lookup } : {}),
     };
     const socket = connect(connectOptions);
+    // Set once the handshake is done: what it showed, kept if an alert comes after it.
+    let handshake: { readonly certificates: string[]; readonly protocol: string | null; readonly cipher: string | null } | null = null;
     const finish = (certificates: string[], failure: ServedFailure | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const protocol = failure ? null : (socket.getProtocol() ?? null);
-      const cipher = failure ? null : socket.getCipher().standardName;
+      clearTimeout(settleTimer);
+      const protocol = handshake?.protocol ?? null;
+      const cipher = handshake?.cipher ?? null;
       socket.destroy();
       resolve({
         kind: SERVED_CHAIN_REPLY,
@@ -67,20 +81,36 @@ export function fetchServedChain(
       });
     };
     const timer = setTimeout(() => {
-      finish([], { kind: 'timeout', detail: `no answer within ${options.timeoutMs} ms` });
+      finish(handshake?.certificates ?? [], { kind: 'timeout', detail: `no answer within ${options.timeoutMs} ms` });
     }, options.timeoutMs);
-    // Node emits null here when the server staples nothing.
+    let settleTimer: NodeJS.Timeout | undefined;
+    // Node passes null here when the server staples nothing (found by the lab: a TypeError before).
     socket.on('OCSPResponse', (response: Buffer | null) => {
       stapled = response !== null && response.length > 0;
     });
     socket.once('secureConnect', () => {
-      finish(linkedChain(socket.getPeerCertificate(true)), null);
+      handshake = {
+        certificates: linkedChain(socket.getPeerCertificate(true)),
+        protocol: socket.getProtocol() ?? null,
+        cipher: socket.getCipher().standardName,
+      };
+      const settleMs = options.settleMs ?? 0;
+      const done = handshake.certificates;
+      if (settleMs <= 0) finish(done, null);
+      else {
+        // Keep reading (and discarding: nothing but tickets or an alert can come) so an alert is seen.
+        socket.resume();
+        settleTimer = setTimeout(() => {
+          finish(done, null);
+        }, settleMs);
+      }
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      finish([], failureOf(error));
+      finish(handshake?.certificates ?? [], failureOf(error));
     });
     socket.once('close', () => {
-      finish([], { kind: 'closed', detail: 'the server closed the connection during the handshake' });
+      if (handshake) finish(handshake.certificates, null);
+      else finish([], { kind: 'closed', detail: 'the server closed the connection during the handshake' });
     });
   });
 }

@@ -17,7 +17,7 @@ export type Block =
   /** Cert Doctor's own links (never a stranger's text): the only links a format may make. */
   | { readonly kind: 'links'; readonly urls: readonly string[] };
 
-const SERVER_NAMES: Readonly<Record<string, string>> = {
+export const SERVER_NAMES: Readonly<Record<string, string>> = {
   nginx: 'nginx',
   apache: 'Apache',
   caddy: 'Caddy',
@@ -90,8 +90,8 @@ export function reportSections(report: Report, t: Translate): Block[] {
   return blocks;
 }
 
-/** The chain the server sends, as the companion received it: a line per certificate, then the PEM. */
-function servedBlocks(served: ServedChainReport, t: Translate): Block[] {
+/** The chain the server sends (to the companion, or to `cert-doctor check`): a line per certificate, then the PEM. */
+export function servedBlocks(served: ServedChainReport, t: Translate): Block[] {
   const lines = served.certificates.map((c) =>
     t('reportServedCertificateLine', [
       c.subject,

@@ -345,7 +345,7 @@ describe('the diagnosis of a failed load with the chain the site sends', () => {
       certificates: [{ names: ['shop.example'], notAfter: new Date(NOW + 90 * DAY).toISOString() }],
     });
     const text = reportText(reportSections(report, t));
-    expect(text).toContain('The chain the server sends (received by Cert Doctor');
+    expect(text).toContain('The chain the server sends (received at 2026-');
     expect(text).toContain('Missing from the chain: the certificate of O=Served Test,CN=Served Test Intermediate');
     expect(text).toContain('-----BEGIN CERTIFICATE-----');
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
