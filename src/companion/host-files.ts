@@ -34,6 +34,8 @@ export function manifestText(manifest: HostManifest): string {
 /** Firefox starts the launcher with two arguments (the manifest's path and the extension's id), passed on. */
 export function launcherText(platform: CompanionPlatform, nodePath: string, scriptPath: string): string {
   if (platform === 'win32') {
+    // A .cmd is started like a .bat: Firefox's Windows subprocess runs either through %COMSPEC%
+    // (`/\.(bat|cmd)$/i` in toolkit/modules/subprocess/subprocess_win.worker.js, mozilla/gecko-dev).
     for (const path of [nodePath, scriptPath]) {
       if (/["\r\n]/.test(path)) throw new Error(`cannot write a launcher for a path with a quote or a line break: ${path}`);
     }
