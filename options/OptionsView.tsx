@@ -4,7 +4,7 @@
 import type { JSX } from 'preact';
 import type { Translate } from '../src/shared/i18n';
 import { translateCount } from '../src/shared/plural';
-import type { Settings } from '../src/shared/settings';
+import { isLanguageSetting, type Settings } from '../src/shared/settings';
 import type { Incident } from '../src/storage/incident-history';
 import { Check, LanguageOptions } from '../popup/controls';
 import { HistoryView } from './HistoryView';
@@ -57,7 +57,7 @@ export function OptionsView(props: Props): JSX.Element {
             value={settings.language}
             onChange={(event) => {
               const value = event.currentTarget.value;
-              if (value === 'auto' || value === 'en' || value === 'ru') onChange({ ...settings, language: value });
+              if (isLanguageSetting(value)) onChange({ ...settings, language: value });
             }}
           >
             <option value="auto">{t('optionsLanguageAuto')}</option>

@@ -5,6 +5,7 @@
 // thinks so, more about the problem, steps for other systems, other possible causes (the
 // certificate and the technical details follow in DiagnosisView). Each fact is said once.
 
+import { languageInfo } from '../src/guide/languages';
 import { siteChain } from '../src/shared/chain-sender';
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/rules/causes';
@@ -171,7 +172,12 @@ function SupportLink({
   return (
     <p class="support">
       <a
-        href={supportUrl(CAUSES[cause.id].support, env?.firefoxVersion ?? '', env?.os ?? '', catalogue.language === 'ru' ? 'ru' : 'en-US')}
+        href={supportUrl(
+          CAUSES[cause.id].support,
+          env?.firefoxVersion ?? '',
+          env?.os ?? '',
+          languageInfo(catalogue.language).supportLocale,
+        )}
         target="_blank"
         rel="noreferrer"
       >

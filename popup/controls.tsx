@@ -1,17 +1,17 @@
 // Small form controls shared by the options page and the report page.
 
 import type { JSX } from 'preact';
+import { LANGUAGE_TABLE, LANGUAGES } from '../src/guide/languages';
 
 /** The languages Cert Doctor speaks, each in its own name so a person finds theirs. */
 export function LanguageOptions(): JSX.Element {
   return (
     <>
-      <option value="en" lang="en">
-        English
-      </option>
-      <option value="ru" lang="ru">
-        Русский
-      </option>
+      {LANGUAGES.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {LANGUAGE_TABLE[language].name}
+        </option>
+      ))}
     </>
   );
 }

@@ -2,7 +2,12 @@
 // and a few options. Pure, so every form and every mistake is unit-tested.
 
 import { isConnectableHost, isPort } from '../shared/served-chain';
-import type { Language } from '../guide/catalogue';
+/**
+ * The languages the command speaks: English and Russian, whose words it carries inside its one
+ * file (bundled-words.ts, check-words.ts). The extension may speak more (src/guide/languages.ts).
+ */
+export const CLI_LANGUAGES = ['en', 'ru'] as const;
+export type CliLanguage = (typeof CLI_LANGUAGES)[number];
 
 export type OutputFormat = 'text' | 'json' | 'markdown';
 
@@ -10,7 +15,7 @@ export interface CheckArguments {
   readonly host: string;
   readonly port: number;
   readonly format: OutputFormat;
-  readonly language: Language;
+  readonly language: CliLanguage;
   /** PEM files of roots the person's Firefox profile trusts besides Mozilla's. */
   readonly caFiles: readonly string[];
   readonly timeoutMs: number;
@@ -28,7 +33,7 @@ const MAX_TIMEOUT_MS = 120_000;
 
 export function parseCheckArguments(argv: readonly string[]): Parsed {
   let format: OutputFormat = 'text';
-  let language: Language = 'en';
+  let language: CliLanguage = 'en';
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   let connectTo: string | null = null;
   const caFiles: string[] = [];
@@ -57,8 +62,9 @@ export function parseCheckArguments(argv: readonly string[]): Parsed {
         break;
       case '--lang': {
         const lang = value();
-        if (lang !== 'en' && lang !== 'ru') return { ok: false, error: '--lang takes en or ru' };
-        language = lang;
+        const known = CLI_LANGUAGES.find((l) => l === lang);
+        if (!known) return { ok: false, error: `--lang takes ${CLI_LANGUAGES.join(' or ')}` };
+        language = known;
         break;
       }
       case '--ca': {

@@ -3,7 +3,8 @@
 // merge as the extension's build (src/guide/guide-merge.ts); test/unit/cli-check.test.ts checks
 // that every guide file is listed here.
 
-import { Catalogue, type Language } from '../guide/catalogue';
+import { Catalogue } from '../guide/catalogue';
+import type { CliLanguage } from './arguments';
 import { mergeGuideFiles } from '../guide/guide-merge';
 import { translatorFromMessages } from '../shared/locale-file-translator';
 import type { Translate } from '../shared/i18n';
@@ -20,7 +21,7 @@ import ruProducts from '../guide/text/ru/products.json';
 import enMessages from '../../_locales/en/messages.json';
 import ruMessages from '../../_locales/ru/messages.json';
 
-export const GUIDE_FILES: Readonly<Record<Language, Readonly<Record<string, unknown>>>> = {
+export const GUIDE_FILES: Readonly<Record<CliLanguage, Readonly<Record<string, unknown>>>> = {
   en: {
     'causes-here.json': enCausesHere,
     'causes-site.json': enCausesSite,
@@ -37,12 +38,12 @@ export const GUIDE_FILES: Readonly<Record<Language, Readonly<Record<string, unkn
   },
 };
 
-const MESSAGES: Readonly<Record<Language, unknown>> = { en: enMessages, ru: ruMessages };
+const MESSAGES: Readonly<Record<CliLanguage, unknown>> = { en: enMessages, ru: ruMessages };
 
-export function catalogueFor(language: Language): Catalogue {
+export function catalogueFor(language: CliLanguage): Catalogue {
   return new Catalogue(language, mergeGuideFiles(GUIDE_FILES[language]));
 }
 
-export function translatorFor(language: Language): Translate {
+export function translatorFor(language: CliLanguage): Translate {
   return translatorFromMessages(MESSAGES[language]);
 }

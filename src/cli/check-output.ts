@@ -7,7 +7,7 @@ import type { Measurements } from '../check/measurements';
 import type { Prediction } from '../check/predict';
 import { siteUrl, snapshotOfPrediction } from '../check/check-snapshot';
 import { diagnose } from '../diagnosis/diagnose';
-import type { Language } from '../guide/catalogue';
+import type { CliLanguage } from './arguments';
 import { buildReport, DEFAULT_REPORT_OPTIONS, type Report } from '../report/report-model';
 import { reportMarkdown } from '../report/markdown';
 import { SERVER_NAMES, servedBlocks, type Block } from '../report/sections';
@@ -41,7 +41,7 @@ export interface CheckOutputInput {
   readonly measurements: Measurements;
   readonly prediction: Prediction;
   readonly format: OutputFormat;
-  readonly language: Language;
+  readonly language: CliLanguage;
 }
 
 export interface CheckJson {

@@ -2,7 +2,7 @@
 // the note on what it connected to, in English and Russian. The report's own sections use the
 // extension's messages and guide (src/report, src/guide); nothing of theirs is repeated here.
 
-import type { Language } from '../guide/catalogue';
+import type { CliLanguage } from './arguments';
 import type { Certainty, Finding } from '../check/predict';
 
 export interface CheckWords {
@@ -19,7 +19,7 @@ export interface CheckWords {
 const list = (items: readonly string[]): string => items.join(', ');
 
 /** How a connection ended before any handshake (ServedFailureKind), in words. */
-const NOT_REACHED: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+const NOT_REACHED: Readonly<Record<CliLanguage, Readonly<Record<string, string>>>> = {
   en: {
     dns: 'the name was not found in DNS',
     refused: 'the port refuses connections',
@@ -38,7 +38,7 @@ const NOT_REACHED: Readonly<Record<Language, Readonly<Record<string, string>>>> 
   },
 };
 
-export const CHECK_WORDS: Readonly<Record<Language, CheckWords>> = {
+export const CHECK_WORDS: Readonly<Record<CliLanguage, CheckWords>> = {
   en: {
     title: (site) => `Cert Doctor check of ${site}`,
     loads: 'Firefox would open this site.',

@@ -7,9 +7,10 @@
 import type { ErrorFamily } from '../core/error-codes/decode';
 import type { CauseId } from '../rules/cause-ids';
 import type { ProductGuide } from '../rules/interception-products';
+import type { Language } from './languages';
 
-export type Language = 'en' | 'ru';
-export const LANGUAGES: readonly Language[] = ['en', 'ru'];
+export type { Language } from './languages';
+export { LANGUAGES } from './languages';
 
 export type OsKey = 'windows' | 'macos' | 'linux' | 'android';
 export type ServerKey = 'nginx' | 'apache' | 'caddy' | 'iis' | 'certbot';

@@ -1,6 +1,8 @@
 // The person's settings, stored in storage.local under one key, with defaults. A value of the
 // wrong type (an old version, a hand edit) falls back to the default, never breaks a reader.
 
+import { isLanguage, type Language } from '../guide/languages';
+
 export interface Settings {
   /** Count failed images, scripts and other parts of a page. */
   readonly watchSubresources: boolean;
@@ -21,11 +23,10 @@ export interface Settings {
   readonly language: LanguageSetting;
 }
 
-export type LanguageSetting = 'auto' | 'en' | 'ru';
-const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'ru'];
+export type LanguageSetting = 'auto' | Language;
 
 export function isLanguageSetting(value: unknown): value is LanguageSetting {
-  return LANGUAGE_SETTINGS.some((l) => l === value);
+  return value === 'auto' || isLanguage(value);
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -50,7 +51,7 @@ export function settingsFrom(stored: unknown): Settings {
     keepHistory: typeof s['keepHistory'] === 'boolean' ? s['keepHistory'] : DEFAULT_SETTINGS.keepHistory,
     reportIncludePath: typeof s['reportIncludePath'] === 'boolean' ? s['reportIncludePath'] : DEFAULT_SETTINGS.reportIncludePath,
     reportIncludeChain: typeof s['reportIncludeChain'] === 'boolean' ? s['reportIncludeChain'] : DEFAULT_SETTINGS.reportIncludeChain,
-    language: LANGUAGE_SETTINGS.find((l) => l === s['language']) ?? DEFAULT_SETTINGS.language,
+    language: isLanguageSetting(s['language']) ? s['language'] : DEFAULT_SETTINGS.language,
   };
 }
 

@@ -2,7 +2,7 @@
 // Firefox's own, else the chosen language's _locales file read from the extension itself.
 
 import type { Browser } from 'webextension-polyfill';
-import type { Language } from '../guide/catalogue';
+import { languageInfo, type Language } from '../guide/languages';
 import { translatorFrom, type Translate } from './i18n';
 import { chooseLanguage } from './language';
 import { translatorFromMessages } from './locale-file-translator';
@@ -19,7 +19,7 @@ export async function uiLanguage(browser: Browser, setting: LanguageSetting): Pr
   const own = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
   if (language === chooseLanguage('auto', firefoxLanguage)) return { language, t: own };
   try {
-    const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
+    const response = await fetch(browser.runtime.getURL(`_locales/${languageInfo(language).localesFolder}/messages.json`));
     return { language, t: translatorFromMessages(await response.json()) };
   } catch {
     return { language: chooseLanguage('auto', firefoxLanguage), t: own };

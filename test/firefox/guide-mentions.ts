@@ -7,10 +7,11 @@
 // name, or ≡ for Firefox's menu button, which has no text); pref names and about: pages are in
 // backticks.
 
-import enMessages from '../../_locales/en/messages.json';
-import ruMessages from '../../_locales/ru/messages.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LANGUAGES, type CatalogueData, type Language } from '../../src/guide/catalogue';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
+import { languageInfo } from '../../src/guide/languages';
 
 export interface GuideText {
   /** Where the string is, for failure messages ("en causes.clock-behind.steps.windows.2"). */
@@ -18,7 +19,11 @@ export interface GuideText {
   readonly text: string;
 }
 
-const MESSAGES: Readonly<Record<Language, Record<string, { message: string }>>> = { en: enMessages, ru: ruMessages };
+/** The extension's messages in one language (_locales/<folder>/messages.json). */
+function messagesOf(language: Language): Record<string, { message: string }> {
+  const file = join(__dirname, '..', '..', '_locales', languageInfo(language).localesFolder, 'messages.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+}
 
 export { LANGUAGES };
 
@@ -51,7 +56,7 @@ export function guideTexts(language: Language): GuideText[] {
     text.steps.forEach((step, i) => {
       add(`products.${product}.${i}`, step);
     });
-  for (const [key, { message }] of Object.entries(MESSAGES[language])) add(`messages.${key}`, message);
+  for (const [key, { message }] of Object.entries(messagesOf(language))) add(`messages.${key}`, message);
   return out;
 }
 
@@ -65,8 +70,8 @@ export interface QuotedLabel {
   readonly label: string;
 }
 
-const OPENING: Readonly<Record<Language, string>> = { en: '“', ru: '«' };
-const CLOSING: Readonly<Record<Language, string>> = { en: '”', ru: '»' };
+const OPENING = (language: Language): string => languageInfo(language).quotes[0];
+const CLOSING = (language: Language): string => languageInfo(language).quotes[1];
 
 /**
  * The outermost quoted spans of a text, quotes removed. Quotes nest: Russian labels carry their
@@ -78,10 +83,10 @@ export function quotedSpans(language: Language, text: string): string[] {
   let depth = 0;
   let current = '';
   for (const char of text) {
-    if (char === OPENING[language]) {
+    if (char === OPENING(language)) {
       if (depth > 0) current += char;
       depth += 1;
-    } else if (char === CLOSING[language] && depth > 0) {
+    } else if (char === CLOSING(language) && depth > 0) {
       depth -= 1;
       if (depth === 0) {
         spans.push(current);
@@ -119,8 +124,8 @@ export function unquotedPathSteps(language: Language, text: string): string[] {
   for (const match of marked.matchAll(/ > /g)) {
     const before = marked.slice(0, match.index);
     const after = marked.slice(match.index + 3);
-    const leftOk = before.endsWith(CLOSING[language]) || before.endsWith(CODE) || /≡(?: menu)?$/.test(before) || /меню ≡$/.test(before);
-    const rightOk = after.startsWith(OPENING[language]) || after.startsWith(CODE);
+    const leftOk = before.endsWith(CLOSING(language)) || before.endsWith(CODE) || /≡(?: menu)?$/.test(before) || /меню ≡$/.test(before);
+    const rightOk = after.startsWith(OPENING(language)) || after.startsWith(CODE);
     if (!leftOk || !rightOk) out.push(marked.slice(Math.max(0, match.index - 30), match.index + 33).replaceAll(CODE, '`…`'));
   }
   return out;

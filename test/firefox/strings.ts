@@ -8,7 +8,8 @@ import { firefoxInstallDir } from './executable';
 import { ANY, FluentBundle, parseFluent, type FluentMessage, type Reading } from './fluent';
 import { ZipArchive } from './zip';
 
-export type FirefoxLocale = 'en-US' | 'ru';
+/** A Firefox locale: en-US (built in) or one whose language pack is installed (src/guide/languages.ts). */
+export type FirefoxLocale = string;
 
 interface Source {
   readonly archive: string;
@@ -25,7 +26,9 @@ function sourcesOf(locale: FirefoxLocale, dir: string): Source[] {
   }
   const pack = join(dir, 'browser', 'extensions', `langpack-${locale}@firefox-esr.mozilla.org.xpi`);
   if (!existsSync(pack)) {
-    throw new Error(`Firefox's ${locale} language pack is not installed (${pack}): apt-get install firefox-esr-l10n-${locale}`);
+    throw new Error(
+      `Firefox's ${locale} language pack is not installed (${pack}): apt-get install firefox-esr-l10n-${locale.toLowerCase()}`,
+    );
   }
   return [{ archive: pack, folders: [`localization/${locale}/`, `browser/localization/${locale}/`] }];
 }
