@@ -8,6 +8,7 @@
 // windows those open in turn: the Security Devices' "Load" dialog and the dialog that asks how
 // far to trust a CA certificate being imported.
 
+import { languageInfo } from '../../src/guide/languages';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -18,8 +19,6 @@ import { createTrustingProfile, type TestProfile } from '../firefox/profile';
 import { makeCa, makeKeys } from '../lab/pki';
 
 jest.setTimeout(120_000);
-
-const FIREFOX_LOCALE: Readonly<Record<Language, string>> = { en: 'en-US', ru: 'ru' };
 
 /** Firefox's own ids of the settings the route passes (browser/.../preferences/config/privacy.mjs). */
 const PRIVACY_PANE_HEADER = 'pane-privacy-section';
@@ -48,7 +47,7 @@ describe.each<Language>(['en', 'ru'])('what the %s guide names, in a Firefox tha
     browser = await launchFirefox({
       profileDir: profile.dir,
       localHosts: [],
-      extraPrefs: { 'intl.locale.requested': FIREFOX_LOCALE[language] },
+      extraPrefs: { 'intl.locale.requested': languageInfo(language).firefoxLocale },
     });
   }, 120_000);
 
