@@ -22,6 +22,7 @@ export const LANGUAGE_TABLE = {
   en: { name: 'English', localesFolder: 'en', firefoxLocale: 'en-US', supportLocale: 'en-US', quotes: ['“', '”'] },
   ru: { name: 'Русский', localesFolder: 'ru', firefoxLocale: 'ru', supportLocale: 'ru', quotes: ['«', '»'] },
   uk: { name: 'Українська', localesFolder: 'uk', firefoxLocale: 'uk', supportLocale: 'uk', quotes: ['«', '»'] },
+  ja: { name: '日本語', localesFolder: 'ja', firefoxLocale: 'ja', supportLocale: 'ja', quotes: ['「', '」'] },
 } as const satisfies Readonly<Record<string, LanguageInfo>>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;
