@@ -21,6 +21,7 @@ export interface LanguageInfo {
 export const LANGUAGE_TABLE = {
   en: { name: 'English', localesFolder: 'en', firefoxLocale: 'en-US', supportLocale: 'en-US', quotes: ['“', '”'] },
   de: { name: 'Deutsch', localesFolder: 'de', firefoxLocale: 'de', supportLocale: 'de', quotes: ['„', '“'] },
+  'pt-BR': { name: 'Português (Brasil)', localesFolder: 'pt_BR', firefoxLocale: 'pt-BR', supportLocale: 'pt-BR', quotes: ['“', '”'] },
   ru: { name: 'Русский', localesFolder: 'ru', firefoxLocale: 'ru', supportLocale: 'ru', quotes: ['«', '»'] },
   uk: { name: 'Українська', localesFolder: 'uk', firefoxLocale: 'uk', supportLocale: 'uk', quotes: ['«', '»'] },
   ja: { name: '日本語', localesFolder: 'ja', firefoxLocale: 'ja', supportLocale: 'ja', quotes: ['「', '」'] },

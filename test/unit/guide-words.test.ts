@@ -71,7 +71,7 @@ describe.each(LANGUAGES)('the words a view shows (%s)', (language) => {
 
   test('every entry has a file name the build can write (no colon, no path separator)', () => {
     const ids = [...Object.keys(data.codes), ...CAUSE_IDS, ...Object.keys(data.products)];
-    for (const id of ids) expect(entryPath(language, 'code', id)).toMatch(/^dist\/guide\/[a-z]+\/code\/[A-Za-z0-9_.-]+\.json$/);
+    for (const id of ids) expect(entryPath(language, 'code', id)).toMatch(/^dist\/guide\/[a-z]+(?:-[A-Z]+)?\/code\/[A-Za-z0-9_.-]+\.json$/);
   });
 });
 

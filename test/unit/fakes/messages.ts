@@ -3,12 +3,15 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLanguage, languageInfo } from '../../../src/guide/languages';
 import { translatorFrom, type Translate } from '../../../src/shared/i18n';
 
 type Messages = Record<string, { message: string } | undefined>;
 
+/** A language of src/guide/languages.ts ("pt-BR") or a _locales folder ("pt_BR"). */
 export function loadMessages(locale: string): Messages {
-  const file = join(__dirname, '..', '..', '..', '_locales', locale, 'messages.json');
+  const folder = isLanguage(locale) ? languageInfo(locale).localesFolder : locale;
+  const file = join(__dirname, '..', '..', '..', '_locales', folder, 'messages.json');
   return JSON.parse(readFileSync(file, 'utf8')) as Messages;
 }
 
