@@ -21,10 +21,14 @@ export interface LanguageInfo {
 export const LANGUAGE_TABLE = {
   en: { name: 'English', localesFolder: 'en', firefoxLocale: 'en-US', supportLocale: 'en-US', quotes: ['“', '”'] },
   de: { name: 'Deutsch', localesFolder: 'de', firefoxLocale: 'de', supportLocale: 'de', quotes: ['„', '“'] },
+  'es-ES': { name: 'Español (España)', localesFolder: 'es_ES', firefoxLocale: 'es-ES', supportLocale: 'es', quotes: ['«', '»'] },
+  fr: { name: 'Français', localesFolder: 'fr', firefoxLocale: 'fr', supportLocale: 'fr', quotes: ['«', '»'] },
+  it: { name: 'Italiano', localesFolder: 'it', firefoxLocale: 'it', supportLocale: 'it', quotes: ['«', '»'] },
+  ja: { name: '日本語', localesFolder: 'ja', firefoxLocale: 'ja', supportLocale: 'ja', quotes: ['「', '」'] },
+  pl: { name: 'Polski', localesFolder: 'pl', firefoxLocale: 'pl', supportLocale: 'pl', quotes: ['„', '”'] },
   'pt-BR': { name: 'Português (Brasil)', localesFolder: 'pt_BR', firefoxLocale: 'pt-BR', supportLocale: 'pt-BR', quotes: ['“', '”'] },
   ru: { name: 'Русский', localesFolder: 'ru', firefoxLocale: 'ru', supportLocale: 'ru', quotes: ['«', '»'] },
   uk: { name: 'Українська', localesFolder: 'uk', firefoxLocale: 'uk', supportLocale: 'uk', quotes: ['«', '»'] },
-  ja: { name: '日本語', localesFolder: 'ja', firefoxLocale: 'ja', supportLocale: 'ja', quotes: ['「', '」'] },
 } as const satisfies Readonly<Record<string, LanguageInfo>>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;

@@ -89,7 +89,8 @@ export function quotedSpans(language: Language, text: string): string[] {
     } else if (char === CLOSING(language) && depth > 0) {
       depth -= 1;
       if (depth === 0) {
-        spans.push(current);
+        // French sets a no-break space inside its guillemets (« Paramètres »), as Firefox does.
+        spans.push(current.replace(/^\u00a0|\u00a0$/g, ''));
         current = '';
       } else {
         current += char;

@@ -95,8 +95,9 @@ export class FirefoxStrings {
    * that names the mode the same way quotes Firefox, not a label of its own.
    */
   findQuotedName(label: string, opening: string, closing: string): FirefoxMatch | undefined {
-    const quoted = `${opening}${label}${closing}`;
-    for (const [text, match] of this.exact) if (text.includes(quoted)) return match;
+    // French Firefox pads its guillemets with a no-break space: « Uniquement HTTPS ».
+    const quoted = [`${opening}${label}${closing}`, `${opening}\u00a0${label}\u00a0${closing}`];
+    for (const [text, match] of this.exact) if (quoted.some((q) => text.includes(q))) return match;
     return undefined;
   }
 }
