@@ -29,6 +29,7 @@ export const LANGUAGE_TABLE = {
   'pt-BR': { name: 'Português (Brasil)', localesFolder: 'pt_BR', firefoxLocale: 'pt-BR', supportLocale: 'pt-BR', quotes: ['“', '”'] },
   ru: { name: 'Русский', localesFolder: 'ru', firefoxLocale: 'ru', supportLocale: 'ru', quotes: ['«', '»'] },
   uk: { name: 'Українська', localesFolder: 'uk', firefoxLocale: 'uk', supportLocale: 'uk', quotes: ['«', '»'] },
+  'zh-CN': { name: '简体中文', localesFolder: 'zh_CN', firefoxLocale: 'zh-CN', supportLocale: 'zh-CN', quotes: ['“', '”'] },
 } as const satisfies Readonly<Record<string, LanguageInfo>>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;
