@@ -4,8 +4,8 @@
 // first 600 px, with at most 60 words of visible text above it, and the main action in view
 // below it. One Firefox visits every case
 // once and reads each popup in English and Russian (Cert Doctor's own language setting, as a person
-// sets it on the options page), then every other language on the cases Firefox refuses (the lab's
-// failing cases: expectedCode is not empty). Words are counted as Intl.Segmenter counts them in
+// sets it on the options page), then every other language on a representative set of the cases
+// Firefox refuses (below; ANSWER_FIRST_EVERY_CASE=1 measures them on every failing case). Words are counted as Intl.Segmenter counts them in
 // the page's language, so the budget means something in Japanese and Chinese (no spaces), and
 // in English and Russian also as whitespace-separated words (the rule they always had). One screenshot
 // per language of the expired case is saved to test-artifacts/screenshots/ (not committed).
@@ -35,6 +35,29 @@ const EVERY_CASE_LANGUAGES: readonly Language[] = ['en', 'ru'];
 const OTHER_LANGUAGES = LANGUAGES.filter((language) => !EVERY_CASE_LANGUAGES.includes(language));
 /** The case screenshotted in every language. */
 const SCREENSHOT_CASE = 'expired';
+/**
+ * The failing cases every other language is measured on, to keep the suite fast. A run over every
+ * failing case in every language (ANSWER_FIRST_EVERY_CASE=1, 30 November 2026) ranked them: these
+ * came closest to a limit in some language (the most words above the first step, or the first step
+ * lowest on screen), and the expired case is the one screenshotted. Between them they show each
+ * bypass line a failing case shows (public site, no exception, HSTS, old TLS, own device, company
+ * root, HTTP fallback) under both verdicts.
+ */
+const REPRESENTATIVE_FAILING_CASES: ReadonlySet<string> = new Set([
+  'client-cert-required',
+  'russian-root-missing',
+  'russian-root-removed',
+  'linux-company-root',
+  'https-only-unavailable',
+  'tls10-only',
+  'local-device',
+  'hsts-broken',
+  'expired-intermediate',
+  'missing-intermediate',
+  'not-yet-valid',
+  SCREENSHOT_CASE,
+]);
+const EVERY_FAILING_CASE = process.env['ANSWER_FIRST_EVERY_CASE'] === '1';
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 interface Layout {
@@ -153,11 +176,13 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
   (_ids, group) => {
     const session = useFirefoxSession(group.prefs);
 
-    test('the first step is whole within 600 px, under at most 60 words: English and Russian on every case, every other language on the failing ones', async () => {
+    test('the first step is whole within 600 px, under at most 60 words: English and Russian on every case, every other language on failing ones', async () => {
       const { lab, browser } = session();
       const measured: Measured[] = [];
       const tabs: Page[] = [];
-      const failing = group.specs.filter((spec) => spec.expectedCode !== '');
+      const failing = group.specs.filter(
+        (spec) => spec.expectedCode !== '' && (EVERY_FAILING_CASE || REPRESENTATIVE_FAILING_CASES.has(spec.id)),
+      );
       const plan = [
         ...EVERY_CASE_LANGUAGES.map((language) => ({ language, specs: group.specs })),
         ...OTHER_LANGUAGES.map((language) => ({ language, specs: failing })),
@@ -214,6 +239,10 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
   },
 );
 
+test('the representative cases are failing lab cases', () => {
+  const failing = LAB_CASE_SPECS.filter((spec) => spec.expectedCode !== '').map((spec) => spec.id);
+  expect([...REPRESENTATIVE_FAILING_CASES].filter((id) => !failing.includes(id))).toEqual([]);
+});
 test('every lab case is in one of the groups above', () => {
   expect(groups.flatMap((group) => group.specs.map((spec) => spec.id)).sort()).toEqual(LAB_CASE_SPECS.map((spec) => spec.id).sort());
 });
