@@ -3,10 +3,17 @@
 // 360 x 600 must show the first step of "What to do" ([data-testid="steps"]) whole within the
 // first 600 px, with at most 60 words of visible text above it, and the main action in view
 // below it. One Firefox visits every case
-// once and reads each popup in both languages (Cert Doctor's own language setting, as a person
-// sets it on the options page).
+// once and reads each popup in English and Russian (Cert Doctor's own language setting, as a person
+// sets it on the options page), then every other language on a representative set of the cases
+// Firefox refuses (below; ANSWER_FIRST_EVERY_CASE=1 measures them on every failing case). Words are counted as Intl.Segmenter counts them in
+// the page's language, so the budget means something in Japanese and Chinese (no spaces), and
+// in English and Russian also as whitespace-separated words (the rule they always had). One screenshot
+// per language of the expired case is saved to test-artifacts/screenshots/ (not committed).
 
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { LANGUAGES, type Language } from '../../src/guide/languages';
 import { chooseLanguage, openExtensionPage } from '../firefox/extension-pages';
 import { pollPage, visit } from '../firefox/launch';
 import { LAB_CASE_SPECS } from '../lab/cases';
@@ -23,8 +30,35 @@ jest.setTimeout(600_000);
 const VIEWPORT = { width: 360, height: 600 };
 /** The design's budget for what a person reads before the first step (design-popup.md). */
 const MAX_WORDS_ABOVE = 60;
-
-type Language = 'en' | 'ru';
+/** Every lab case in these two; the other languages on the failing cases. */
+const EVERY_CASE_LANGUAGES: readonly Language[] = ['en', 'ru'];
+const OTHER_LANGUAGES = LANGUAGES.filter((language) => !EVERY_CASE_LANGUAGES.includes(language));
+/** The case screenshotted in every language. */
+const SCREENSHOT_CASE = 'expired';
+/**
+ * The failing cases every other language is measured on, to keep the suite fast. A run over every
+ * failing case in every language (ANSWER_FIRST_EVERY_CASE=1, 30 November 2026) ranked them: these
+ * came closest to a limit in some language (the most words above the first step, or the first step
+ * lowest on screen), and the expired case is the one screenshotted. Between them they show each
+ * bypass line a failing case shows (public site, no exception, HSTS, old TLS, own device, company
+ * root, HTTP fallback) under both verdicts.
+ */
+const REPRESENTATIVE_FAILING_CASES: ReadonlySet<string> = new Set([
+  'client-cert-required',
+  'russian-root-missing',
+  'russian-root-removed',
+  'linux-company-root',
+  'https-only-unavailable',
+  'tls10-only',
+  'local-device',
+  'hsts-broken',
+  'expired-intermediate',
+  'missing-intermediate',
+  'not-yet-valid',
+  SCREENSHOT_CASE,
+]);
+const EVERY_FAILING_CASE = process.env['ANSWER_FIRST_EVERY_CASE'] === '1';
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 interface Layout {
   readonly language: string;
@@ -32,8 +66,10 @@ interface Layout {
   readonly firstStepBottom: number;
   /** Where the main action is on screen (it stays in view at the bottom), or null when there is none. */
   readonly mainAction: { readonly top: number; readonly bottom: number } | null;
-  /** Whitespace-separated words of visible text before the steps list. */
+  /** Words of visible text before the steps list: Intl.Segmenter's word-like segments in the page's language. */
   readonly wordsAbove: number;
+  /** The same text's whitespace-separated words. */
+  readonly spaceSeparatedWordsAbove: number;
   readonly textAbove: string;
 }
 
@@ -72,13 +108,20 @@ function measureLayout(): Layout | null {
   }
   const main = document.querySelector('[data-testid="main-action"]');
   const textAbove = parts.join(' ').replace(/\s+/g, ' ').trim();
+  const language = root.getAttribute('data-language') ?? '';
+  // Japanese and Chinese put no spaces between words: the segmenter finds them (dictionary-based
+  // in ICU), and leaves out punctuation and spaces in every language.
+  const segmenter = new Intl.Segmenter(language === '' ? undefined : language, { granularity: 'word' });
+  let words = 0;
+  for (const segment of segmenter.segment(textAbove)) if (segment.isWordLike === true) words += 1;
   return {
-    language: root.getAttribute('data-language') ?? '',
+    language,
     firstStepBottom: first.getBoundingClientRect().bottom + window.scrollY,
     mainAction: main
       ? { top: main.getBoundingClientRect().top + window.scrollY, bottom: main.getBoundingClientRect().bottom + window.scrollY }
       : null,
-    wordsAbove: textAbove === '' ? 0 : textAbove.split(' ').length,
+    wordsAbove: words,
+    spaceSeparatedWordsAbove: textAbove === '' ? 0 : textAbove.split(' ').length,
     textAbove,
   };
 }
@@ -102,7 +145,14 @@ async function measure(browser: Browser, labCase: LabCase, language: Language): 
       if (!settled) return undefined;
       const layout = await page.evaluate(measureLayout);
       return layout?.language === language ? layout : undefined;
-    }).catch(
+    }).then(
+      async (layout) => {
+        if (labCase.id === SCREENSHOT_CASE) {
+          mkdirSync(SCREENSHOTS, { recursive: true });
+          await page.screenshot({ path: join(SCREENSHOTS, `popup-${language}-${SCREENSHOT_CASE}-360.png`) });
+        }
+        return layout;
+      },
       async () =>
         `no settled popup with steps in ${language}: ${await page.evaluate(() => document.querySelector('[data-testid="diagnosis"]')?.textContent.slice(0, 300) ?? 'nothing')}`,
     );
@@ -126,19 +176,23 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
   (_ids, group) => {
     const session = useFirefoxSession(group.prefs);
 
-    test('the first step is whole within 600 px, under at most 60 words, in English and Russian', async () => {
+    test('the first step is whole within 600 px, under at most 60 words: English and Russian on every case, every other language on failing ones', async () => {
       const { lab, browser } = session();
       const measured: Measured[] = [];
       const tabs: Page[] = [];
+      const failing = group.specs.filter(
+        (spec) => spec.expectedCode !== '' && (EVERY_FAILING_CASE || REPRESENTATIVE_FAILING_CASES.has(spec.id)),
+      );
+      const plan = [
+        ...EVERY_CASE_LANGUAGES.map((language) => ({ language, specs: group.specs })),
+        ...OTHER_LANGUAGES.map((language) => ({ language, specs: failing })),
+      ];
       try {
-        for (const spec of group.specs) {
-          const labCase = lab.byId(spec.id);
-          tabs.push(await visit(browser, labCase.url));
-          measured.push({ id: spec.id, language: 'en', layout: await measure(browser, labCase, 'en') });
+        for (const spec of group.specs) tabs.push(await visit(browser, lab.byId(spec.id).url));
+        for (const { language, specs } of plan) {
+          await chooseLanguage(browser, language);
+          for (const spec of specs) measured.push({ id: spec.id, language, layout: await measure(browser, lab.byId(spec.id), language) });
         }
-        await chooseLanguage(browser, 'ru');
-        for (const spec of group.specs)
-          measured.push({ id: spec.id, language: 'ru', layout: await measure(browser, lab.byId(spec.id), 'ru') });
       } finally {
         await chooseLanguage(browser, 'auto').catch(() => undefined);
         for (const tab of tabs) await tab.close().catch(() => undefined);
@@ -150,9 +204,9 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
             m.language,
             typeof m.layout === 'string'
               ? m.layout
-              : `${Math.round(m.layout.firstStepBottom)} px (main action ${JSON.stringify(m.layout.mainAction)}), ${m.layout.wordsAbove} words: ${m.layout.textAbove}`,
+              : `${Math.round(m.layout.firstStepBottom)} px (main action ${JSON.stringify(m.layout.mainAction)}), ${m.layout.wordsAbove} words (${m.layout.spaceSeparatedWordsAbove} by spaces): ${m.layout.textAbove}`,
           );
-      expect(measured.length).toBe(group.specs.length * 2);
+      expect(measured.length).toBe(group.specs.length * EVERY_CASE_LANGUAGES.length + failing.length * OTHER_LANGUAGES.length);
       const results = measured.map((m) =>
         typeof m.layout === 'string'
           ? { case: m.id, language: m.language, problem: m.layout }
@@ -160,7 +214,11 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
               case: m.id,
               language: m.language,
               firstStepWithin600: m.layout.firstStepBottom <= VIEWPORT.height,
-              wordsAboveAtMost60: m.layout.wordsAbove <= MAX_WORDS_ABOVE,
+              // English and Russian also keep the rule they always had (words between spaces); in
+              // French a space before ":" would count as a word, so the segmenter alone judges the rest.
+              wordsAboveAtMost60:
+                m.layout.wordsAbove <= MAX_WORDS_ABOVE &&
+                (!EVERY_CASE_LANGUAGES.includes(m.language) || m.layout.spaceSeparatedWordsAbove <= MAX_WORDS_ABOVE),
               // The main action is in the first 600 px too, without covering the first step.
               mainActionInView:
                 m.layout.mainAction !== null &&
@@ -181,6 +239,10 @@ describe.each(groups.map((group) => [group.specs.map((spec) => spec.id).join(', 
   },
 );
 
+test('the representative cases are failing lab cases', () => {
+  const failing = LAB_CASE_SPECS.filter((spec) => spec.expectedCode !== '').map((spec) => spec.id);
+  expect([...REPRESENTATIVE_FAILING_CASES].filter((id) => !failing.includes(id))).toEqual([]);
+});
 test('every lab case is in one of the groups above', () => {
   expect(groups.flatMap((group) => group.specs.map((spec) => spec.id)).sort()).toEqual(LAB_CASE_SPECS.map((spec) => spec.id).sort());
 });
