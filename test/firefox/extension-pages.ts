@@ -2,6 +2,7 @@
 // of what the extension stored (an extension page can call browser.* itself).
 
 import type { Browser, Page } from 'puppeteer-core';
+import type { Language } from '../../src/guide/languages';
 import { extensionOrigin } from './extension';
 import { pollPage, withTimeout } from './launch';
 
@@ -75,7 +76,7 @@ export async function acceptTheRisk(page: Page, timeoutMs = 10_000): Promise<voi
 }
 
 /** Cert Doctor's own language setting, chosen on its options page as a person would. */
-export async function chooseLanguage(browser: Browser, language: 'en' | 'ru' | 'auto'): Promise<void> {
+export async function chooseLanguage(browser: Browser, language: Language | 'auto'): Promise<void> {
   const options = await openExtensionPage(browser, 'options/options.html');
   try {
     await options.select('[data-testid="setting-language"]', language);

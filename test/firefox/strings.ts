@@ -52,6 +52,8 @@ export interface FirefoxMatch {
 export class FirefoxStrings {
   private readonly exact = new Map<string, FirefoxMatch>();
   private readonly open: { readonly pattern: RegExp; readonly match: FirefoxMatch }[] = [];
+  /** Each message's words when they hold no variable, by id (with its attribute). */
+  private readonly byKey = new Map<string, string>();
 
   constructor(messages: readonly FluentMessage[]) {
     const bundle = new FluentBundle(messages);
@@ -62,6 +64,7 @@ export class FirefoxStrings {
         if (reading.every((part) => typeof part === 'string')) {
           const text = reading.join('');
           if (!this.exact.has(text)) this.exact.set(text, match);
+          if (!this.byKey.has(message.key)) this.byKey.set(message.key, text);
         } else if (reading.some((part) => typeof part === 'string' && /\p{L}/u.test(part))) {
           // A message that is only variables (`{ $name }`) could "match" any label: skipped.
           this.open.push({ pattern: patternOf(reading), match });
@@ -87,6 +90,16 @@ export class FirefoxStrings {
    */
   find(label: string): FirefoxMatch | undefined {
     return this.exact.get(label) ?? this.open.find(({ pattern }) => pattern.test(label))?.match;
+  }
+
+  /**
+   * The words of message `key` (`pane-privacy-section.heading`), as this Firefox shows them:
+   * a test that expects a label of Firefox's reads it here, by id, in any language.
+   */
+  byId(key: string): string {
+    const text = this.byKey.get(key);
+    if (text === undefined) throw new Error(`Firefox has no message ${key} without variables`);
+    return text;
   }
 
   /**
