@@ -23,7 +23,7 @@ import {
   type ClaimCheck,
 } from '../firefox/error-page-claims';
 import { LANGUAGES, languageInfo, type Language } from '../../src/guide/languages';
-import { evaluateInBrowserWindow } from '../firefox/chrome-window';
+import { switchFirefoxLanguage } from '../firefox/chrome-window';
 import { errorPageStrings, readErrorPage, visibleLabel, type ErrorPageReading } from '../firefox/error-page';
 import { projectRoot } from '../firefox/extension';
 import { chooseLanguage } from '../firefox/extension-pages';
@@ -163,23 +163,6 @@ function guideStrings(language: Language): string[] {
   };
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   return out;
-}
-
-/**
- * Switches the running Firefox's interface language, as choosing a language in Settings does
- * (Services.locale.requestedLocales writes intl.locale.requested; pages opened after it are in
- * that language), and returns the language Firefox now shows pages in.
- */
-async function switchFirefoxLanguage(browser: Browser, locale: string): Promise<string> {
-  return evaluateInBrowserWindow(
-    browser,
-    (wanted: string) => {
-      const { Services } = globalThis as unknown as { Services: { locale: { requestedLocales: string[]; appLocaleAsBCP47: string } } };
-      Services.locale.requestedLocales = [wanted];
-      return Services.locale.appLocaleAsBCP47;
-    },
-    locale,
-  );
 }
 
 /** The test that the guide quotes about:config's warning button, read from that page. */

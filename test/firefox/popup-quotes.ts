@@ -71,9 +71,11 @@ export async function readPopupQuotes(
   try {
     // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
     void page.goto(`${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`).catch(() => undefined);
-    return await pollPage(page, timeoutMs, async () => (await page.evaluate(readQuotedBlocks, excludedSelector, pairs)) ?? undefined).catch(() => {
-      throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms.`);
-    });
+    return await pollPage(page, timeoutMs, async () => (await page.evaluate(readQuotedBlocks, excludedSelector, pairs)) ?? undefined).catch(
+      () => {
+        throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms.`);
+      },
+    );
   } finally {
     await page.close().catch(() => undefined);
   }
