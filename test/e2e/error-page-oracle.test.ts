@@ -29,7 +29,7 @@ import { projectRoot } from '../firefox/extension';
 import { chooseLanguage } from '../firefox/extension-pages';
 import { quotedSpans } from '../firefox/guide-mentions';
 import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
-import { readPopupQuotes } from '../firefox/popup-quotes';
+import { readSettledPopupQuotes } from '../firefox/popup-quotes';
 import { FirefoxStrings } from '../firefox/strings';
 import { LAB_CASE_SPECS } from '../lab/cases';
 import type { LabCase, LabCaseSpec } from '../lab/types';
@@ -110,8 +110,13 @@ async function readCase(browser: Browser, labCase: LabCase, language: Language, 
     // The popup re-renders as the background's records land (HSTS, the clock): wait for the code
     // and the bypass the lab expects, then judge whatever is shown.
     const expected = labCase.expectedDiagnosis;
-    const shown = await readPopupUntil(browser, labCase.url, (s) => s.code === labCase.expectedCode && s.bypass === expected.bypass);
-    const quotes = await readPopupQuotes(browser, labCase.url, NOT_THIS_FIREFOX, language);
+    const { shown, quotes } = await readSettledPopupQuotes(
+      browser,
+      labCase.url,
+      (s) => s.code === labCase.expectedCode && s.bypass === expected.bypass,
+      NOT_THIS_FIREFOX,
+      language,
+    );
     const hedge = EXCEPTION_HEDGE[language];
     const claims = checkClaims(quotes.blocks, page, { patterns, forThisHost: strings, aboutConfigButton, hedge });
     return { page, shown, claims, strings };

@@ -5,7 +5,7 @@
 import type { Browser } from 'puppeteer-core';
 import { languageInfo, type Language } from '../../src/guide/languages';
 import { extensionOrigin } from './extension';
-import { pollPage } from './launch';
+import { pollPage, readDiagnosisAttributes, type DiagnosisAttributes } from './launch';
 
 export interface QuotedBlock {
   /** The block's whole text (a step, a paragraph, a heading). */
@@ -76,6 +76,42 @@ export async function readPopupQuotes(
         throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms.`);
       },
     );
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens popup.html?url=U once, keeps reading it until `settled` accepts the finished diagnosis it
+ * shows (as readPopupUntil does; after `timeoutMs`, the last finished one), then reads its quotes
+ * in that same page: one popup instead of two per case.
+ */
+export async function readSettledPopupQuotes(
+  browser: Browser,
+  pageUrl: string,
+  settled: (shown: DiagnosisAttributes) => boolean,
+  excludedSelector: string,
+  language: Language,
+  timeoutMs = 15_000,
+): Promise<{ readonly shown: DiagnosisAttributes; readonly quotes: PopupQuotes }> {
+  const pairs = quotePairsFor(language);
+  const page = await browser.newPage();
+  try {
+    // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
+    void page.goto(`${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`).catch(() => undefined);
+    let lastFinished: DiagnosisAttributes | undefined;
+    const shown = await pollPage(page, timeoutMs, async () => {
+      const seen = await page.evaluate(readDiagnosisAttributes);
+      const finished = seen?.ready && (seen.status === 'failed' || seen.status === 'loaded') ? seen : undefined;
+      if (finished) lastFinished = finished;
+      return finished && settled(finished) ? finished : undefined;
+    }).catch(() => {
+      if (lastFinished) return lastFinished;
+      throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms.`);
+    });
+    const quotes = await page.evaluate(readQuotedBlocks, excludedSelector, pairs);
+    if (!quotes) throw new Error(`The popup for ${pageUrl} stopped showing a finished diagnosis.`);
+    return { shown, quotes };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -42,6 +42,18 @@ function readMessages(sources: readonly Source[]): FluentMessage[] {
   });
 }
 
+/** en-US's messages, read once per Firefox: every other locale falls back to them. */
+const ENGLISH = new Map<string, FluentMessage[]>();
+
+function englishMessages(dir: string): FluentMessage[] {
+  let messages = ENGLISH.get(dir);
+  if (!messages) {
+    messages = readMessages(sourcesOf('en-US', dir));
+    ENGLISH.set(dir, messages);
+  }
+  return messages;
+}
+
 export interface FirefoxMatch {
   /** The archive and file the message is in. */
   readonly source: string;
@@ -79,7 +91,7 @@ export class FirefoxStrings {
     if (locale === 'en-US') return new FirefoxStrings(own);
     // A message the language pack lacks is shown in English, as Firefox falls back to en-US.
     const translated = new Set(own.map((message) => message.key));
-    const fallback = readMessages(sourcesOf('en-US', dir)).filter((message) => !translated.has(message.key));
+    const fallback = englishMessages(dir).filter((message) => !translated.has(message.key));
     return new FirefoxStrings([...own, ...fallback]);
   }
 
