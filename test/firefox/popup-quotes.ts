@@ -56,32 +56,6 @@ function readQuotedBlocks(excludedSelector: string, pairs: readonly QuotePair[])
 }
 
 /**
- * Opens popup.html?url=U and returns the quotes of every block outside `excludedSelector`
- * (for example the steps for another system, whose Firefox is not the one under test).
- */
-export async function readPopupQuotes(
-  browser: Browser,
-  pageUrl: string,
-  excludedSelector: string,
-  language: Language,
-  timeoutMs = 15_000,
-): Promise<PopupQuotes> {
-  const pairs = quotePairsFor(language);
-  const page = await browser.newPage();
-  try {
-    // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
-    void page.goto(`${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`).catch(() => undefined);
-    return await pollPage(page, timeoutMs, async () => (await page.evaluate(readQuotedBlocks, excludedSelector, pairs)) ?? undefined).catch(
-      () => {
-        throw new Error(`The popup for ${pageUrl} showed no finished diagnosis within ${timeoutMs} ms.`);
-      },
-    );
-  } finally {
-    await page.close().catch(() => undefined);
-  }
-}
-
-/**
  * Opens popup.html?url=U once, keeps reading it until `settled` accepts the finished diagnosis it
  * shows (as readPopupUntil does; after `timeoutMs`, the last finished one), then reads its quotes
  * in that same page: one popup instead of two per case.
