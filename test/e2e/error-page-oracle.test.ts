@@ -1,5 +1,7 @@
-// Firefox's own error page as the judge of what Cert Doctor says about it, in English and in
-// Russian. For every lab case that fails to load, the test reads the error page in the case's tab
+// Firefox's own error page as the judge of what Cert Doctor says about it, in every language of
+// src/guide/languages.ts. In English and in Russian, for every lab case that fails to load (in
+// the other languages, for a representative set, REPRESENTATIVE_CASES, read in the Russian
+// Firefox switched to each language at run time), the test reads the error page in the case's tab
 // (the buttons it shows before and after "Advanced") and the popup for that tab, and checks:
 // (a) the diagnosis's bypass is `never` exactly when the page offers no exception;
 // (b) every error-page button the popup quotes is one the page shows, word for word
@@ -20,31 +22,59 @@ import {
   checkClaims,
   type ClaimCheck,
 } from '../firefox/error-page-claims';
+import { LANGUAGES, languageInfo, type Language } from '../../src/guide/languages';
+import { switchFirefoxLanguage } from '../firefox/chrome-window';
 import { errorPageStrings, readErrorPage, visibleLabel, type ErrorPageReading } from '../firefox/error-page';
 import { projectRoot } from '../firefox/extension';
+import { chooseLanguage } from '../firefox/extension-pages';
+import { quotedSpans } from '../firefox/guide-mentions';
 import { pollPage, readPopupUntil, visit, type DiagnosisAttributes } from '../firefox/launch';
-import { readPopupQuotes } from '../firefox/popup-quotes';
+import { readSettledPopupQuotes } from '../firefox/popup-quotes';
+import { FirefoxStrings } from '../firefox/strings';
 import { LAB_CASE_SPECS } from '../lab/cases';
 import type { LabCase, LabCaseSpec } from '../lab/types';
 import { loadedFirst, orderForVisits } from '../lab/visit-order';
-import { useFirefoxSession } from './support/session';
+import { useFirefoxSession, type FirefoxSession } from './support/session';
 
 jest.setTimeout(90_000);
-
-type Language = 'en' | 'ru';
 
 /** Firefox for Android has its own error page, which this desktop Firefox cannot show. */
 const NOT_THIS_FIREFOX = '[data-os="android"]';
 
-/**
- * fp-certerror-advanced-button in the en-US certError.ftl and in the Russian language pack's
- * certError.ftl (firefox-esr-l10n-ru 153.8: localization/ru/toolkit/neterror/certError.ftl).
- * If Firefox did not really switch to Russian, this is where the test says so.
- */
-const ADVANCED_BUTTON: Readonly<Record<Language, string>> = { en: 'Advanced', ru: 'Дополнительно' };
+const FIREFOX_STRINGS = new Map<string, FirefoxStrings>();
 
-/** <html lang> of the error page in each language. */
-const PAGE_LANGUAGE: Readonly<Record<Language, string>> = { en: 'en-US', ru: 'ru' };
+/**
+ * fp-certerror-advanced-button as the language's Firefox words it: the en-US certError.ftl, or
+ * the language pack's (firefox-esr-l10n-<lang> 153.8: localization/<lang>/toolkit/neterror/
+ * certError.ftl; English where the pack lacks it, as Firefox falls back). If Firefox did not
+ * really switch language, this is where the test says so.
+ */
+function advancedButton(language: Language): string {
+  const locale = languageInfo(language).firefoxLocale;
+  let strings = FIREFOX_STRINGS.get(locale);
+  if (!strings) {
+    strings = FirefoxStrings.load(locale);
+    FIREFOX_STRINGS.set(locale, strings);
+  }
+  return strings.byId('fp-certerror-advanced-button');
+}
+
+/** <html lang> of the error page in each language: Firefox's locale. */
+function pageLanguage(language: Language): string {
+  return languageInfo(language).firefoxLocale;
+}
+
+/**
+ * The failing cases read in the languages other than English and Russian, one of each kind of
+ * error page: an overridable certificate error with the exception button (expired), a name
+ * mismatch (wrong-host), HSTS with no exception (hsts-broken), old TLS with its notice
+ * (tls10-only), a connection failure on the legacy page (connection-reset), a self-signed
+ * certificate (self-signed).
+ */
+const REPRESENTATIVE_CASES: readonly string[] = ['expired', 'wrong-host', 'hsts-broken', 'tls10-only', 'connection-reset', 'self-signed'];
+
+/** The languages read in the Russian Firefox once Russian is done, switched at run time. */
+const SWITCHED_LANGUAGES: readonly Language[] = LANGUAGES.filter((language) => language !== 'en' && language !== 'ru');
 
 /** The codes for which Firefox shows #tlsVersionNotice (handleNSSFailure's versionError in
  * aboutNetErrorHelpers.mjs); the lab's tls10-only case gets the second. */
@@ -80,9 +110,14 @@ async function readCase(browser: Browser, labCase: LabCase, language: Language, 
     // The popup re-renders as the background's records land (HSTS, the clock): wait for the code
     // and the bypass the lab expects, then judge whatever is shown.
     const expected = labCase.expectedDiagnosis;
-    const shown = await readPopupUntil(browser, labCase.url, (s) => s.code === labCase.expectedCode && s.bypass === expected.bypass);
-    const quotes = await readPopupQuotes(browser, labCase.url, NOT_THIS_FIREFOX);
-    const hedge = EXCEPTION_HEDGE[language] ?? '';
+    const { shown, quotes } = await readSettledPopupQuotes(
+      browser,
+      labCase.url,
+      (s) => s.code === labCase.expectedCode && s.bypass === expected.bypass,
+      NOT_THIS_FIREFOX,
+      language,
+    );
+    const hedge = EXCEPTION_HEDGE[language];
     const claims = checkClaims(quotes.blocks, page, { patterns, forThisHost: strings, aboutConfigButton, hedge });
     return { page, shown, claims, strings };
   } finally {
@@ -135,7 +170,58 @@ function guideStrings(language: Language): string[] {
   return out;
 }
 
-function describeOracle(language: Language, prefs: Record<string, string | number | boolean>): void {
+/** The test that the guide quotes about:config's warning button, read from that page. */
+function aboutConfigTest(language: Language, button: () => string): void {
+  test("about:config's warning button is the label the guide quotes for it", () => {
+    const aboutConfigButton = button();
+    const quoted = guideStrings(language)
+      .filter((s) => s.includes('about:config'))
+      .flatMap((s) => quotedSpans(language, s))
+      .filter((q) => visibleLabel(q) === aboutConfigButton);
+    expect({ aboutConfigButton, quotedAtLeastOnce: quoted.length > 0 }).toEqual({ aboutConfigButton, quotedAtLeastOnce: true });
+  });
+}
+
+/** Not a vacuous check: the expired case's guide tells the person where the exception is, so
+ * its popup must quote the exception button and the check must have looked at it. */
+function exceptionQuotedTest(claimsByCase: ReadonlyMap<string, readonly ClaimCheck[]>): void {
+  test('the checks saw the exception button quoted for an expired certificate', () => {
+    const expired = claimsByCase.get('expired') ?? [];
+    expect(expired.filter((c) => c.id === EXCEPTION_BUTTON_IDS['felt-privacy']).length).toBeGreaterThan(0);
+  });
+}
+
+/** The representative cases in `language`, in the session's Firefox switched to it. */
+function describeSwitchedLanguage(language: Language, session: () => FirefoxSession): void {
+  describe(`${language}, the same Firefox switched to it`, () => {
+    let aboutConfigButton = '';
+    const claimsByCase = new Map<string, readonly ClaimCheck[]>();
+
+    beforeAll(async () => {
+      const { browser } = session();
+      const locale = languageInfo(language).firefoxLocale;
+      const shown = await switchFirefoxLanguage(browser, locale);
+      if (shown !== locale) throw new Error(`Firefox shows "${shown}", not "${locale}": install firefox-esr-l10n-${locale.toLowerCase()}.`);
+      await chooseLanguage(browser, language);
+      aboutConfigButton = await readAboutConfigButton(browser);
+    });
+
+    const cases = REPRESENTATIVE_CASES.map((id) => {
+      const spec = FAILING.find((s) => s.id === id);
+      if (!spec) throw new Error(`The lab has no failing case ${id} for this Firefox.`);
+      return spec;
+    });
+    test.each(cases.map((spec) => [spec.id, spec.expectedCode, spec] as const))('%s (%s)', async (_id, _code, spec) => {
+      const { lab, browser } = session();
+      claimsByCase.set(spec.id, await checkCase(spec.id, language, browser, lab.byId(spec.id), aboutConfigButton));
+    });
+
+    exceptionQuotedTest(claimsByCase);
+    aboutConfigTest(language, () => aboutConfigButton);
+  });
+}
+
+function describeOracle(language: Language, prefs: Record<string, string | number | boolean>, thenIn: readonly Language[] = []): void {
   describe(`Firefox's error page judges the guide (${language})`, () => {
     const session = useFirefoxSession(prefs);
     let aboutConfigButton = '';
@@ -167,20 +253,11 @@ function describeOracle(language: Language, prefs: Record<string, string | numbe
 
     test.each(rest.map((spec) => [spec.id, spec.expectedCode, spec] as const))('%s (%s)', (_id, _code, spec) => caseTest(spec)());
 
-    // Not a vacuous check: the expired case's guide tells the person where the exception is,
-    // so its popup must quote the exception button and the check must have looked at it.
-    test('the checks saw the exception button quoted for an expired certificate', () => {
-      const expired = claimsByCase.get('expired') ?? [];
-      expect(expired.filter((c) => c.id === EXCEPTION_BUTTON_IDS['felt-privacy']).length).toBeGreaterThan(0);
-    });
+    exceptionQuotedTest(claimsByCase);
+    aboutConfigTest(language, () => aboutConfigButton);
 
-    test("about:config's warning button is the label the guide quotes for it", () => {
-      const quoted = guideStrings(language)
-        .filter((s) => s.includes('about:config'))
-        .flatMap((s) => [...s.matchAll(/“([^”]+)”|«([^»]+)»/g)].map((m) => m[1] ?? m[2] ?? ''))
-        .filter((q) => visibleLabel(q) === aboutConfigButton);
-      expect({ aboutConfigButton, quotedAtLeastOnce: quoted.length > 0 }).toEqual({ aboutConfigButton, quotedAtLeastOnce: true });
-    });
+    // Then, in the same Firefox (the clock measured, HSTS known), the other languages.
+    for (const other of thenIn) describeSwitchedLanguage(other, session);
   });
 }
 
@@ -193,16 +270,16 @@ async function checkCase(
   aboutConfigButton: string,
 ): Promise<readonly ClaimCheck[]> {
   const { page, shown, claims, strings } = await readCase(browser, labCase, language, aboutConfigButton);
-  if (page.language !== PAGE_LANGUAGE[language]) {
+  if (page.language !== pageLanguage(language)) {
     throw new Error(
-      `Firefox shows its error page in "${page.language}", not "${PAGE_LANGUAGE[language]}": for Russian, install firefox-esr-l10n-ru, the same version as firefox-esr.`,
+      `Firefox shows its error page in "${page.language}", not "${pageLanguage(language)}": install firefox-esr-l10n-${pageLanguage(language).toLowerCase()}, the same version as firefox-esr.`,
     );
   }
   // The page and the popup really speak the language under test.
   expect({ id, page: page.language, advanced: strings['fp-certerror-advanced-button'], popup: shown.language }).toEqual({
     id,
-    page: PAGE_LANGUAGE[language],
-    advanced: ADVANCED_BUTTON[language],
+    page: pageLanguage(language),
+    advanced: advancedButton(language),
     popup: language,
   });
   // (a) Cert Doctor says "never" exactly when Firefox offers no exception.
@@ -238,7 +315,7 @@ async function checkCase(
 }
 
 describeOracle('en', {});
-describeOracle('ru', RUSSIAN_PREFS);
+describeOracle('ru', RUSSIAN_PREFS, SWITCHED_LANGUAGES);
 
 describe('with the enterprise policy that hides the exception button', () => {
   // What DisableSecurityBypass {InvalidCertificate: true} does: setAndLockPref of this pref
@@ -254,7 +331,7 @@ describe('with the enterprise policy that hides the exception button', () => {
     const labCase = lab.byId('expired');
     const { page, shown, claims } = await readCase(browser, labCase, 'en', await readAboutConfigButton(browser));
     // The page: Advanced opens, but no exception is offered.
-    expect({ advanced: page.advancedLabel, exception: page.exceptionLabel }).toEqual({ advanced: ADVANCED_BUTTON.en, exception: null });
+    expect({ advanced: page.advancedLabel, exception: page.exceptionLabel }).toEqual({ advanced: advancedButton('en'), exception: null });
     // The extension cannot read the pref, so it still calls the bypass merely discouraged...
     expect(shown.bypass).toBe('discouraged');
     // ...and its steps name the exception button only with what to do when it is missing.

@@ -109,3 +109,20 @@ export async function evaluateInBrowserWindow<A, R>(
   }
   return JSON.parse(String(outcome.result.value)) as R;
 }
+
+/**
+ * Switches the running Firefox's interface language, as choosing a language in Settings does
+ * (Services.locale.requestedLocales writes intl.locale.requested; pages opened after it are in
+ * that language), and returns the language Firefox now shows pages in.
+ */
+export async function switchFirefoxLanguage(browser: Browser, locale: string): Promise<string> {
+  return evaluateInBrowserWindow(
+    browser,
+    (wanted: string) => {
+      const { Services } = globalThis as unknown as { Services: { locale: { requestedLocales: string[]; appLocaleAsBCP47: string } } };
+      Services.locale.requestedLocales = [wanted];
+      return Services.locale.appLocaleAsBCP47;
+    },
+    locale,
+  );
+}

@@ -16,6 +16,8 @@
 //   this Firefox would give it for this host: Firefox hides the button on sites with HSTS and
 //   when an enterprise policy says so, and the extension cannot tell the policy apart.
 
+import type { Language } from '../../src/guide/languages';
+
 /**
  * The buttons of Firefox 153's error pages: certError.ftl (the redesigned page) and netError.ftl
  * (the legacy page). Every message of those two files whose id names a button, but one:
@@ -47,10 +49,19 @@ export const EXCEPTION_BUTTON_IDS: Readonly<Record<'felt-privacy' | 'legacy', Er
   legacy: 'neterror-override-exception-button',
 };
 
-/** How the guide says, in the step itself, what it means when the exception button is missing. */
-export const EXCEPTION_HEDGE: Readonly<Record<string, string>> = {
+/** How the guide says, in the step itself, what it means when the exception button is missing
+ * (lower case: a block is compared in lower case). Every language's guide uses its words eight times. */
+export const EXCEPTION_HEDGE: Readonly<Record<Language, string>> = {
   en: 'if that button is missing',
+  de: 'fehlt diese schaltfläche',
+  'es-ES': 'si falta ese botón',
+  fr: 'si ce bouton est absent',
+  it: 'se quel pulsante manca',
+  ja: 'このボタンがない場合',
+  pl: 'jeśli tego przycisku nie ma',
+  'pt-BR': 'se esse botão não aparecer',
   ru: 'если этой кнопки нет',
+  uk: 'якщо такої кнопки немає',
 };
 
 /** Stands for the host name when the strings are read with a placeholder host. */

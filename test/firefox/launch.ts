@@ -136,7 +136,7 @@ async function readPopup(
 }
 
 /** Runs in the page: the contract attributes of the diagnosis root, or null. */
-function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) | null {
+export function readDiagnosisAttributes(): (DiagnosisAttributes & { ready: boolean }) | null {
   const root = document.querySelector('[data-testid="diagnosis"]');
   if (!root) return null;
   return {

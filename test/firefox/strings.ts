@@ -42,6 +42,18 @@ function readMessages(sources: readonly Source[]): FluentMessage[] {
   });
 }
 
+/** en-US's messages, read once per Firefox: every other locale falls back to them. */
+const ENGLISH = new Map<string, FluentMessage[]>();
+
+function englishMessages(dir: string): FluentMessage[] {
+  let messages = ENGLISH.get(dir);
+  if (!messages) {
+    messages = readMessages(sourcesOf('en-US', dir));
+    ENGLISH.set(dir, messages);
+  }
+  return messages;
+}
+
 export interface FirefoxMatch {
   /** The archive and file the message is in. */
   readonly source: string;
@@ -52,6 +64,8 @@ export interface FirefoxMatch {
 export class FirefoxStrings {
   private readonly exact = new Map<string, FirefoxMatch>();
   private readonly open: { readonly pattern: RegExp; readonly match: FirefoxMatch }[] = [];
+  /** Each message's words when they hold no variable, by id (with its attribute). */
+  private readonly byKey = new Map<string, string>();
 
   constructor(messages: readonly FluentMessage[]) {
     const bundle = new FluentBundle(messages);
@@ -62,6 +76,7 @@ export class FirefoxStrings {
         if (reading.every((part) => typeof part === 'string')) {
           const text = reading.join('');
           if (!this.exact.has(text)) this.exact.set(text, match);
+          if (!this.byKey.has(message.key)) this.byKey.set(message.key, text);
         } else if (reading.some((part) => typeof part === 'string' && /\p{L}/u.test(part))) {
           // A message that is only variables (`{ $name }`) could "match" any label: skipped.
           this.open.push({ pattern: patternOf(reading), match });
@@ -76,7 +91,7 @@ export class FirefoxStrings {
     if (locale === 'en-US') return new FirefoxStrings(own);
     // A message the language pack lacks is shown in English, as Firefox falls back to en-US.
     const translated = new Set(own.map((message) => message.key));
-    const fallback = readMessages(sourcesOf('en-US', dir)).filter((message) => !translated.has(message.key));
+    const fallback = englishMessages(dir).filter((message) => !translated.has(message.key));
     return new FirefoxStrings([...own, ...fallback]);
   }
 
@@ -87,6 +102,16 @@ export class FirefoxStrings {
    */
   find(label: string): FirefoxMatch | undefined {
     return this.exact.get(label) ?? this.open.find(({ pattern }) => pattern.test(label))?.match;
+  }
+
+  /**
+   * The words of message `key` (`pane-privacy-section.heading`), as this Firefox shows them:
+   * a test that expects a label of Firefox's reads it here, by id, in any language.
+   */
+  byId(key: string): string {
+    const text = this.byKey.get(key);
+    if (text === undefined) throw new Error(`Firefox has no message ${key} without variables`);
+    return text;
   }
 
   /**
