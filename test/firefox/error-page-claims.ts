@@ -62,6 +62,7 @@ export const EXCEPTION_HEDGE: Readonly<Record<Language, string>> = {
   'pt-BR': 'se esse botão não aparecer',
   ru: 'если этой кнопки нет',
   uk: 'якщо такої кнопки немає',
+  'zh-CN': '如果没有这个按钮',
 };
 
 /** Stands for the host name when the strings are read with a placeholder host. */
