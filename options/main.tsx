@@ -1,6 +1,6 @@
 // Entry point of the options page: settings in storage.local, the remembered certificates and
-// the history of incidents. Turning "remember certificates" or "keep history" off also forgets
-// what was kept.
+// the history of incidents. Turning "keep history" off forgets the history here; turning
+// "remember certificates" off makes the background, their one writer, forget them.
 
 import { MINUTE_MS } from '../src/core/time-units';
 import browser from 'webextension-polyfill';
@@ -74,8 +74,9 @@ function exportHistory(history: readonly Incident[]): void {
 }
 
 function save(settings: Settings): void {
-  const forgetCertificates = settings.rememberCertificates ? Promise.resolve() : continuity.clear();
-  const forget = settings.keepHistory ? forgetCertificates : forgetCertificates.then(() => incidents.clear());
+  // Turning "remember certificates" off: the background forgets them when it sees the setting
+  // (src/background/main.ts), in the queue of its own writes; the count updates on that change.
+  const forget = settings.keepHistory ? Promise.resolve() : incidents.clear();
   forget
     .then(() => browser.storage.local.set({ [SETTINGS_KEY]: settings }))
     .then(show)

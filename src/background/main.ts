@@ -142,12 +142,21 @@ browser.storage.local.onChanged.addListener((changes) => {
   if (SETTINGS_KEY in changes) {
     settings = null;
     settingsRead = null;
+    // "Remember certificates" turned off: the background, the one writer of the memory, forgets
+    // it in its own write queue, after any write already under way (a clear made from another
+    // page could land before that write and be undone by it).
+    if (isRememberingTurnedOff(changes[SETTINGS_KEY])) continuity.clear().catch(reportError);
   }
   // Cleared by the options page (or the setting turned off): drop what is waiting to be written.
   if (CONTINUITY_KEY in changes && changes[CONTINUITY_KEY].newValue === undefined) continuity.discardPending();
   if (CONTINUITY_KEY in changes) remembered = null;
   if (SETTINGS_KEY in changes || CONTINUITY_KEY in changes) readyViews.scheduleAll();
 });
+function isRememberingTurnedOff(change: { oldValue?: unknown; newValue?: unknown } | undefined): boolean {
+  const was = settingsFrom(change?.oldValue).rememberCertificates;
+  return was && !settingsFrom(change?.newValue).rememberCertificates;
+}
+
 browser.captivePortal.onStateChanged.addListener(() => {
   environment = null;
   readyViews.scheduleAll();

@@ -170,6 +170,8 @@ export class ContinuityStore {
     this.writing = batch;
     try {
       const table = await this.read();
+      // Cleared while this batch waited for its read: writing now would bring the cleared hosts back.
+      if (clears !== this.clears) return;
       let changed = false;
       for (const memory of batch.memories()) {
         const next = mergeMemory(table.get(memory.host), memory);

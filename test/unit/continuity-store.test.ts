@@ -238,6 +238,33 @@ describe('ContinuityStore.discardPending (a clear made by another instance)', ()
   });
 });
 
+test('a clear that lands while a write waits for its read: the write does not bring the hosts back', async () => {
+  // The background's write has read the stored table when the options page clears the key and
+  // the background hears of it: the read's table (and the batch) must not be written after that.
+  class SlowReadArea extends FakeStorageArea {
+    release: (() => void) | null = null;
+    override get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+      const result = super.get(keys);
+      return new Promise((resolve) => {
+        this.release = () => {
+          resolve(result);
+        };
+      });
+    }
+  }
+  const area = new SlowReadArea();
+  const background = new ContinuityStore(area, { flushDelayMs: 0, setTimer: () => undefined });
+  background.remember(facts('a.test'), NORMAL);
+  const writing = background.flush();
+  await Promise.resolve();
+  // The options page's clear, then the background's onChanged handler.
+  await area.remove(CONTINUITY_KEY);
+  background.discardPending();
+  area.release?.();
+  await writing;
+  expect(area.keys()).toEqual([]);
+});
+
 describe('what the diagnosis reads', () => {
   test('recall answers with what was remembered before the call, not a sighting added while it reads', async () => {
     const { store, timers } = setUp();
