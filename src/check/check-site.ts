@@ -24,6 +24,20 @@ export interface CheckTarget {
 /** How long to keep listening after a handshake for a TLS 1.3 server's certificate_required alert. */
 const SETTLE_MS = 300;
 
+/** The measurements of a server never reached: the one connection's outcome and nothing else. */
+function unreached(target: CheckTarget, at: number, firefoxLike: Measurements['firefoxLike']): Measurements {
+  return {
+    host: target.host,
+    port: target.port,
+    at,
+    firefoxLike,
+    versions: [],
+    postQuantum: null,
+    wireOrder: null,
+    fallbackCertificates: [],
+  };
+}
+
 export async function measureSite(target: CheckTarget): Promise<Measurements> {
   const at = (target.now ?? Date.now)();
   // The name is looked up once, so every probe talks to the same address (a name with several
@@ -46,16 +60,7 @@ export async function measureSite(target: CheckTarget): Promise<Measurements> {
         ocspStapled: false,
         failure: { kind: 'dns', detail },
       } as const;
-      return {
-        host: target.host,
-        port: target.port,
-        at,
-        firefoxLike,
-        versions: [],
-        postQuantum: null,
-        wireOrder: null,
-        fallbackCertificates: [],
-      };
+      return unreached(target, at, firefoxLike);
     }
   }
   const connectTo = address === undefined ? {} : { connectTo: address };
@@ -67,18 +72,7 @@ export async function measureSite(target: CheckTarget): Promise<Measurements> {
     tls: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', ciphers: FIREFOX_TLS12_CIPHER_LIST, ciphersuites: FIREFOX_TLS13_CIPHER_LIST },
   });
   const unreachable = firefoxLike.failure !== null && ['dns', 'refused', 'timeout'].includes(firefoxLike.failure.kind);
-  if (unreachable) {
-    return {
-      host: target.host,
-      port: target.port,
-      at,
-      firefoxLike,
-      versions: [],
-      postQuantum: null,
-      wireOrder: null,
-      fallbackCertificates: [],
-    };
-  }
+  if (unreachable) return unreached(target, at, firefoxLike);
   const probeTarget = { host: target.host, port: target.port, timeoutMs: target.timeoutMs, ...connectTo };
   const versions = await probeVersions(probeTarget);
   const helloTarget = {

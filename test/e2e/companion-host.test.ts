@@ -8,44 +8,15 @@
 import { existsSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { evaluateInBrowserWindow } from '../firefox/chrome-window';
-import { installCompanionForTest, type InstalledCompanion } from '../firefox/companion';
-import { packagedExtensionPath } from '../firefox/extension';
 import { openExtensionPage } from '../firefox/extension-pages';
-import { installExtension, launchFirefox, pollPage } from '../firefox/launch';
-import { createTrustingProfile } from '../firefox/profile';
-import { startLab } from '../lab/lab';
-import type { Lab } from '../lab/types';
+import { pollPage } from '../firefox/launch';
+import { useFirefoxWithCompanion } from './support/companion-session';
 
 jest.setTimeout(90_000);
 
-let lab: Lab;
-let companion: InstalledCompanion;
-let browser: Browser;
-const cleanUp: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  lab = await startLab();
-  cleanUp.push(() => lab.stop());
-  companion = await installCompanionForTest(lab.hosts);
-  cleanUp.push(() => companion.remove());
-  const profile = await createTrustingProfile(lab.trustedRoots);
-  cleanUp.push(() => profile.remove());
-  browser = await launchFirefox({
-    profileDir: profile.dir,
-    localHosts: lab.hosts,
-    // permissions.request then grants without a prompt, the one thing a test cannot click.
-    extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    env: companion.env,
-  });
-  cleanUp.unshift(() => browser.close());
-  await installExtension(browser, packagedExtensionPath());
-}, 120_000);
-
-afterAll(async () => {
-  for (const step of cleanUp) await step().catch(() => undefined);
-});
+const session = useFirefoxWithCompanion();
 
 /**
  * On an extension page, a button whose click asks for nativeMessaging and sends `message` to the
@@ -84,6 +55,7 @@ async function askCompanionOnClick(page: Page, message: unknown): Promise<{ gran
 
 describe('the companion in Firefox', () => {
   test("Firefox reads per-user native manifests from $HOME/.mozilla, where install put the companion's", async () => {
+    const { browser, companion } = session();
     const dir = await evaluateInBrowserWindow(
       browser,
       () =>
@@ -102,6 +74,7 @@ describe('the companion in Firefox', () => {
   });
 
   test('after a click grants nativeMessaging, the host answers with the chain a failing site sends', async () => {
+    const { lab, browser } = session();
     // The lab's incomplete-chain site sends its leaf without the intermediate (Firefox: SEC_ERROR_UNKNOWN_ISSUER).
     const site = lab.byId('missing-intermediate');
     const page = await openExtensionPage(browser, 'options/options.html');
@@ -138,6 +111,7 @@ describe('the companion in Firefox', () => {
   });
 
   test('a request outside the schema (a host with a path) gets the bad-request answer', async () => {
+    const { browser } = session();
     const page = await openExtensionPage(browser, 'options/options.html');
     try {
       const outcome = await askCompanionOnClick(page, {

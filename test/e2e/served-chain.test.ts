@@ -10,12 +10,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations } from '../firefox/axe';
 import { openExtensionPage } from '../firefox/extension-pages';
-import { packagedExtensionPath, projectRoot } from '../firefox/extension';
-import { installExtension, launchFirefox, pollPage, visit } from '../firefox/launch';
-import { createTrustingProfile } from '../firefox/profile';
-import { startLab } from '../lab/lab';
+import { projectRoot } from '../firefox/extension';
+import { pollPage, visit } from '../firefox/launch';
 import type { Lab } from '../lab/types';
-import { installCompanionForTest, type InstalledCompanion } from '../firefox/companion';
+import { useFirefoxWithCompanion } from './support/companion-session';
 
 jest.setTimeout(120_000);
 
@@ -106,40 +104,12 @@ async function reportText(browser: Browser, tabId: string): Promise<string> {
 }
 
 describe('the chain a failed site sends, through the companion', () => {
-  let lab: Lab;
-  let browser: Browser;
-  let companion: InstalledCompanion;
-  // The lab makes its certificates when it starts, between these two times.
-  let labStartedAfter = 0;
-  let labStartedBefore = 0;
-  const cleanUp: (() => Promise<unknown>)[] = [];
-  beforeAll(async () => {
-    labStartedAfter = Date.now();
-    lab = await startLab();
-    labStartedBefore = Date.now();
-    cleanUp.push(() => lab.stop());
-    companion = await installCompanionForTest(lab.hosts);
-    cleanUp.push(() => companion.remove());
-    const profile = await createTrustingProfile(lab.trustedRoots);
-    cleanUp.push(() => profile.remove());
-    browser = await launchFirefox({
-      profileDir: profile.dir,
-      localHosts: lab.hosts,
-      // permissions.request then grants without a prompt, the one thing a test cannot click.
-      extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
-      env: companion.env,
-    });
-    cleanUp.unshift(() => browser.close());
-    await installExtension(browser, packagedExtensionPath());
-  }, 120_000);
-  afterAll(async () => {
-    for (const step of cleanUp) await step().catch(() => undefined);
-  });
-  const firefox = (): { lab: Lab; browser: Browser } => ({ lab, browser });
+  const session = useFirefoxWithCompanion();
+  const firefox = (): { lab: Lab; browser: Browser } => session();
   /** Takes the manifest away (Firefox then finds no companion) or puts it back. */
   const setInstalled = (installed: boolean): void => {
-    if (installed) renameSync(`${companion.manifestPath}.off`, companion.manifestPath);
-    else renameSync(companion.manifestPath, `${companion.manifestPath}.off`);
+    if (installed) renameSync(`${session().companion.manifestPath}.off`, session().companion.manifestPath);
+    else renameSync(session().companion.manifestPath, `${session().companion.manifestPath}.off`);
   };
 
   test('missing intermediate (first visit of a fresh profile): the issuer the site leaves out, first cause, in the popup and the report', async () => {
@@ -151,13 +121,13 @@ describe('the chain a failed site sends, through the companion', () => {
       expect((await read(p)).causes[0]).toBe(site.expectedDiagnosis.top);
       // Nothing asked yet: no permission, and the companion never started (visit and popup alone).
       expect(await hasNativeMessaging(p)).toBe(false);
-      expect(companion.starts()).toBe(0);
+      expect(session().companion.starts()).toBe(0);
     });
     try {
       expect(shown.served).toBe('chain');
       // The click granted the permission and started the companion once.
       expect(await hasNativeMessaging(popup)).toBe(true);
-      expect(companion.starts()).toBe(1);
+      expect(session().companion.starts()).toBe(1);
       // The lab's server sends its leaf alone (sendIssuer: false), issued by the lab's intermediate.
       expect(shown.certificates).toHaveLength(1);
       expect(shown.names).toContain('incomplete-chain.lab.test');
@@ -200,10 +170,10 @@ describe('the chain a failed site sends, through the companion', () => {
       // lab started (test/lab/pki.ts, validity 'expired'); X.509 keeps whole seconds.
       expect(shown.certificates).toHaveLength(2);
       const leaf = shown.certificates[0];
-      expect(leaf?.notAfter).toBeGreaterThanOrEqual(labStartedAfter - 30 * DAY_MS - 1000);
-      expect(leaf?.notAfter).toBeLessThanOrEqual(labStartedBefore - 30 * DAY_MS);
-      expect(leaf?.notBefore).toBeGreaterThanOrEqual(labStartedAfter - 120 * DAY_MS - 1000);
-      expect(leaf?.notBefore).toBeLessThanOrEqual(labStartedBefore - 120 * DAY_MS);
+      expect(leaf?.notAfter).toBeGreaterThanOrEqual(session().labStartedAfter - 30 * DAY_MS - 1000);
+      expect(leaf?.notAfter).toBeLessThanOrEqual(session().labStartedBefore - 30 * DAY_MS);
+      expect(leaf?.notBefore).toBeGreaterThanOrEqual(session().labStartedAfter - 120 * DAY_MS - 1000);
+      expect(leaf?.notBefore).toBeLessThanOrEqual(session().labStartedBefore - 120 * DAY_MS);
       expect(shown.missingIssuer).toBeNull();
       expect(shown.causes[0]).toBe('cert-expired');
       const text = await reportText(browser, shown.tabId);
@@ -259,7 +229,7 @@ describe('the chain a failed site sends, through the companion', () => {
     const { lab, browser } = firefox();
     const site = lab.byId('untrusted-issuer');
     setInstalled(false);
-    const startsBefore = companion.starts();
+    const startsBefore = session().companion.starts();
     const page = await visit(browser, site.url);
     let before: Shown | undefined;
     try {
@@ -271,7 +241,7 @@ describe('the chain a failed site sends, through the companion', () => {
       try {
         expect(shown.served).toBe('not-installed');
         // Without a manifest, Firefox starts nothing.
-        expect(companion.starts()).toBe(startsBefore);
+        expect(session().companion.starts()).toBe(startsBefore);
         expect(shown.servedText).toContain(words('servedNotInstalled'));
         expect(shown.causes).toEqual(before?.causes);
         expect(shown.verdict).toBe(before?.verdict);

@@ -93,6 +93,31 @@ test('the command carries every guide file of each language it speaks (a file ad
   }
 });
 
+/** What the check measured of a TLS 1.3 server at www.example.test that sent `certificates`. */
+function measurementsSending(certificates: string[]): Measurements {
+  return {
+    host: 'www.example.test',
+    port: 443,
+    at: NOW,
+    firefoxLike: {
+      kind: SERVED_CHAIN_REPLY,
+      version: 1,
+      host: 'www.example.test',
+      port: 443,
+      at: NOW,
+      certificates,
+      protocol: 'TLSv1.3',
+      cipher: 'TLS_AES_128_GCM_SHA256',
+      ocspStapled: false,
+      failure: null,
+    },
+    versions: [],
+    postQuantum: 'answered',
+    wireOrder: null,
+    fallbackCertificates: [],
+  };
+}
+
 describe('output', () => {
   async function hostileMeasurements(): Promise<Measurements> {
     const root = await makeCert({ name: 'CN=Evil\u202eRoot', ca: true });
@@ -101,27 +126,7 @@ describe('output', () => {
       issuer: root,
       dnsNames: ['\u001b]8;;http://x\u0007www.example.test'],
     });
-    return {
-      host: 'www.example.test',
-      port: 443,
-      at: NOW,
-      firefoxLike: {
-        kind: SERVED_CHAIN_REPLY,
-        version: 1,
-        host: 'www.example.test',
-        port: 443,
-        at: NOW,
-        certificates: [leaf, root].map((m) => m.view.der.toString('base64')),
-        protocol: 'TLSv1.3',
-        cipher: 'TLS_AES_128_GCM_SHA256',
-        ocspStapled: false,
-        failure: null,
-      },
-      versions: [],
-      postQuantum: 'answered',
-      wireOrder: null,
-      fallbackCertificates: [],
-    };
+    return measurementsSending([leaf, root].map((m) => m.view.der.toString('base64')));
   }
 
   /** Every string in a parsed JSON value: what a tool reading the JSON would print. */
@@ -169,27 +174,7 @@ describe('output', () => {
 test("the chain the server sends is the report's own section: a line per certificate with its names, and the PEM", async () => {
   const root = await makeCert({ name: 'CN=Owner Test Root', ca: true });
   const leaf = await makeCert({ name: 'CN=shop.example.test', issuer: root, dnsNames: ['shop.example.test', 'www.shop.example.test'] });
-  const measurements: Measurements = {
-    host: 'www.example.test',
-    port: 443,
-    at: NOW,
-    firefoxLike: {
-      kind: SERVED_CHAIN_REPLY,
-      version: 1,
-      host: 'www.example.test',
-      port: 443,
-      at: NOW,
-      certificates: [leaf.view.der.toString('base64')],
-      protocol: 'TLSv1.3',
-      cipher: 'TLS_AES_128_GCM_SHA256',
-      ocspStapled: false,
-      failure: null,
-    },
-    versions: [],
-    postQuantum: 'answered',
-    wireOrder: null,
-    fallbackCertificates: [],
-  };
+  const measurements = measurementsSending([leaf.view.der.toString('base64')]);
   const prediction = predict(measurements, []);
   const text = renderCheck({ measurements, prediction, format: 'text', language: 'en' });
   const json = JSON.parse(renderCheck({ measurements, prediction, format: 'json', language: 'en' })) as {
