@@ -9,7 +9,8 @@ import { uiLanguage } from '../src/shared/ui-translator';
 import { SETTINGS_KEY, type Settings } from '../src/shared/settings';
 import { ContinuityStore } from '../src/storage/continuity-store';
 import { IncidentHistory, type Incident } from '../src/storage/incident-history';
-import { openExtensionTab, readSettings } from '../popup/browser-source';
+import { openExtensionTab } from '../popup/browser-source';
+import { readSettings } from '../popup/read-settings';
 import { OptionsView } from './OptionsView';
 
 const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 0 });

@@ -5,7 +5,6 @@
 // thinks so, more about the problem, steps for other systems, other possible causes (the
 // certificate and the technical details follow in DiagnosisView). Each fact is said once.
 
-import { languageInfo } from '../src/guide/languages';
 import { siteChain } from '../src/shared/chain-sender';
 import type { JSX } from 'preact';
 import { CAUSES, supportUrl } from '../src/rules/causes';
@@ -15,6 +14,7 @@ import { siteAddress, sslLabsCanTest, textValues } from '../src/guide/text-value
 import { dnAttribute } from '../src/diagnosis/dn-attribute';
 import type { Cause, Diagnosis } from '../src/diagnosis/types';
 import type { Translate } from '../src/shared/i18n';
+import { SUPPORT_LOCALE_MESSAGE } from '../src/shared/language';
 import { translateCount } from '../src/shared/plural';
 import { visibleLine } from '../src/shared/visible-text';
 import { ClockLine, clockMatters } from './ClockLine';
@@ -122,7 +122,7 @@ export function GuideView(props: Props): JSX.Element {
             </>
           )}
           {snapshot.status === 'loaded' && <LoadedSummary view={view} t={t} locale={locale} />}
-          <SupportLink cause={top} view={view} catalogue={catalogue} t={t} />
+          <SupportLink cause={top} view={view} t={t} />
         </details>
       )}
       {withClosedSections && top && <OtherSystems cause={top} values={values} catalogue={catalogue} os={os} t={t} />}
@@ -157,27 +157,13 @@ function codeTextOf(view: SnapshotView, catalogue: Catalogue): CodeText {
   return catalogue.code(decoded?.name ?? null, decoded?.family ?? 'unknown');
 }
 
-function SupportLink({
-  cause,
-  view,
-  catalogue,
-  t,
-}: {
-  readonly cause: Cause;
-  readonly view: SnapshotView;
-  readonly catalogue: Catalogue;
-  readonly t: Translate;
-}): JSX.Element {
+/** Mozilla's article for the cause, in the language the popup speaks (its messages name the locale). */
+function SupportLink({ cause, view, t }: { readonly cause: Cause; readonly view: SnapshotView; readonly t: Translate }): JSX.Element {
   const env = view.environment;
   return (
     <p class="support">
       <a
-        href={supportUrl(
-          CAUSES[cause.id].support,
-          env?.firefoxVersion ?? '',
-          env?.os ?? '',
-          languageInfo(catalogue.language).supportLocale,
-        )}
+        href={supportUrl(CAUSES[cause.id].support, env?.firefoxVersion ?? '', env?.os ?? '', t(SUPPORT_LOCALE_MESSAGE))}
         target="_blank"
         rel="noreferrer"
       >
@@ -258,7 +244,7 @@ function CauseSection({ cause, view, catalogue, t, locale, values, os, onCopy }:
           </ul>
         </details>
       )}
-      <SupportLink cause={cause} view={view} catalogue={catalogue} t={t} />
+      <SupportLink cause={cause} view={view} t={t} />
     </section>
   );
 }

@@ -6,14 +6,12 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { loadGuideWords } from '../src/guide/guide-words';
 import { readProxySettings, type ProxyFinding } from '../src/diagnosis/proxy-settings';
-import { translatorFrom } from '../src/shared/i18n';
-import { chooseLanguage } from '../src/shared/language';
 import { handoffOf } from '../src/shared/popup-handoff';
 import { toolbarButton } from '../src/shared/toolbar-button';
-import { uiLanguage } from '../src/shared/ui-translator';
+import { firefoxsUiLanguage, uiLanguage } from '../src/shared/ui-translator';
 import { send } from '../src/shared/messages';
 import { DiagnosisView } from './DiagnosisView';
-import { openExtensionTab, readSettings } from './browser-source';
+import { openExtensionTab, readLanguageSetting } from './browser-source';
 import { targetFromQuery, type PopupState } from './popup-state';
 import { PopupStore, type PopupPageState } from './popup-store';
 import { probe, twinUrl } from './probe';
@@ -37,7 +35,7 @@ const store = new PopupStore(
       badgeText: (tabId) => toolbarButton(browser).getBadgeText({ tabId }),
     },
     handoff: () => handoffOf(() => browser.extension.getBackgroundPage()),
-    languageSetting: async () => (await readSettings(browser)).language,
+    languageSetting: () => readLanguageSetting(browser),
     uiLanguage: (setting) => uiLanguage(browser, setting),
     loadWords: (language, needed) => loadGuideWords(language, needed, (path) => browser.runtime.getURL(path)),
     probe: (url) => probe(url),
@@ -45,10 +43,7 @@ const store = new PopupStore(
     askServedChain,
     now: () => Date.now(),
   },
-  {
-    language: chooseLanguage('auto', browser.i18n.getUILanguage()),
-    t: translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions)),
-  },
+  firefoxsUiLanguage(browser),
 );
 
 async function readProxy(): Promise<ProxyFinding | null> {

@@ -13,7 +13,6 @@ import type { ProbeResult } from '../src/diagnosis/types';
 import type { ProxyFinding } from '../src/diagnosis/proxy-settings';
 import type { Translate } from '../src/shared/i18n';
 import type { HandedWords, PopupHandoff } from '../src/shared/popup-handoff';
-import type { LanguageSetting } from '../src/shared/settings';
 import type { UiLanguage } from '../src/shared/ui-translator';
 import { schemeOf } from '../src/shared/url';
 import type { PopupState, PopupTarget, Probes, SnapshotView } from './popup-state';
@@ -43,8 +42,9 @@ export interface PopupPorts {
   readonly source: ReadySource;
   /** The background page's handoff, or null (never throws). */
   readonly handoff: () => PopupHandoff | null;
-  readonly languageSetting: () => Promise<LanguageSetting>;
-  readonly uiLanguage: (setting: LanguageSetting) => Promise<UiLanguage>;
+  /** The stored language setting, unchecked ("auto" when none): uiLanguage checks it. */
+  readonly languageSetting: () => Promise<string>;
+  readonly uiLanguage: (setting: string) => Promise<UiLanguage>;
   readonly loadWords: (language: Language, needed: WordsNeeded) => Promise<Catalogue>;
   /** The www check: does that address answer with a certificate Firefox accepts? */
   readonly probe: (url: string) => Promise<ProbeResult>;

@@ -7,9 +7,7 @@ import { MINUTE_MS } from '../src/core/time-units';
 import { isTabSnapshot, type TabSnapshot } from '../src/shared/tab-snapshot';
 import { schemeOf } from '../src/shared/url';
 import type { ViewRequest } from '../src/shared/view-message';
-import { LANGUAGES } from '../src/guide/catalogue';
 import type { HandedWords, PopupHandoff, ReadyForPopup } from '../src/shared/popup-handoff';
-import { isLanguageSetting, type LanguageSetting } from '../src/shared/settings';
 import { newestSnapshotForUrl, snapshotKey } from '../src/storage/tab-snapshots';
 import { isSnapshotView, viewKey, type PopupState, type PopupTarget, type Probes, type SnapshotView } from '../src/views/snapshot-view';
 
@@ -63,8 +61,8 @@ export const STALE_VIEW_MS = MINUTE_MS;
 
 export interface HandedOver {
   readonly state: SnapshotView;
-  /** null: the background had not read the settings; the popup reads them itself. */
-  readonly language: LanguageSetting | null;
+  /** The language setting; null: the background had not read the settings, the popup reads them itself. */
+  readonly language: string | null;
   readonly words: HandedWords | null;
 }
 
@@ -83,7 +81,8 @@ export function readyFromHandoff(tabId: number | null, handoff: PopupHandoff | n
     return null;
   }
   if (!isSnapshotView(ready.view) || ready.view.snapshot.tabId !== tabId || typeof ready.badgeText !== 'string') return null;
-  const language = isLanguageSetting(ready.language) ? ready.language : null;
+  // Checked where it is used (ui-translator.ts), like a setting read from storage.
+  const language = typeof ready.language === 'string' ? ready.language : null;
   return { state: { ...ready.view, badgeText: ready.badgeText }, language, words: handedWords(ready.words) };
 }
 
@@ -94,7 +93,7 @@ function handedWords(value: unknown): HandedWords | null {
   const data = words.data as Partial<HandedWords['data']> | undefined;
   const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null;
   return typeof words.key === 'string' &&
-    LANGUAGES.some((l) => l === words.language) &&
+    typeof words.language === 'string' &&
     isRecord(data?.codes) &&
     isRecord(data?.causes) &&
     isRecord(data?.products) &&

@@ -5,14 +5,14 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { LANGUAGES } from '../src/guide/catalogue';
+import { LANGUAGES } from '../src/guide/languages';
 import { loadCatalogue } from '../src/guide/guide-loader';
 import { mailtoUrl } from '../src/report/contact';
 import { send } from '../src/shared/messages';
 import { uiLanguage } from '../src/shared/ui-translator';
 import { browserSource } from '../src/views/browser-source';
 import { resolvePopupState } from '../src/views/resolve-view';
-import { readSettings } from './browser-source';
+import { readSettings } from './read-settings';
 import { targetFromQuery } from './popup-state';
 import { ReportStore, type ReportPageState } from './report-store';
 import { ReportView } from './ReportView';

@@ -22,7 +22,7 @@ import { summariseSecurityInfo } from '../capture/security-info';
 import { isConnectionFailure, recordSubresourceFailure } from '../capture/subresource-failures';
 import { TabBadges } from '../capture/tab-badges';
 import { translatorFrom } from '../shared/i18n';
-import { chooseLanguage } from '../shared/language';
+import { chooseLanguage, firefoxsLanguage } from '../shared/language';
 import { translateCount } from '../shared/plural';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../shared/settings';
 import { CONTINUITY_KEY, ContinuityStore } from '../storage/continuity-store';
@@ -62,10 +62,9 @@ const continuity = new ContinuityStore(browser.storage.local, { flushDelayMs: 20
 const incidents = new IncidentHistory(browser.storage.local);
 const firefoxT = translatorFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 // browser.i18n speaks the language of Firefox's interface, or English when we have no file for it.
+const firefoxs = firefoxsLanguage((key) => browser.i18n.getMessage(key));
 const badges = new TabBadges(toolbarButton(browser), (key, substitutions, count) =>
-  count === undefined
-    ? firefoxT(key, substitutions)
-    : translateCount(firefoxT, chooseLanguage('auto', browser.i18n.getUILanguage()), key, count, substitutions),
+  count === undefined ? firefoxT(key, substitutions) : translateCount(firefoxT, firefoxs, key, count, substitutions),
 );
 
 // Counts the starts of this background page in the session: a diagnostic, and the tests'
@@ -103,7 +102,7 @@ const viewSource: SnapshotSource = {
 // or Firefox's own.
 const handoffWords = new HandoffWords(
   async (language, needed) => (await loadGuideWords(language, needed, (path) => browser.runtime.getURL(path))).data,
-  () => (settingsRead ? chooseLanguage(settingsRead.language, browser.i18n.getUILanguage()) : null),
+  () => (settingsRead ? chooseLanguage(settingsRead.language, firefoxs) : null),
 );
 // Views are made when the background's thread is idle (at most a second later), after a short
 // pause that gathers a load's burst of facts: never in the way of a listener on the request path.

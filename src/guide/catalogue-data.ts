@@ -5,7 +5,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, type CatalogueData, type Language } from './catalogue';
+import type { CatalogueData, Language } from './catalogue';
+import { LANGUAGES } from './languages';
 import { mergeGuideFiles } from './guide-merge';
 
 function readLanguage(language: Language): CatalogueData {

@@ -10,7 +10,6 @@ import type { ProductGuide } from '../rules/interception-products';
 import type { Language } from './languages';
 
 export type { Language } from './languages';
-export { LANGUAGES } from './languages';
 
 export type OsKey = 'windows' | 'macos' | 'linux' | 'android';
 export type ServerKey = 'nginx' | 'apache' | 'caddy' | 'iis' | 'certbot';

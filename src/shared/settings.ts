@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
 };
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './settings-key';
 
 export function settingsFrom(stored: unknown): Settings {
   const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};

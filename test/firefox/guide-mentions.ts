@@ -9,9 +9,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, type CatalogueData, type Language } from '../../src/guide/catalogue';
+import type { CatalogueData, Language } from '../../src/guide/catalogue';
+import { LANGUAGES } from '../../src/guide/languages';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { languageInfo } from '../../src/guide/languages';
+import { localesFolderOf } from '../../src/guide/locales-folder';
 
 export interface GuideText {
   /** Where the string is, for failure messages ("en causes.clock-behind.steps.windows.2"). */
@@ -21,7 +23,7 @@ export interface GuideText {
 
 /** The extension's messages in one language (_locales/<folder>/messages.json). */
 function messagesOf(language: Language): Record<string, { message: string }> {
-  const file = join(__dirname, '..', '..', '_locales', languageInfo(language).localesFolder, 'messages.json');
+  const file = join(__dirname, '..', '..', '_locales', localesFolderOf(language), 'messages.json');
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
 }
 

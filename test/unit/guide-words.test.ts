@@ -3,7 +3,8 @@
 
 import type { Diagnosis } from '../../src/diagnosis/types';
 import { CAUSE_IDS } from '../../src/rules/cause-ids';
-import { LANGUAGES, type CatalogueData, type Language } from '../../src/guide/catalogue';
+import type { CatalogueData, Language } from '../../src/guide/catalogue';
+import { LANGUAGES } from '../../src/guide/languages';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { entryPath, loadGuideWords } from '../../src/guide/guide-words';
 

@@ -9,8 +9,9 @@ import { decodeErrorNumber, errorNumberForName } from '../../src/core/error-code
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { CAUSE_IDS, isCauseId } from '../../src/rules/cause-ids';
 import { CAUSES, supportUrl, type SupportTopic } from '../../src/rules/causes';
-import { Catalogue, LANGUAGES, type CauseText } from '../../src/guide/catalogue';
-import { languageInfo } from '../../src/guide/languages';
+import { Catalogue, type CauseText } from '../../src/guide/catalogue';
+import { LANGUAGES } from '../../src/guide/languages';
+import { localesFolderOf } from '../../src/guide/locales-folder';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { conditionsOf, placeholdersOf, valueNamesOf } from '../../src/guide/fill';
 import { FACT_NAMES, VALUE_NAMES } from '../../src/guide/text-values';
@@ -220,7 +221,7 @@ describe('knowledge base', () => {
         }
       }
     }
-    for (const locale of LANGUAGES.map((language) => languageInfo(language).localesFolder)) {
+    for (const locale of LANGUAGES.map(localesFolderOf)) {
       const messages = loadMessages(locale);
       for (const key of keys) expect({ locale, key, present: messages[key] !== undefined }).toEqual({ locale, key, present: true });
     }

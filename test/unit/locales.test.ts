@@ -2,7 +2,8 @@
 // exists (a missing key would show as its name in the popup).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, languageInfo } from '../../src/guide/languages';
+import { LANGUAGES } from '../../src/guide/languages';
+import { localesFolderOf } from '../../src/guide/locales-folder';
 import { loadMessages } from './fakes/messages';
 
 const root = join(__dirname, '..', '..');
@@ -24,7 +25,7 @@ function baseOf(key: string): string {
 
 describe('locales', () => {
   test('one folder per language Cert Doctor speaks (src/guide/languages.ts), and no other', () => {
-    expect(locales.sort()).toEqual(LANGUAGES.map((language) => languageInfo(language).localesFolder).sort());
+    expect(locales.sort()).toEqual(LANGUAGES.map(localesFolderOf).sort());
   });
 
   test.each(locales)('%s has exactly the English keys, none empty; counted messages in its own plural forms', (locale) => {

@@ -1,17 +1,60 @@
 // Language choice, the translator over a message file, placeholder filling, the www probe URL.
 
 import { fillEach, fillPlaceholders, fillTemplate, placeholdersOf, toPieces } from '../../src/guide/fill';
-import { chooseLanguage } from '../../src/shared/language';
+import type { Browser } from 'webextension-polyfill';
+import { uiLanguage } from '../../src/shared/ui-translator';
 import { translatorFromMessages } from '../../src/shared/locale-file-translator';
 import { probe, twinUrl } from '../../popup/probe';
 import { sendsHsts } from '../../src/capture/response-facts';
 
 describe('language', () => {
-  test('the setting wins; "auto" follows Firefox; a language Cert Doctor does not speak is English', () => {
-    expect(chooseLanguage('ru', 'en-US')).toBe('ru');
-    expect(chooseLanguage('en', 'ru')).toBe('en');
-    expect(chooseLanguage('auto', 'ru-RU')).toBe('ru');
-    expect(chooseLanguage('auto', 'fy-NL')).toBe('en');
+  /** Firefox's i18n over the messages it picked (Russian here), and the extension's own files. */
+  const firefoxInRussian = {
+    i18n: { getMessage: (key: string) => ({ language: 'ru', stepsTitle: 'Что делать' })[key] ?? '' },
+    runtime: { getURL: (path: string) => `moz-extension://id/${path}` },
+  } as unknown as Browser;
+  const files: Record<string, unknown> = {
+    'moz-extension://id/_locales/de/messages.json': { language: { message: 'de' }, stepsTitle: { message: 'Was tun' } },
+    // A file that does not name the language its folder stands for is not that language's.
+    'moz-extension://id/_locales/pt_BR/messages.json': { language: { message: 'pt-PT' }, stepsTitle: { message: 'O que fazer' } },
+  };
+  const fetched: string[] = [];
+  beforeEach(() => {
+    fetched.length = 0;
+    jest.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      fetched.push(url);
+      return url in files ? Promise.resolve(Response.json(files[url])) : Promise.reject(new TypeError('NetworkError'));
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('"auto" and Firefox\'s own pick speak through Firefox, with no file read', async () => {
+    const spoken = await Promise.all(['auto', 'ru'].map((setting) => uiLanguage(firefoxInRussian, setting)));
+    expect(spoken.map(({ language, t }) => [language, t('stepsTitle')])).toEqual([
+      ['ru', 'Что делать'],
+      ['ru', 'Что делать'],
+    ]);
+    expect(fetched).toEqual([]);
+  });
+
+  test('another language is read from its file, and only a file that names it counts', async () => {
+    const german = await uiLanguage(firefoxInRussian, 'de');
+    expect([german.language, german.t('stepsTitle')]).toEqual(['de', 'Was tun']);
+    const misnamed = await uiLanguage(firefoxInRussian, 'pt-BR');
+    const missing = await uiLanguage(firefoxInRussian, 'fy');
+    expect([misnamed.language, missing.language]).toEqual(['ru', 'ru']);
+    expect(fetched).toEqual([
+      'moz-extension://id/_locales/de/messages.json',
+      'moz-extension://id/_locales/pt_BR/messages.json',
+      'moz-extension://id/_locales/fy/messages.json',
+    ]);
+  });
+
+  test('a stored value that is not a language name never becomes a path', async () => {
+    const spoken = await Promise.all(['../../manifest', 'de/../../x', 'DE', ''].map((setting) => uiLanguage(firefoxInRussian, setting)));
+    expect(spoken.map((s) => s.language)).toEqual(['ru', 'ru', 'ru', 'ru']);
+    expect(fetched).toEqual([]);
   });
 
   test('a message file as a translator: substitutions, $$, missing keys', () => {

@@ -6,7 +6,6 @@
 // count in the wrong plural form, and on a sentence that points at something the report (or the
 // popup) does not show.
 
-import { languageInfo } from '../../src/guide/languages';
 import { cleanup, render } from '@testing-library/preact';
 import { DiagnosisView } from '../../popup/DiagnosisView';
 import { popupTextValues } from '../../popup/GuideView';
@@ -14,7 +13,9 @@ import type { SnapshotView } from '../../popup/popup-state';
 import { errorNumberForName } from '../../src/core/error-codes/decode';
 import type { Cause, Diagnosis } from '../../src/diagnosis/types';
 import { CAUSE_IDS } from '../../src/rules/cause-ids';
-import { Catalogue, LANGUAGES, type CauseText, type Language } from '../../src/guide/catalogue';
+import { Catalogue, type CauseText, type Language } from '../../src/guide/catalogue';
+import { LANGUAGES } from '../../src/guide/languages';
+import { localesFolderOf } from '../../src/guide/locales-folder';
 import { CATALOGUES } from '../../src/guide/catalogue-data';
 import { fillEach, fillTemplate, type Values } from '../../src/guide/fill';
 import { FACT_NAMES, type FactName } from '../../src/guide/text-values';
@@ -388,7 +389,7 @@ describe('counts in their plural forms', () => {
   test.each(LANGUAGES.flatMap((language) => COUNTED.map((c) => [language, c.key] as const)))(
     '%s %s: every count is said, in the form Intl.PluralRules picks for it',
     (language, key) => {
-      const t = translatorForLocale(languageInfo(language).localesFolder);
+      const t = translatorForLocale(localesFolderOf(language));
       const rules = new Intl.PluralRules(language);
       for (const n of COUNTS) {
         const text = translateCount(t, language, key, n, [String(n), String(n)]);

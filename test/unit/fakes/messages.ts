@@ -3,14 +3,15 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLanguage, languageInfo } from '../../../src/guide/languages';
+import { isLanguage } from '../../../src/guide/languages';
+import { localesFolderOf } from '../../../src/guide/locales-folder';
 import { translatorFrom, type Translate } from '../../../src/shared/i18n';
 
 type Messages = Record<string, { message: string } | undefined>;
 
 /** A language of src/guide/languages.ts ("pt-BR") or a _locales folder ("pt_BR"). */
 export function loadMessages(locale: string): Messages {
-  const folder = isLanguage(locale) ? languageInfo(locale).localesFolder : locale;
+  const folder = isLanguage(locale) ? localesFolderOf(locale) : locale;
   const file = join(__dirname, '..', '..', '..', '_locales', folder, 'messages.json');
   return JSON.parse(readFileSync(file, 'utf8')) as Messages;
 }
