@@ -2,7 +2,7 @@
 // whatever quotes the popup's language writes labels in, src/guide/languages.ts), block by block
 // (a step, a paragraph, a heading), so a check can look at the sentence around a quote.
 
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { languageInfo, type Language } from '../../src/guide/languages';
 import { extensionOrigin } from './extension';
 import { pollPage, readDiagnosisAttributes, type DiagnosisAttributes } from './launch';
@@ -58,19 +58,26 @@ function readQuotedBlocks(excludedSelector: string, pairs: readonly QuotePair[])
 /**
  * Opens popup.html?url=U once, keeps reading it until `settled` accepts the finished diagnosis it
  * shows (as readPopupUntil does; after `timeoutMs`, the last finished one), then reads its quotes
- * in that same page: one popup instead of two per case.
+ * in that same page: one popup instead of two per case. `alsoRead` reads more of that same page
+ * (sized to `viewport` before it loads), such as its layout.
  */
-export async function readSettledPopupQuotes(
+export async function readSettledPopupQuotes<Extra = undefined>(
   browser: Browser,
   pageUrl: string,
   settled: (shown: DiagnosisAttributes) => boolean,
   excludedSelector: string,
   language: Language,
-  timeoutMs = 15_000,
-): Promise<{ readonly shown: DiagnosisAttributes; readonly quotes: PopupQuotes }> {
+  options: {
+    readonly viewport?: { readonly width: number; readonly height: number };
+    readonly alsoRead?: (page: Page) => Promise<Extra>;
+    readonly timeoutMs?: number;
+  } = {},
+): Promise<{ readonly shown: DiagnosisAttributes; readonly quotes: PopupQuotes; readonly extra: Extra | undefined }> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const pairs = quotePairsFor(language);
   const page = await browser.newPage();
   try {
+    if (options.viewport) await page.setViewport(options.viewport);
     // page.goto to a moz-extension: URL never resolves over BiDi: start it, then poll.
     void page.goto(`${extensionOrigin}/popup/popup.html?url=${encodeURIComponent(pageUrl)}`).catch(() => undefined);
     let lastFinished: DiagnosisAttributes | undefined;
@@ -85,7 +92,8 @@ export async function readSettledPopupQuotes(
     });
     const quotes = await page.evaluate(readQuotedBlocks, excludedSelector, pairs);
     if (!quotes) throw new Error(`The popup for ${pageUrl} stopped showing a finished diagnosis.`);
-    return { shown, quotes };
+    const extra = options.alsoRead ? await options.alsoRead(page) : undefined;
+    return { shown, quotes, extra };
   } finally {
     await page.close().catch(() => undefined);
   }
