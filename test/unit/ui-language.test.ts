@@ -2,7 +2,11 @@
 
 import { fillEach, fillPlaceholders, fillTemplate, placeholdersOf, toPieces } from '../../src/guide/fill';
 import type { Browser } from 'webextension-polyfill';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES } from '../../src/guide/languages';
 import { uiLanguage } from '../../src/shared/ui-translator';
+import { loadMessages } from './fakes/messages';
 import { translatorFromMessages } from '../../src/shared/locale-file-translator';
 import { probe, twinUrl } from '../../popup/probe';
 import { sendsHsts } from '../../src/capture/response-facts';
@@ -49,6 +53,22 @@ describe('language', () => {
       'moz-extension://id/_locales/pt_BR/messages.json',
       'moz-extension://id/_locales/fy/messages.json',
     ]);
+  });
+
+  test('every language of the table is accepted from its real messages file', async () => {
+    const firefoxInEnglish = {
+      i18n: { getMessage: (key: string) => (key === 'language' ? 'en' : '') },
+      runtime: { getURL: (path: string) => path },
+    } as unknown as Browser;
+    jest.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+      const path = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      return Promise.resolve(Response.json(JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8'))));
+    });
+    const spoken = await Promise.all(LANGUAGES.map((language) => uiLanguage(firefoxInEnglish, language)));
+    expect(spoken.map((s) => s.language)).toEqual(LANGUAGES);
+    // And each speaks its own file's words, not English's.
+    const english = loadMessages('en')['stepsTitle']?.message;
+    expect(spoken.filter((s) => s.language !== 'en' && s.t('stepsTitle') === english).map((s) => s.language)).toEqual([]);
   });
 
   test('a stored value that is not a language name never becomes a path', async () => {
