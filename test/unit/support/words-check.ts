@@ -402,7 +402,7 @@ export const ALWAYS_IN_REPORT: Readonly<Record<Language, readonly RegExp[]>> = {
   de: [/Er sagt,? (?:genau,? )?was/i, /Anweisungen für Betreiber im Bericht/i, /im Bericht genannten Zeitpunkt/i, /^\s*Sagt der Bericht/i],
   'es-ES': [
     /indica (?:exactamente )?qué cambiar/i,
-    /instrucciones para el propietario (?:del|en el) informe/i,
+    /instrucciones (?:para el propietario (?:del|en el) informe|del informe para el propietario)/i,
     /a la hora que indica el informe/i,
     /^\s*Si el informe dice/i,
   ],
