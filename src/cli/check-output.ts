@@ -10,7 +10,7 @@ import { diagnose } from '../diagnosis/diagnose';
 import type { CliLanguage } from './arguments';
 import { buildReport, DEFAULT_REPORT_OPTIONS, type Report } from '../report/report-model';
 import { reportMarkdown } from '../report/markdown';
-import { SERVER_NAMES, servedBlocks, type Block } from '../report/sections';
+import { causeAndFixBlocks, servedBlocks, type Block } from '../report/sections';
 import type { ServedChainReport } from '../report/served-chain';
 import { servedView, type ServedView } from '../views/served-facts';
 import { COMPANION_PROTOCOL_VERSION, SERVED_CHAIN_REPLY } from '../shared/served-chain';
@@ -181,19 +181,7 @@ function reportBlocks(report: Report, t: Translate): Block[] {
       { kind: 'paragraph', text: `${report.problem.title}. ${report.problem.meaning}` },
     );
   }
-  const [top, ...others] = report.causes;
-  if (top) {
-    blocks.push({ kind: 'heading', text: t('reportCause') }, { kind: 'paragraph', text: `${top.title}: ${top.summary}` });
-    if (top.evidence.length > 0) blocks.push({ kind: 'list', items: top.evidence });
-    if (others.length > 0) blocks.push({ kind: 'paragraph', text: t('reportOtherCauses', others.map((c) => c.title).join('; ')) });
-  }
-  if (report.fix.steps.length > 0 || Object.keys(report.fix.servers).length > 0) {
-    blocks.push({ kind: 'heading', text: t('reportFixOwner') });
-    if (report.fix.steps.length > 0) blocks.push({ kind: 'list', items: report.fix.steps, ordered: true });
-    for (const [server, steps] of Object.entries(report.fix.servers)) {
-      blocks.push({ kind: 'paragraph', text: `${SERVER_NAMES[server] ?? server}:` }, { kind: 'list', items: steps });
-    }
-  }
+  blocks.push(...causeAndFixBlocks(report, t, 'reportFixOwner'));
   if (report.verify.commands.length > 0) {
     blocks.push({ kind: 'heading', text: t('reportVerify') });
     for (const command of report.verify.commands) blocks.push({ kind: 'code', text: command });

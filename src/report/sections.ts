@@ -46,19 +46,7 @@ export function reportSections(report: Report, t: Translate): Block[] {
   // A host that is not a valid DNS name or IP address enters no command: say so, quoted, apart.
   if (report.site.host !== '' && !isCommandHost(report.site.host))
     blocks.push({ kind: 'paragraph', text: t('reportHostNotCommand', quotedHost(report.site.host)) });
-  const [top, ...others] = report.causes;
-  if (top) {
-    blocks.push({ kind: 'heading', text: t('reportCause') }, { kind: 'paragraph', text: `${top.title}: ${top.summary}` });
-    if (top.evidence.length > 0) blocks.push({ kind: 'list', items: top.evidence });
-    if (others.length > 0) blocks.push({ kind: 'paragraph', text: t('reportOtherCauses', others.map((c) => c.title).join('; ')) });
-  }
-  if (report.fix.steps.length > 0 || Object.keys(report.fix.servers).length > 0) {
-    blocks.push({ kind: 'heading', text: t(owner ? 'reportFixOwner' : 'reportFixIt') });
-    if (report.fix.steps.length > 0) blocks.push({ kind: 'list', items: report.fix.steps, ordered: true });
-    for (const [server, steps] of Object.entries(report.fix.servers)) {
-      blocks.push({ kind: 'paragraph', text: `${SERVER_NAMES[server] ?? server}:` }, { kind: 'list', items: steps });
-    }
-  }
+  blocks.push(...causeAndFixBlocks(report, t, owner ? 'reportFixOwner' : 'reportFixIt'));
   if (owner) {
     blocks.push({ kind: 'heading', text: t('reportVerify') });
     for (const command of report.verify.commands) blocks.push({ kind: 'code', text: command });
@@ -87,6 +75,28 @@ export function reportSections(report: Report, t: Translate): Block[] {
   if (report.servedChain) blocks.push(...servedBlocks(report.servedChain, t));
   if (report.note) blocks.push({ kind: 'heading', text: t('reportNote') }, { kind: 'paragraph', text: report.note });
   blocks.push({ kind: 'paragraph', text: t('reportFooter', report.generatedAt) });
+  return blocks;
+}
+
+/**
+ * The likely cause with its evidence, the other possible ones, and what to change (the steps,
+ * then each server's), under `fixHeading`: shared by the report and `cert-doctor check`.
+ */
+export function causeAndFixBlocks(report: Report, t: Translate, fixHeading: string): Block[] {
+  const blocks: Block[] = [];
+  const [top, ...others] = report.causes;
+  if (top) {
+    blocks.push({ kind: 'heading', text: t('reportCause') }, { kind: 'paragraph', text: `${top.title}: ${top.summary}` });
+    if (top.evidence.length > 0) blocks.push({ kind: 'list', items: top.evidence });
+    if (others.length > 0) blocks.push({ kind: 'paragraph', text: t('reportOtherCauses', others.map((c) => c.title).join('; ')) });
+  }
+  if (report.fix.steps.length > 0 || Object.keys(report.fix.servers).length > 0) {
+    blocks.push({ kind: 'heading', text: t(fixHeading) });
+    if (report.fix.steps.length > 0) blocks.push({ kind: 'list', items: report.fix.steps, ordered: true });
+    for (const [server, steps] of Object.entries(report.fix.servers)) {
+      blocks.push({ kind: 'paragraph', text: `${SERVER_NAMES[server] ?? server}:` }, { kind: 'list', items: steps });
+    }
+  }
   return blocks;
 }
 
